@@ -1,0 +1,76 @@
+// Builds every bundle the project ships or runs:
+//   dist/extension.js    the extension host entry (Node, CommonJS, `vscode` external)
+//   dist/cli.js          the `suno-task` command-line tool
+//   dist/localGateway.js the local demo/test gateway (never packaged)
+//   media/dist/panel.js  the task panel's webview script (browser)
+//
+//   node esbuild.js               development build with source maps
+//   node esbuild.js --production  minified release build, no source maps
+//   node esbuild.js --watch       rebuild on change
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints esbuild's problems in the `file:line:col: error: text` form VS Code's matchers read. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemReporter],
+};
+
+const nodeBundle = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+
+const builds = [
+  { ...nodeBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...nodeBundle,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  { ...nodeBundle, entryPoints: ['src/localGateway/main.ts'], outfile: 'dist/localGateway.js' },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/webview-ui/panel.ts'],
+    outfile: 'media/dist/panel.js',
+  },
+];
+
+async function main() {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return;
+  }
+  const results = await Promise.allSettled(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  if (results.some((result) => result.status === 'rejected')) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * The one error type the core raises. Every adapter (CLI, tree, notifications) decides what to
+ * do from `kind` alone, so a new failure mode means a new kind here, not a new class.
+ */
+
+export type GatewayErrorKind =
+  | 'invalid_input'
+  | 'auth'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'bad_response'
+  | 'network'
+  | 'timeout';
+
+export interface GatewayErrorDetails {
+  /** The URL that was called (never contains the key: keys travel only in headers). */
+  readonly url?: string | null;
+  /** HTTP status of the answer, or null when there was no answer. */
+  readonly httpStatus?: number | null;
+  /** The gateway's own message, verbatim, when it sent one. */
+  readonly gatewayMessage?: string | null;
+  /** For `rate_limited`: how long the gateway asked us to wait. */
+  readonly retryAfterMs?: number | null;
+  readonly cause?: unknown;
+}
+
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  readonly url: string | null;
+  readonly httpStatus: number | null;
+  readonly gatewayMessage: string | null;
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    readonly kind: GatewayErrorKind,
+    message: string,
+    details: GatewayErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.url = details.url ?? null;
+    this.httpStatus = details.httpStatus ?? null;
+    this.gatewayMessage = details.gatewayMessage ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+  }
+
+  /** The JSON shape the CLI prints for a failed id. */
+  toJSON(): { kind: GatewayErrorKind; message: string; httpStatus: number | null } {
+    return { kind: this.kind, message: this.message, httpStatus: this.httpStatus };
+  }
+}
+
+export function isGatewayError(value: unknown): value is GatewayError {
+  return value instanceof GatewayError;
+}
+
+/** Errors after which no poll can succeed until the user acts (a new key). */
+export function needsUserAction(error: GatewayError): boolean {
+  return error.kind === 'auth';
+}
+
+/** Errors that pass by themselves: back off and keep every task. */
+export function isTransient(error: GatewayError): boolean {
+  return (
+    error.kind === 'rate_limited' ||
+    error.kind === 'server' ||
+    error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'bad_response'
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * What the task tree holds: plain references, never copies of task data, so that a node always
+ * shows the store's current snapshot and stays valid across refreshes.
+ */
+export interface TaskElement {
+  readonly kind: 'task';
+  readonly taskId: string;
+}
+
+export interface ClipElement {
+  readonly kind: 'clip';
+  readonly taskId: string;
+  readonly clipId: string;
+}
+
+export type TaskTreeElement = TaskElement | ClipElement;
+
+export function isTaskTreeElement(value: unknown): value is TaskTreeElement {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<ClipElement>;
+  if (typeof candidate.taskId !== 'string') return false;
+  return candidate.kind === 'task' || (candidate.kind === 'clip' && typeof candidate.clipId === 'string');
+}
