@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { Clip, Task } from '../core/model';
+import { isTaskTreeElement } from '../tracker/treeElements';
+
+/**
+ * The part of the task store a command needs to find its task. TaskStore fits; taking only this
+ * keeps command code testable with a plain object.
+ */
+export interface TaskLookup {
+  get(id: string): Task | undefined;
+  all(): Task[];
+}
+
+export interface ResolvedTaskArgument {
+  readonly task: Task;
+  /** Set when the command was invoked on a clip, not on its task. */
+  readonly clip?: Clip;
+}
+
+/**
+ * Turns whatever a command was invoked with into a tracked task:
+ * - a tree element (`{ kind: 'task' | 'clip', … }`) from a view menu or inline action,
+ * - a task id string (keybindings, other extensions, tests),
+ * - nothing (the Command Palette): then the user picks one of the tracked tasks.
+ *
+ * Returns undefined when there is nothing to act on (the user was told why) or the pick was
+ * cancelled.
+ */
+export async function resolveTaskArgument(
+  argument: unknown,
+  store: TaskLookup,
+  placeHolder = 'Select a Suno task',
+): Promise<ResolvedTaskArgument | undefined> {
+  if (isTaskTreeElement(argument)) {
+    const task = store.get(argument.taskId);
+    if (!task) {
+      void vscode.window.showWarningMessage(`Suno task ${argument.taskId} is no longer tracked.`);
+      return undefined;
+    }
+    if (argument.kind === 'clip') {
+      const clip = task.clips.find((candidate) => candidate.id === argument.clipId);
+      return clip ? { task, clip } : { task };
+    }
+    return { task };
+  }
+
+  if (typeof argument === 'string' && argument.trim() !== '') {
+    const id = argument.trim();
+    const task = store.get(id);
+    if (!task) {
+      void vscode.window.showWarningMessage(`Suno task ${id} is not tracked. Fetch it first.`);
+      return undefined;
+    }
+    return { task };
+  }
+
+  return pickTrackedTask(store, placeHolder);
+}
+
+interface TaskQuickPickItem extends vscode.QuickPickItem {
+  readonly taskId: string;
+}
+
+async function pickTrackedTask(store: TaskLookup, placeHolder: string): Promise<ResolvedTaskArgument | undefined> {
+  const tasks = store.all();
+  if (tasks.length === 0) {
+    const fetch = 'Fetch Task…';
+    const answer = await vscode.window.showInformationMessage('No Suno tasks are tracked yet.', fetch);
+    if (answer === fetch) await vscode.commands.executeCommand('suno.fetchTask');
+    return undefined;
+  }
+  const items: TaskQuickPickItem[] = tasks.map((task) => ({
+    taskId: task.id,
+    label: task.title ?? task.id.slice(0, 8),
+    description: statusWord(task),
+    detail: task.id,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return undefined;
+  const task = store.get(picked.taskId);
+  return task ? { task } : undefined;
+}
+
+function statusWord(task: Task): string {
+  switch (task.status) {
+    case 'pending':
+      return 'Pending';
+    case 'running':
+      return 'Running';
+    case 'succeeded':
+      return 'Succeeded';
+    case 'failed':
+      return 'Failed';
+    case 'unknown':
+      return 'Unknown status';
+  }
+}
