@@ -17,7 +17,7 @@ export type TaskTreeElement = TaskElement | ClipElement;
 
 export function isTaskTreeElement(value: unknown): value is TaskTreeElement {
   if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<ClipElement>;
+  const candidate = value as { kind?: unknown; taskId?: unknown; clipId?: unknown };
   if (typeof candidate.taskId !== 'string') return false;
   return candidate.kind === 'task' || (candidate.kind === 'clip' && typeof candidate.clipId === 'string');
 }
