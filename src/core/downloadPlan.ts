@@ -45,6 +45,7 @@ export function sanitiseFileName(name: string, fallback: string): string {
   const cleaned = name
     .normalize('NFC')
     // Control characters are never part of a useful title.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/[/\\|:]/g, '-')
     .replace(/[<>"?*]/g, '')

@@ -88,6 +88,7 @@ describe('downloadPlan', () => {
         fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
           const name = sanitiseFileName(text, 'fallback');
           assert.ok(name.length > 0);
+          // eslint-disable-next-line no-control-regex
           assert.ok(!/[/\\<>:"|?*\u0000-\u001f]/.test(name), name);
           assert.ok(!name.startsWith('.'), name);
           assert.ok(!/[. ]$/.test(name), name);
