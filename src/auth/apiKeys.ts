@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { normaliseBaseUrl } from '../core/baseUrl';
+import type { Settings } from '../configuration/settings';
+
+/**
+ * API keys, one per gateway, in VS Code's SecretStorage (the OS keychain). Keys never go to
+ * settings, state, logs or error messages.
+ *
+ * A key is stored under `suno.apiKey:<normalised base URL>`, so `https://api.gpt.ge/v1/` and
+ * `https://api.gpt.ge` share one key, and tasks fetched from another gateway keep being polled
+ * with that gateway's key after the user switches `suno.baseUrl`.
+ */
+
+const KEY_PREFIX = 'suno.apiKey:';
+const HAS_API_KEY_CONTEXT = 'suno.hasApiKey';
+
+export class KeychainError extends Error {
+  override readonly name = 'KeychainError';
+}
+
+export interface ApiKeyChange {
+  /** The normalised base URL whose key was stored or deleted. */
+  readonly baseUrl: string;
+}
+
+export class ApiKeys implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ApiKeyChange>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Reads are cached: the poller asks for a key every round. SecretStorage events keep it true. */
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+
+  /** Fires when a key is stored or deleted, in this window or in another one. */
+  readonly onDidChange: vscode.Event<ApiKeyChange> = this.changeEmitter.event;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly settings: Settings,
+  ) {
+    this.subscriptions.push(
+      secrets.onDidChange((event) => {
+        if (!event.key.startsWith(KEY_PREFIX)) return;
+        const baseUrl = event.key.slice(KEY_PREFIX.length);
+        this.cache.delete(baseUrl);
+        this.changeEmitter.fire({ baseUrl });
+        void this.updateContextKey();
+      }),
+      settings.onDidChange((event) => {
+        if (event.affects('baseUrl')) void this.updateContextKey();
+      }),
+    );
+  }
+
+  /** The key for a gateway, or undefined when none is stored (or the URL is unusable). */
+  async get(baseUrl: string): Promise<string | undefined> {
+    const normalised = tryNormalise(baseUrl);
+    if (normalised === undefined) return undefined;
+    let pending = this.cache.get(normalised);
+    if (!pending) {
+      pending = Promise.resolve(this.secrets.get(storageKey(normalised))).then(
+        (value) => (value && value.trim() !== '' ? value : undefined),
+        (error: unknown) => {
+          this.cache.delete(normalised);
+          throw new KeychainError(`Could not read the API key for ${normalised} from the system keychain: ${describe(error)}`);
+        },
+      );
+      this.cache.set(normalised, pending);
+    }
+    return pending;
+  }
+
+  async has(baseUrl: string): Promise<boolean> {
+    return (await this.get(baseUrl)) !== undefined;
+  }
+
+  /**
+   * Stores a key for a gateway. Throws a KeychainError that says what to do when the keychain
+   * refuses it (on Linux without a keyring, for instance), rather than pretending it worked.
+   */
+  async set(baseUrl: string, apiKey: string): Promise<void> {
+    const normalised = normaliseBaseUrl(baseUrl);
+    const key = apiKey.trim();
+    if (key === '') throw new KeychainError('The API key is empty.');
+    try {
+      await this.secrets.store(storageKey(normalised), key);
+    } catch (error) {
+      throw new KeychainError(
+        `Could not save the API key for ${normalised} in the system keychain: ${describe(error)}. ` +
+          'VS Code keeps secrets in the operating system keychain; on Linux make sure a keyring service ' +
+          '(GNOME Keyring, KWallet) is running, or set "password-store" in the runtime arguments.',
+      );
+    }
+    this.cache.delete(normalised);
+    await this.updateContextKey();
+  }
+
+  async delete(baseUrl: string): Promise<void> {
+    const normalised = normaliseBaseUrl(baseUrl);
+    try {
+      await this.secrets.delete(storageKey(normalised));
+    } catch (error) {
+      throw new KeychainError(`Could not remove the API key for ${normalised} from the system keychain: ${describe(error)}`);
+    }
+    this.cache.delete(normalised);
+    await this.updateContextKey();
+  }
+
+  /** Sets `suno.hasApiKey` for the configured gateway (drives the tracker's welcome view). */
+  async updateContextKey(): Promise<boolean> {
+    const baseUrl = this.settings.tryBaseUrl();
+    let hasKey = false;
+    if (baseUrl !== undefined) {
+      try {
+        hasKey = await this.has(baseUrl);
+      } catch {
+        hasKey = false;
+      }
+    }
+    await vscode.commands.executeCommand('setContext', HAS_API_KEY_CONTEXT, hasKey);
+    return hasKey;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+function storageKey(normalisedBaseUrl: string): string {
+  return `${KEY_PREFIX}${normalisedBaseUrl}`;
+}
+
+function tryNormalise(baseUrl: string): string | undefined {
+  try {
+    return normaliseBaseUrl(baseUrl);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

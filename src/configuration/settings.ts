@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { normaliseBaseUrl } from '../core/baseUrl';
+
+/**
+ * Typed access to the `suno.*` settings.
+ *
+ * Defaults live in one place only: the `contributes.configuration` section of package.json.
+ * Values are read through `getConfiguration`, which already falls back to those defaults; a value
+ * of the wrong type (hand-edited settings.json) is replaced by the manifest default rather than
+ * by a second default written here.
+ */
+
+export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
+
+export type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
+
+export interface SettingsChangeEvent {
+  affects(setting: SettingName): boolean;
+}
+
+const SECTION = 'suno';
+
+/** The manifest's `minimum` for `suno.pollIntervalSeconds`: gateways refresh about every 15 s. */
+const MIN_POLL_INTERVAL_SECONDS = 5;
+/** Hand-edited values above this would look like polling stopped; an hour is plenty. */
+const MAX_POLL_INTERVAL_SECONDS = 3600;
+/** In test mode the integration tests poll a local gateway many times a second. */
+const TEST_MIN_POLL_INTERVAL_SECONDS = 0.1;
+
+const schemas = {
+  baseUrl: z.string(),
+  pollIntervalSeconds: z.number().finite(),
+  notifyOnCompletion: z.enum(['always', 'whenUnfocused', 'never']),
+  downloadFolder: z.string(),
+} satisfies Record<SettingName, z.ZodType>;
+
+type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
+
+export interface TestOverrides {
+  /** `SUNO_TEST_MODE=1` on the extension host. */
+  readonly testMode: boolean;
+  /** `SUNO_TEST_POLL_INTERVAL_MS`: in test mode, the poll interval in milliseconds. */
+  readonly pollIntervalMs: number | undefined;
+}
+
+/** Reads the test-only switches from the environment; both are ignored outside test mode. */
+export function testOverridesFromEnv(env: NodeJS.ProcessEnv = process.env): TestOverrides {
+  const testMode = env.SUNO_TEST_MODE === '1';
+  const parsed = Number(env.SUNO_TEST_POLL_INTERVAL_MS);
+  const pollIntervalMs = testMode && Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
+  return { testMode, pollIntervalMs };
+}
+
+export class Settings implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<SettingsChangeEvent>();
+  private readonly subscription: vscode.Disposable;
+
+  /** Fires when any `suno.*` setting changes. */
+  readonly onDidChange: vscode.Event<SettingsChangeEvent> = this.changeEmitter.event;
+
+  constructor(private readonly overrides: TestOverrides = testOverridesFromEnv()) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      this.changeEmitter.fire({ affects: (setting) => event.affectsConfiguration(`${SECTION}.${setting}`) });
+    });
+  }
+
+  /** The gateway address exactly as the user wrote it (trimmed). */
+  rawBaseUrl(): string {
+    return this.read('baseUrl').trim();
+  }
+
+  /**
+   * The gateway address in its normalised form (`https://api.gpt.ge/v1/` → `https://api.gpt.ge`).
+   * Throws a GatewayError of kind `invalid_input` whose message says what is wrong with it.
+   */
+  baseUrl(): string {
+    return normaliseBaseUrl(this.rawBaseUrl());
+  }
+
+  /** The normalised gateway address, or undefined when the setting cannot be used. */
+  tryBaseUrl(): string | undefined {
+    try {
+      return this.baseUrl();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Milliseconds between two polls of a gateway, clamped to what the manifest allows. In test
+   * mode (`SUNO_TEST_MODE=1`) the floor drops to 0.1 s and `SUNO_TEST_POLL_INTERVAL_MS`, when
+   * set, replaces the setting altogether, so integration tests need not wait 5 s per round.
+   */
+  pollIntervalMs(): number {
+    if (this.overrides.pollIntervalMs !== undefined) return this.overrides.pollIntervalMs;
+    const floor = this.overrides.testMode ? TEST_MIN_POLL_INTERVAL_SECONDS : MIN_POLL_INTERVAL_SECONDS;
+    const seconds = Math.min(MAX_POLL_INTERVAL_SECONDS, Math.max(floor, this.read('pollIntervalSeconds')));
+    return Math.round(seconds * 1000);
+  }
+
+  notifyOnCompletion(): NotifyOnCompletion {
+    return this.read('notifyOnCompletion');
+  }
+
+  /** "Don't Show Again" on a completion notification. */
+  async setNotifyOnCompletion(value: NotifyOnCompletion): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update('notifyOnCompletion', value, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Where downloads go; empty means "ask". Never trusted as a path without checking. */
+  downloadFolder(): string {
+    return this.read('downloadFolder').trim();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private read<K extends SettingName>(setting: K): SettingValue<K> {
+    const configuration = vscode.workspace.getConfiguration(SECTION);
+    const parsed = schemas[setting].safeParse(configuration.get<unknown>(setting));
+    if (parsed.success) return parsed.data as SettingValue<K>;
+    // A value of the wrong type: use the manifest's default instead.
+    const fallback = schemas[setting].safeParse(configuration.inspect<unknown>(setting)?.defaultValue);
+    if (fallback.success) return fallback.data as SettingValue<K>;
+    throw new Error(`The setting ${SECTION}.${setting} has no usable value and no default in the manifest.`);
+  }
+}

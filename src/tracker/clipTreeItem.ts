@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { Clip, Task } from '../core/model';
+import { formatDuration, formatStatus } from '../core/format';
+import { statusIcon, withRawStatus } from './taskTreeItem';
+
+/** The tree item of one clip under its task. Gateway text is shown as plain text only. */
+
+export interface ClipTreeItemOptions {
+  readonly openCommand?: string;
+}
+
+export function clipLabel(clip: Clip, index: number): string {
+  const title = clip.title?.trim();
+  return title ? title : `Clip ${index + 1}`;
+}
+
+export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItemOptions = {}): vscode.TreeItem {
+  const index = Math.max(0, task.clips.findIndex((candidate) => candidate.id === clip.id));
+  const item = new vscode.TreeItem(clipLabel(clip, index), vscode.TreeItemCollapsibleState.None);
+  item.id = `clip:${task.id}:${clip.id}`;
+  item.iconPath = clip.isStreaming ? new vscode.ThemeIcon('broadcast') : statusIcon(clip.status);
+  item.description = clipDescription(clip);
+  item.tooltip = clipTooltip(clip);
+  item.contextValue = clipContextValue(clip);
+  if (options.openCommand) {
+    item.command = {
+      command: options.openCommand,
+      title: 'Open Task',
+      arguments: [{ kind: 'clip', taskId: task.id, clipId: clip.id }],
+    };
+  }
+  return item;
+}
+
+/** `3:12 · chirp-v4 · Succeeded` (streaming clips say so instead of a duration). */
+export function clipDescription(clip: Clip): string {
+  const parts: string[] = [];
+  if (clip.durationSeconds !== null) parts.push(formatDuration(clip.durationSeconds));
+  else if (clip.isStreaming) parts.push('streaming');
+  if (clip.model) parts.push(clip.model);
+  parts.push(formatStatus(clip.status, clip.rawStatus));
+  return parts.join(' · ');
+}
+
+export function clipContextValue(clip: Clip): string {
+  const tokens = ['clip', clip.status];
+  if (clip.audioUrl !== null) tokens.push('hasAudio');
+  if (clip.videoUrl !== null) tokens.push('hasVideo');
+  if (clip.lyrics !== null && clip.lyrics.trim() !== '') tokens.push('hasLyrics');
+  if (clip.isStreaming) tokens.push('streaming');
+  return tokens.join(' ');
+}
+
+function clipTooltip(clip: Clip): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  const add = (name: string, value: string | null): void => {
+    if (value === null || value.trim() === '') return;
+    tooltip.appendMarkdown(`${name}: `);
+    tooltip.appendText(value);
+    tooltip.appendMarkdown('  \n');
+  };
+  add('Clip', clip.id);
+  add('Status', withRawStatus(formatStatus(clip.status, clip.rawStatus), clip.rawStatus));
+  add('Duration', clip.durationSeconds === null ? null : formatDuration(clip.durationSeconds));
+  add('Model', clip.model);
+  add('Tags', clip.tags);
+  add('Error', clip.errorMessage);
+  return tooltip;
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { TaskStore } from '../core/taskStore';
+import { taskLabel } from './taskTreeItem';
+
+/**
+ * `$(loading~spin) 2 Suno tasks` in the status bar while tasks run, so their progress is visible
+ * with the sidebar closed; a click focuses the tracker. Hidden when nothing runs.
+ */
+export class TaskStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly store: TaskStore) {
+    this.item = vscode.window.createStatusBarItem('suno.runningTasks', vscode.StatusBarAlignment.Left, 10);
+    this.item.name = 'Suno Tasks';
+    this.item.command = 'suno.tasks.focus';
+    this.subscription = store.onDidChange(() => this.update());
+    this.update();
+  }
+
+  /** The text shown, or undefined while hidden (for tests). */
+  get text(): string | undefined {
+    return this.store.unfinished().length > 0 ? this.item.text : undefined;
+  }
+
+  update(): void {
+    const running = this.store.unfinished();
+    if (running.length === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(loading~spin) ${runningTasksLabel(running.length)}`;
+    const names = running.slice(0, 10).map((task) => `• ${taskLabel(task)}`);
+    if (running.length > names.length) names.push(`… and ${running.length - names.length} more`);
+    // Plain string tooltip: task titles come from the gateway and must not be read as Markdown.
+    this.item.tooltip = [`${runningTasksLabel(running.length)} running — click to show them`, ...names].join('\n');
+    this.item.accessibilityInformation = { label: `${runningTasksLabel(running.length)} running` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
+
+export function runningTasksLabel(count: number): string {
+  return count === 1 ? '1 Suno task' : `${count} Suno tasks`;
+}

@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import type { Clip, Task, TaskStatus } from '../core/model';
+import { formatProgress, formatRelativeTime, formatStatus } from '../core/format';
+
+/**
+ * The tree item of one tracked task. Everything shown comes from the gateway and is untrusted:
+ * labels and descriptions are plain text in the tree, and the tooltip's Markdown escapes every
+ * value (`appendText`) and is neither trusted nor allowed HTML.
+ */
+
+export interface TaskTreeItemOptions {
+  /** Epoch milliseconds, for "3 min ago". */
+  readonly now: number;
+  /** The command run on click (the task panel), when it exists. */
+  readonly openCommand?: string;
+}
+
+export function shortTaskId(id: string): string {
+  return id.slice(0, 8);
+}
+
+export function taskLabel(task: Task): string {
+  const title = task.title?.trim();
+  return title ? title : shortTaskId(task.id);
+}
+
+export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    taskLabel(task),
+    task.clips.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = `task:${task.id}`;
+  item.iconPath = statusIcon(task.status);
+  item.description = taskDescription(task, options.now);
+  item.tooltip = taskTooltip(task, options.now);
+  item.contextValue = taskContextValue(task);
+  item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
+  if (options.openCommand) {
+    item.command = {
+      command: options.openCommand,
+      title: 'Open Task',
+      arguments: [{ kind: 'task', taskId: task.id }],
+    };
+  }
+  return item;
+}
+
+/** `Running · 30% · 2 min ago`: status, progress while it means something, the latest time. */
+export function taskDescription(task: Task, now: number): string {
+  const parts = [formatStatus(task.status, task.rawStatus)];
+  if (task.status === 'running' || task.status === 'pending') {
+    const progress = formatProgress(task.progress);
+    if (progress) parts.push(progress);
+  }
+  const time = latestTime(task);
+  if (time) parts.push(formatRelativeTime(time, now));
+  return parts.join(' · ');
+}
+
+/**
+ * Space-separated tokens matched by the menus' `when` clauses with regexes, e.g.
+ * `viewItem =~ /\btask\b/ && viewItem =~ /\bhasAudio\b/`.
+ */
+export function taskContextValue(task: Task): string {
+  const tokens = ['task', task.status];
+  tokens.push(task.status === 'succeeded' || task.status === 'failed' ? 'finished' : 'unfinished');
+  if (task.clips.length > 0) tokens.push('hasClips');
+  if (task.clips.some((clip) => clip.audioUrl !== null)) tokens.push('hasAudio');
+  if (task.clips.some((clip) => clip.videoUrl !== null)) tokens.push('hasVideo');
+  if (hasLyrics(task)) tokens.push('hasLyrics');
+  return tokens.join(' ');
+}
+
+export function hasLyrics(task: Task): boolean {
+  return nonEmpty(task.lyrics) || task.clips.some((clip: Clip) => nonEmpty(clip.lyrics));
+}
+
+export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
+  switch (status) {
+    case 'pending':
+    case 'running':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'succeeded':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    case 'unknown':
+      return new vscode.ThemeIcon('question');
+  }
+}
+
+function taskTooltip(task: Task, now: number): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown('**');
+  tooltip.appendText(taskLabel(task));
+  tooltip.appendMarkdown('**\n\n');
+  field(tooltip, 'Task', task.id);
+  field(tooltip, 'Gateway', task.baseUrl);
+  field(tooltip, 'Status', withRawStatus(formatStatus(task.status, task.rawStatus), task.rawStatus));
+  const progress = formatProgress(task.progress);
+  if (progress !== '' && !(task.status === 'succeeded' || task.status === 'failed')) field(tooltip, 'Progress', progress);
+  if (task.action !== 'other') field(tooltip, 'Kind', task.action === 'lyrics' ? 'Lyrics' : 'Music');
+  if (task.clips.length > 0) field(tooltip, 'Clips', String(task.clips.length));
+  timeField(tooltip, 'Submitted', task.submittedAt, now);
+  timeField(tooltip, 'Started', task.startedAt, now);
+  timeField(tooltip, 'Finished', task.finishedAt, now);
+  timeField(tooltip, 'Checked', task.fetchedAt, now);
+  const failure = task.failReason ?? task.clips.find((clip) => clip.errorMessage)?.errorMessage ?? null;
+  if (task.status === 'failed' || failure) field(tooltip, 'Failure', failure ?? 'The gateway gave no reason.');
+  return tooltip;
+}
+
+/** `running (IN_PROGRESS)`: the gateway's own word next to ours, unless formatStatus added it. */
+export function withRawStatus(status: string, rawStatus: string | null): string {
+  const raw = rawStatus?.trim();
+  if (!raw || status.includes(`(${raw})`) || raw.toLowerCase() === status) return status;
+  return `${status} (${raw})`;
+}
+
+function field(tooltip: vscode.MarkdownString, name: string, value: string): void {
+  tooltip.appendMarkdown(`${name}: `);
+  tooltip.appendText(value);
+  // Two trailing spaces: a Markdown line break that keeps the fields on separate lines.
+  tooltip.appendMarkdown('  \n');
+}
+
+function timeField(tooltip: vscode.MarkdownString, name: string, iso: string | null, now: number): void {
+  if (!iso) return;
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return;
+  field(tooltip, name, `${new Date(time).toLocaleString()} (${formatRelativeTime(iso, now)})`);
+}
+
+/** The most recent of the task's own times: finished, else started, else submitted. */
+function latestTime(task: Task): string | null {
+  return task.finishedAt ?? task.startedAt ?? task.submittedAt ?? null;
+}
+
+function nonEmpty(text: string | null): boolean {
+  return text !== null && text.trim() !== '';
+}

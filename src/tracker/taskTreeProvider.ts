@@ -1,0 +1,133 @@
+import * as vscode from 'vscode';
+import type { TaskStore, TaskStoreChange } from '../core/taskStore';
+import { createClipTreeItem } from './clipTreeItem';
+import { createTaskTreeItem } from './taskTreeItem';
+import type { ClipElement, TaskElement, TaskTreeElement } from './treeElements';
+
+/** How often relative times ("2 min ago") are redrawn. */
+const RELATIVE_TIME_REFRESH_MS = 60_000;
+
+export interface TaskTreeProviderOptions {
+  /** Epoch milliseconds; injectable for tests. */
+  readonly now?: () => number;
+  /** The command a click on a task or clip runs (the task panel), when the extension has one. */
+  readonly openCommand?: string;
+}
+
+/**
+ * The tracker tree: tasks at the root (newest tracked first), their clips below.
+ *
+ * Elements are references (`{ kind, taskId[, clipId] }`) cached per id, so the same object is
+ * handed to VS Code for the same task every time: `onDidChangeTreeData(element)` then refreshes
+ * exactly that row and VS Code keeps its selection and expansion. The root is refreshed only
+ * when tasks are added or removed.
+ */
+export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeElement>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TaskTreeElement | TaskTreeElement[] | undefined>();
+  private readonly taskElements = new Map<string, TaskElement>();
+  private readonly clipElements = new Map<string, ClipElement>();
+  /** The ids shown at the root the last time VS Code asked for it. */
+  private knownIds = new Set<string>();
+  private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly now: () => number;
+
+  readonly onDidChangeTreeData: vscode.Event<TaskTreeElement | TaskTreeElement[] | undefined> = this.changeEmitter.event;
+
+  constructor(
+    private readonly store: TaskStore,
+    private readonly options: TaskTreeProviderOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.knownIds = new Set(store.all().map((task) => task.id));
+    this.subscriptions.push(store.onDidChange((change) => this.onStoreChange(change)));
+    this.timer = setInterval(() => this.refreshRelativeTimes(), RELATIVE_TIME_REFRESH_MS);
+  }
+
+  getTreeItem(element: TaskTreeElement): vscode.TreeItem {
+    const task = this.store.get(element.taskId);
+    if (!task) {
+      // A row VS Code still holds for a task removed a moment ago; the root refresh follows.
+      return new vscode.TreeItem(element.taskId.slice(0, 8));
+    }
+    if (element.kind === 'task') {
+      return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand });
+    }
+    const clip = task.clips.find((candidate) => candidate.id === element.clipId);
+    if (!clip) return new vscode.TreeItem(element.clipId.slice(0, 8));
+    return createClipTreeItem(task, clip, { openCommand: this.options.openCommand });
+  }
+
+  getChildren(element?: TaskTreeElement): TaskTreeElement[] {
+    if (element === undefined) {
+      const tasks = this.store.all();
+      this.knownIds = new Set(tasks.map((task) => task.id));
+      this.forgetElementsExcept(this.knownIds);
+      return tasks.map((task) => this.taskElement(task.id));
+    }
+    if (element.kind === 'clip') return [];
+    const task = this.store.get(element.taskId);
+    if (!task) return [];
+    return task.clips.map((clip) => this.clipElement(task.id, clip.id));
+  }
+
+  getParent(element: TaskTreeElement): TaskTreeElement | undefined {
+    return element.kind === 'clip' ? this.taskElement(element.taskId) : undefined;
+  }
+
+  /** The cached element of a task: the object `reveal` and `onDidChangeTreeData` need. */
+  taskElement(taskId: string): TaskElement {
+    let element = this.taskElements.get(taskId);
+    if (!element) {
+      element = { kind: 'task', taskId };
+      this.taskElements.set(taskId, element);
+    }
+    return element;
+  }
+
+  clipElement(taskId: string, clipId: string): ClipElement {
+    const key = `${taskId}\u0000${clipId}`;
+    let element = this.clipElements.get(key);
+    if (!element) {
+      element = { kind: 'clip', taskId, clipId };
+      this.clipElements.set(key, element);
+    }
+    return element;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private onStoreChange(change: TaskStoreChange): void {
+    const added = change.changed.some((id) => !this.knownIds.has(id));
+    if (added || change.removed.length > 0) {
+      // Keep knownIds current now: a second change before VS Code asks again must not be
+      // mistaken for another addition.
+      for (const id of change.changed) this.knownIds.add(id);
+      for (const id of change.removed) this.knownIds.delete(id);
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    if (change.changed.length === 0) return;
+    // A task's row and its clip rows: refreshing the task element re-reads its children too.
+    this.changeEmitter.fire(change.changed.map((id) => this.taskElement(id)));
+  }
+
+  private refreshRelativeTimes(): void {
+    const tasks = this.store.all();
+    if (tasks.length === 0) return;
+    this.changeEmitter.fire(tasks.map((task) => this.taskElement(task.id)));
+  }
+
+  private forgetElementsExcept(ids: ReadonlySet<string>): void {
+    for (const id of this.taskElements.keys()) {
+      if (!ids.has(id)) this.taskElements.delete(id);
+    }
+    for (const [key, element] of this.clipElements) {
+      if (!ids.has(element.taskId)) this.clipElements.delete(key);
+    }
+  }
+}
