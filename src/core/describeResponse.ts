@@ -1,0 +1,27 @@
+/**
+ * A one-line account of an HTTP answer, for error messages about answers that were not what we
+ * asked for. A user who pointed the extension at the wrong URL sees at once what came back
+ * (an HTML login page, another API's JSON, a proxy error) instead of "unexpected token <".
+ */
+
+/** How much of the body an error message quotes. */
+export const BODY_PREVIEW_CHARACTERS = 200;
+
+export function describeResponse(httpStatus: number, contentType: string | null, body: string): string {
+  const type = contentType === null || contentType.trim() === '' ? 'no content type' : `content type ${contentType.trim()}`;
+  return `HTTP ${httpStatus}, ${type}, ${describeBody(body)}`;
+}
+
+function describeBody(body: string): string {
+  if (body.length === 0) return 'empty body';
+  if (body.trim().length === 0) return `a body of ${body.length} blank characters`;
+  // Split by code points so a cut never leaves half a surrogate pair (emoji, rare CJK).
+  const characters = Array.from(body);
+  const preview = characters.slice(0, BODY_PREVIEW_CHARACTERS).join('');
+  const cut = characters.length > BODY_PREVIEW_CHARACTERS;
+  // JSON.stringify escapes new lines and control characters: the message stays on one line and
+  // nothing in the body can forge extra log lines.
+  return cut
+    ? `body starts ${JSON.stringify(preview)}… (${characters.length} characters)`
+    : `body ${JSON.stringify(preview)}`;
+}
