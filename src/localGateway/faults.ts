@@ -1,0 +1,134 @@
+/**
+ * Faults the local gateway can be told to answer with instead of a proper fetch answer. They are
+ * the things real gateways and the proxies in front of them do: error statuses, HTML pages,
+ * cut-off or non-JSON bodies, another API's JSON, dropped connections, slowness, rate limits.
+ * Faults touch the fetch routes only; media and control routes always answer normally.
+ */
+import { z } from 'zod';
+
+export type FaultKind = 'status' | 'html' | 'truncated' | 'garbage' | 'wrong_api' | 'drop' | 'delay' | 'rate_limit';
+
+export interface Fault {
+  kind: FaultKind;
+  /** HTTP status for 'status' (default 500) and 'html' (default 502; 200 = a wrong base URL's page). */
+  status?: number;
+  /** Body for 'status' and 'html' instead of the default one. */
+  body?: string;
+  /** For 'delay': how long to wait before answering normally (default 1000). */
+  delayMs?: number;
+  /** For 'rate_limit': the Retry-After header in seconds (default 1; 0 leaves the header out). */
+  retryAfterSeconds?: number;
+  /** How many requests the fault affects; default: every request until cleared. */
+  count?: number;
+}
+
+export const faultSchema = z
+  .object({
+    kind: z.enum(['status', 'html', 'truncated', 'garbage', 'wrong_api', 'drop', 'delay', 'rate_limit']),
+    status: z.number().int().min(100).max(599).optional(),
+    body: z.string().max(1_000_000).optional(),
+    delayMs: z.number().int().min(0).max(600_000).optional(),
+    retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+    count: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+/** A fixed answer: status, headers and body. */
+export interface CannedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};
+
+/** The page nginx shows when the upstream is down. */
+export function nginxErrorPage(status: number): string {
+  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+  return (
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n` +
+    '<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n'
+  );
+}
+
+/** What a wrong base URL often gives: a web app's index page with status 200. */
+const WRONG_BASE_URL_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>New API</title>' +
+  '<script type="module" crossorigin src="/assets/index-4f2a9c.js"></script></head>' +
+  '<body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div></body></html>';
+
+/**
+ * The answer for every fault except 'drop' and 'delay' (which the server handles itself).
+ * `normalBody` is the body the request would have had, for 'truncated'.
+ */
+export function cannedFaultResponse(fault: Fault, normalBody: () => string, requestId: string): CannedResponse {
+  switch (fault.kind) {
+    case 'status': {
+      const status = fault.status ?? 500;
+      const body =
+        fault.body ??
+        JSON.stringify({ code: 'get_task_failed', message: `get_task_failed: upstream answered ${status}`, data: null });
+      return { status, headers: { 'Content-Type': looksLikeJson(body) ? JSON_TYPE : 'text/plain; charset=utf-8' }, body };
+    }
+    case 'html': {
+      const status = fault.status ?? 502;
+      const body = fault.body ?? (status === 200 ? WRONG_BASE_URL_PAGE : nginxErrorPage(status));
+      return { status, headers: { 'Content-Type': HTML_TYPE, Server: 'nginx/1.24.0' }, body };
+    }
+    case 'truncated': {
+      const whole = normalBody();
+      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: whole.slice(0, Math.max(1, Math.floor(whole.length / 2))) };
+    }
+    case 'garbage':
+      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: '\u0000\u0001\u00ff PK\u0003\u0004 }{ not json ]]>' };
+    case 'wrong_api':
+      return {
+        status: 200,
+        headers: { 'Content-Type': JSON_TYPE },
+        body: JSON.stringify({
+          object: 'list',
+          data: [
+            { id: 'gpt-4o', object: 'model', created: 1715367049, owned_by: 'openai' },
+            { id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'openai' },
+          ],
+        }),
+      };
+    case 'rate_limit': {
+      const retryAfter = fault.retryAfterSeconds ?? 1;
+      const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
+      if (retryAfter > 0) headers['Retry-After'] = String(retryAfter);
+      return {
+        status: 429,
+        headers,
+        body: JSON.stringify({
+          error: {
+            message: `当前分组上游负载已饱和，请稍后再试 (request id: ${requestId})`,
+            type: 'new_api_error',
+            param: '',
+            code: 'rate_limit_exceeded',
+          },
+        }),
+      };
+    }
+    case 'drop':
+    case 'delay':
+      throw new Error(`fault '${fault.kind}' has no canned response`);
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
