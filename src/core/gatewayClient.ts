@@ -1,0 +1,398 @@
+/**
+ * Talks to one Suno gateway: fetches one task, or many in one batch request, and turns every
+ * way that can go wrong into a `GatewayError` the user can act on.
+ *
+ * Built on the global `fetch` (injectable) and free of Node imports, so the same code runs in
+ * the extension host, the CLI and a browser worker. The API key travels only in the
+ * `Authorization` header and is blanked out of anything the client reports.
+ */
+
+import { BATCH_ROUTES, BatchSupportMemory, sharedBatchSupport, type BatchRoute } from './batchSupportMemory';
+import { normaliseBaseUrl } from './baseUrl';
+import { GatewayError, isGatewayError } from './gatewayError';
+import type { Task } from './model';
+import { parseBatchResponse, parseTaskResponse, type ResponseContext } from './parseTask';
+import {
+  errorForResponse,
+  explainParseError,
+  gatewayMessageOf,
+  isTaskNotExist,
+  networkError,
+  notFoundError,
+  redactError,
+  redactText,
+  timeoutError,
+  type RawResponse,
+  type RequestDescription,
+} from './responseErrors';
+
+export type { RawResponse } from './responseErrors';
+export { BatchSupportMemory } from './batchSupportMemory';
+
+/** One HTTP request, for the extension's log channel. Never carries the key. */
+export interface RequestLogEntry {
+  method: 'GET' | 'POST';
+  url: string;
+  /** Null when no answer arrived (network failure, timeout). */
+  httpStatus: number | null;
+  durationMs: number;
+  /** The message of the error this request ended in, or null. */
+  error: string | null;
+}
+
+export interface GatewayClientOptions {
+  baseUrl: string;
+  apiKey: string | undefined;
+  fetch?: typeof globalThis.fetch;
+  /** Per request, covering the answer's body too. Default 30 000. */
+  timeoutMs?: number;
+  now?: () => Date;
+  onRequest?: (entry: RequestLogEntry) => void;
+  /** Which batch route each gateway supports; defaults to one memory shared by the process. */
+  batchSupport?: BatchSupportMemory;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Longer ids are not ids: a pasted paragraph, a whole JSON answer. */
+const MAX_ID_LENGTH = 200;
+
+/**
+ * Checks one task id and returns it trimmed; throws GatewayError('invalid_input'). Ids are opaque
+ * (UUIDs, `task_…`, `<uuid>_1`), so only what can never be an id is refused.
+ */
+export function checkTaskId(id: string): string {
+  const trimmed = typeof id === 'string' ? id.trim() : '';
+  if (trimmed === '') throw new GatewayError('invalid_input', 'The task id is empty.');
+  if (trimmed.length > MAX_ID_LENGTH) {
+    throw new GatewayError('invalid_input', `"${trimmed.slice(0, 40)}…" is too long to be a task id (${trimmed.length} characters).`);
+  }
+  if (hasSpaceOrControl(trimmed)) {
+    throw new GatewayError('invalid_input', `"${trimmed}" is not a task id: it contains spaces or control characters.`);
+  }
+  return trimmed;
+}
+
+/** What the batch route attempt learnt. */
+type BatchOutcome = { kind: 'tasks'; tasks: Task[] } | { kind: 'no_route' } | { kind: 'not_found' };
+
+interface Exchange {
+  response: RawResponse;
+  retryAfter: string | null;
+  redirectedTo: string | null;
+}
+
+export class GatewayClient {
+  readonly baseUrl: string;
+  private readonly apiKey: string | undefined;
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly timeoutMs: number;
+  private readonly now: () => Date;
+  private readonly onRequest: ((entry: RequestLogEntry) => void) | undefined;
+  private readonly batchSupport: BatchSupportMemory;
+
+  constructor(options: GatewayClientOptions) {
+    this.baseUrl = normaliseBaseUrl(options.baseUrl);
+    const key = options.apiKey?.trim();
+    this.apiKey = key === undefined || key === '' ? undefined : key;
+    // Bound so that a browser's fetch is not called with the client as `this`.
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    this.fetchImpl = (input, init) => fetchImpl(input, init);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.now = options.now ?? (() => new Date());
+    this.onRequest = options.onRequest;
+    this.batchSupport = options.batchSupport ?? sharedBatchSupport;
+  }
+
+  /** One task by id. Throws GatewayError. */
+  async fetchTask(id: string): Promise<Task> {
+    const taskId = checkTaskId(id);
+    this.requireKey();
+    const request = this.describe('GET', this.singleUrl(taskId), [taskId]);
+    return this.exchange(request, undefined, (exchange, described) => {
+      const failure = errorForResponse(exchange.response, described, exchange.retryAfter, this.now());
+      if (failure) throw failure;
+      return this.parse(() => parseTaskResponse(exchange.response.body, this.context(exchange.response)), described, exchange.response);
+    });
+  }
+
+  /**
+   * Many tasks, in one batch request where the gateway has a batch route. One entry per distinct
+   * id: the Task, or a GatewayError for that id alone ('invalid_input', or 'not_found' when the
+   * gateway left it out). Failures of the whole request (auth, network, 5xx…) throw.
+   */
+  async fetchTasks(ids: readonly string[]): Promise<Map<string, Task | GatewayError>> {
+    // Each id as given → its trimmed form, or why it is not an id.
+    const checked = new Map<string, string | GatewayError>();
+    for (const id of ids) {
+      if (checked.has(id)) continue;
+      try {
+        checked.set(id, checkTaskId(id));
+      } catch (error) {
+        checked.set(id, error as GatewayError);
+      }
+    }
+    const taskIds = [...new Set([...checked.values()].filter((value): value is string => typeof value === 'string'))];
+    let found = new Map<string, Task | GatewayError>();
+    if (taskIds.length > 0) {
+      this.requireKey();
+      found =
+        taskIds.length === 1 || this.batchSupport.isUnsupported(this.baseUrl)
+          ? await this.fetchOneByOne(taskIds)
+          : await this.fetchBatch(taskIds);
+    }
+    const result = new Map<string, Task | GatewayError>();
+    for (const [id, value] of checked) {
+      const entry = typeof value === 'string' ? found.get(value) : value;
+      if (entry !== undefined) result.set(id, entry);
+    }
+    return result;
+  }
+
+  /** The gateway's answer to `GET /suno/fetch/{id}`, whatever it is. Throws only when none arrived. */
+  async fetchRaw(id: string): Promise<RawResponse> {
+    const taskId = checkTaskId(id);
+    this.requireKey();
+    const request = this.describe('GET', this.singleUrl(taskId), [taskId]);
+    return this.exchange(request, undefined, (exchange) => exchange.response);
+  }
+
+  /**
+   * The gateway's answer to the batch request, whatever it is. Tries the remembered batch route,
+   * else `/suno/fetch` and then `/suno/submit/fetch` when the first has no such route.
+   */
+  async fetchRawBatch(ids: readonly string[]): Promise<RawResponse> {
+    const taskIds = [...new Set(ids.map((id) => checkTaskId(id)))];
+    this.requireKey();
+    const remembered = this.batchSupport.routeFor(this.baseUrl);
+    const routes = remembered === undefined ? BATCH_ROUTES : [remembered];
+    let last: RawResponse | undefined;
+    for (const route of routes) {
+      const request = this.describe('POST', `${this.baseUrl}${route}`, taskIds);
+      last = await this.exchange(request, JSON.stringify({ ids: taskIds }), (exchange) => exchange.response);
+      if (!isMissingRoute(last)) return last;
+    }
+    return last as RawResponse;
+  }
+
+  private async fetchBatch(taskIds: string[]): Promise<Map<string, Task | GatewayError>> {
+    const remembered = this.batchSupport.routeFor(this.baseUrl);
+    const routes = remembered === undefined ? BATCH_ROUTES : [remembered, ...BATCH_ROUTES.filter((route) => route !== remembered)];
+    for (const route of routes) {
+      const outcome = await this.tryBatchRoute(route, taskIds);
+      if (outcome.kind === 'tasks') {
+        this.batchSupport.markRoute(this.baseUrl, route);
+        return this.matchBatch(outcome.tasks, taskIds, route);
+      }
+      if (outcome.kind === 'not_found') {
+        // A gateway that refuses the whole batch for one unknown id: ask one by one this time to
+        // learn which ids are unknown, but keep the route.
+        this.batchSupport.markRoute(this.baseUrl, route);
+        return this.fetchOneByOne(taskIds);
+      }
+    }
+    this.batchSupport.markUnsupported(this.baseUrl);
+    return this.fetchOneByOne(taskIds);
+  }
+
+  private async tryBatchRoute(route: BatchRoute, taskIds: string[]): Promise<BatchOutcome> {
+    const request = this.describe('POST', `${this.baseUrl}${route}`, taskIds);
+    return this.exchange(request, JSON.stringify({ ids: taskIds }), (exchange, described): BatchOutcome => {
+      const { response } = exchange;
+      if (isMissingRoute(response)) return { kind: 'no_route' };
+      const failure = errorForResponse(response, described, exchange.retryAfter, this.now());
+      if (failure) {
+        if (failure.kind === 'not_found') return { kind: 'not_found' };
+        throw failure;
+      }
+      try {
+        return { kind: 'tasks', tasks: this.parse(() => parseBatchResponse(response.body, this.context(response)), described, response) };
+      } catch (error) {
+        if (isGatewayError(error) && error.kind === 'not_found') return { kind: 'not_found' };
+        throw error;
+      }
+    });
+  }
+
+  private matchBatch(tasks: Task[], taskIds: string[], route: BatchRoute): Map<string, Task | GatewayError> {
+    const byId = new Map<string, Task>();
+    for (const task of tasks) byId.set(task.id, task);
+    const byLowerId = new Map<string, Task>();
+    for (const task of tasks) byLowerId.set(task.id.toLowerCase(), task);
+    const result = new Map<string, Task | GatewayError>();
+    for (const taskId of taskIds) {
+      const task = byId.get(taskId) ?? byLowerId.get(taskId.toLowerCase());
+      result.set(
+        taskId,
+        task ?? notFoundError(this.describe('POST', `${this.baseUrl}${route}`, [taskId]), null, null),
+      );
+    }
+    return result;
+  }
+
+  /** Single fetches in turn; stops at the first failure that is not about one id. */
+  private async fetchOneByOne(taskIds: string[]): Promise<Map<string, Task | GatewayError>> {
+    const result = new Map<string, Task | GatewayError>();
+    for (const taskId of taskIds) {
+      try {
+        result.set(taskId, await this.fetchTask(taskId));
+      } catch (error) {
+        if (isGatewayError(error) && (error.kind === 'not_found' || error.kind === 'invalid_input')) {
+          result.set(taskId, error);
+        } else {
+          throw error;
+        }
+      }
+    }
+    return result;
+  }
+
+  private requireKey(): void {
+    if (this.apiKey === undefined) {
+      throw new GatewayError('auth', `No API key is set for ${this.baseUrl}. Set the key the gateway gave you, then try again.`, {
+        url: this.baseUrl,
+      });
+    }
+  }
+
+  private singleUrl(taskId: string): string {
+    return `${this.baseUrl}/suno/fetch/${encodeURIComponent(taskId)}`;
+  }
+
+  private describe(method: 'GET' | 'POST', url: string, ids: readonly string[]): RequestDescription {
+    return { method, url, baseUrl: this.baseUrl, ids, redirectedTo: null };
+  }
+
+  private context(response: RawResponse): ResponseContext {
+    return {
+      baseUrl: this.baseUrl,
+      url: response.url,
+      httpStatus: response.httpStatus,
+      contentType: response.contentType,
+      fetchedAt: this.now().toISOString(),
+    };
+  }
+
+  private parse<T>(run: () => T, request: RequestDescription, response: RawResponse): T {
+    try {
+      return run();
+    } catch (error) {
+      if (isGatewayError(error)) throw explainParseError(error, request, response);
+      // The parser promises GatewayErrors only; anything else is a bug there, reported as such.
+      throw new GatewayError(
+        'bad_response',
+        `${request.method} ${request.url} answered with something the parser could not read: ${String(error)}`,
+        { url: request.url, httpStatus: response.httpStatus, gatewayMessage: gatewayMessageOf(response.body), cause: error },
+      );
+    }
+  }
+
+  /**
+   * Sends one request, reads the whole body under one timeout, runs `interpret` on the answer,
+   * and logs the request with the error it ended in. Errors leave with the key blanked out.
+   */
+  private async exchange<T>(
+    request: RequestDescription,
+    body: string | undefined,
+    interpret: (exchange: Exchange, request: RequestDescription) => T,
+  ): Promise<T> {
+    const started = this.now().getTime();
+    let httpStatus: number | null = null;
+    try {
+      const exchange = await this.send(request, body, (status) => {
+        httpStatus = status;
+      });
+      const described: RequestDescription = { ...request, redirectedTo: exchange.redirectedTo };
+      const value = interpret(exchange, described);
+      this.log(request, httpStatus, started, null);
+      return value;
+    } catch (error) {
+      const failure = redactError(
+        isGatewayError(error)
+          ? error
+          : new GatewayError('bad_response', `${request.method} ${request.url} failed unexpectedly: ${String(error)}`, {
+              url: request.url,
+              httpStatus,
+              cause: error,
+            }),
+        this.apiKey,
+      );
+      this.log(request, httpStatus, started, failure.message);
+      throw failure;
+    }
+  }
+
+  private async send(request: RequestDescription, body: string | undefined, onStatus: (status: number) => void): Promise<Exchange> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    let httpStatus: number | null = null;
+    try {
+      const headers: Record<string, string> = {
+        Accept: 'application/json',
+        Authorization: `Bearer ${this.apiKey ?? ''}`,
+      };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await this.fetchImpl(request.url, { method: request.method, headers, body, signal: controller.signal, redirect: 'follow' });
+      } catch (error) {
+        throw timedOut ? timeoutError(request, this.timeoutMs, null) : networkError(error, request, 'request', null);
+      }
+      httpStatus = response.status;
+      onStatus(response.status);
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw timedOut ? timeoutError(request, this.timeoutMs, httpStatus) : networkError(error, request, 'body', httpStatus);
+      }
+      const finalUrl = response.url !== '' ? response.url : request.url;
+      return {
+        response: { url: finalUrl, httpStatus: response.status, contentType: response.headers.get('content-type'), body: text },
+        retryAfter: response.headers.get('retry-after'),
+        redirectedTo: response.redirected && finalUrl !== request.url ? finalUrl : null,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private log(request: RequestDescription, httpStatus: number | null, started: number, error: string | null): void {
+    if (this.onRequest === undefined) return;
+    try {
+      this.onRequest({
+        method: request.method,
+        url: redactText(request.url, this.apiKey),
+        httpStatus,
+        durationMs: Math.max(0, this.now().getTime() - started),
+        error: error === null ? null : redactText(error, this.apiKey),
+      });
+    } catch {
+      // A broken logger must not turn a good answer into a failure.
+    }
+  }
+}
+
+/**
+ * The batch route does not exist here: 404/405/501, or a 400 that is not "no such task" (a
+ * gateway that does not understand `{"ids": […]}`).
+ */
+function isMissingRoute(response: RawResponse): boolean {
+  const status = response.httpStatus;
+  if (status === 404 || status === 405 || status === 501) return !isTaskNotExist(response.body);
+  if (status === 400) return !isTaskNotExist(response.body);
+  return false;
+}
+
+/** Whitespace (including Unicode spaces) or an ASCII control character. */
+function hasSpaceOrControl(text: string): boolean {
+  if (/\s/.test(text)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}

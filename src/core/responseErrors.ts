@@ -1,0 +1,363 @@
+/**
+ * Turns what went wrong on the wire into a `GatewayError` whose message a user can act on.
+ *
+ * Every message names the URL that was called and quotes the gateway's own words when it sent
+ * any (many gateways answer in Chinese; the text is shown verbatim). Classification looks at the
+ * body, not at `Content-Type` alone: CometAPI documents its JSON answers as `text/plain`, and a
+ * proxy in front of a gateway answers with HTML whatever the status.
+ *
+ * No Node imports: this runs in a browser worker as well.
+ */
+
+import { describeResponse } from './describeResponse';
+import { GatewayError, type GatewayErrorKind } from './gatewayError';
+
+export interface RawResponse {
+  url: string;
+  httpStatus: number;
+  contentType: string | null;
+  body: string;
+}
+
+/** What the caller was doing, for messages. */
+export interface RequestDescription {
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly baseUrl: string;
+  /** The task ids the request was about (one for a single fetch). */
+  readonly ids: readonly string[];
+  /** Where the answer really came from when the gateway redirected, else null. */
+  readonly redirectedTo?: string | null;
+}
+
+const MAX_GATEWAY_MESSAGE = 500;
+
+/** True when the body is an HTML page (a proxy's error page, a website, a SPA shell). */
+export function looksLikeHtml(body: string): boolean {
+  const start = body.trimStart().slice(0, 512).toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html') || /<(head|body|title|h1|center|div|p)[\s>]/.test(start);
+}
+
+/** The body as JSON, or undefined when it is not JSON. */
+export function tryParseJson(body: string): unknown {
+  const trimmed = body.trim();
+  if (trimmed === '' || (trimmed[0] !== '{' && trimmed[0] !== '[')) return undefined;
+  try {
+    return JSON.parse(trimmed) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function clip(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/**
+ * The gateway's own explanation, when it sent one: OpenAI-style `error.message`, an envelope's
+ * `message` / `msg`, GoAPI's `error_message`, or a short plain-text body. Never HTML.
+ */
+export function gatewayMessageOf(body: string): string | null {
+  const json = tryParseJson(body);
+  if (json !== undefined) {
+    if (!isRecord(json)) return null;
+    const error = json.error;
+    const candidates: unknown[] = [
+      isRecord(error) ? error.message : error,
+      json.error_message,
+      json.message,
+      json.msg,
+      json.detail,
+      isRecord(json.data) ? json.data.error_message : undefined,
+    ];
+    for (const candidate of candidates) {
+      const text = nonEmptyString(candidate);
+      // An envelope's "success" is not an explanation.
+      if (text !== null && text.toLowerCase() !== 'success') return clip(text, MAX_GATEWAY_MESSAGE);
+    }
+    return null;
+  }
+  const trimmed = body.trim();
+  if (trimmed === '' || looksLikeHtml(trimmed) || trimmed.length > MAX_GATEWAY_MESSAGE) return null;
+  // Binary or garbled bytes are not a message.
+  if (isGarbled(trimmed)) return null;
+  return clip(trimmed, MAX_GATEWAY_MESSAGE);
+}
+
+function isGarbled(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f || code === 0xfffd) return true;
+  }
+  return false;
+}
+
+/** True for new-api's / one-hub's "no such task (for this key)" answer in any of its forms. */
+export function isTaskNotExist(body: string): boolean {
+  if (looksLikeHtml(body)) return false;
+  const json = tryParseJson(body);
+  if (isRecord(json)) {
+    const error = isRecord(json.error) ? json.error : {};
+    return [json.code, json.message, json.msg, error.code, error.message, error.type].some(
+      (value) => typeof value === 'string' && /task[\s_-]*not[\s_-]*exists?|任务不存在/i.test(value),
+    );
+  }
+  return json === undefined && /^\s*"?(task[\s_-]*not[\s_-]*exists?|任务不存在)"?\s*$/i.test(body);
+}
+
+/** new-api's "the upstream lookup failed" envelope, sometimes sent with HTTP 200. */
+export function isGetTaskFailed(body: string): boolean {
+  const json = tryParseJson(body);
+  return isRecord(json) && typeof json.code === 'string' && json.code.toLowerCase() === 'get_task_failed';
+}
+
+/**
+ * What arrived, in a few words, for messages about answers that were not what was expected: the
+ * parser's one-line account, with an HTML page named by its title (an nginx "502 Bad Gateway",
+ * a web app's index page) rather than quoted.
+ */
+export function describeBody(httpStatus: number, contentType: string | null, body: string): string {
+  if (!looksLikeHtml(body)) return describeResponse(httpStatus, contentType, body);
+  const type = contentType === null || contentType.trim() === '' ? 'no content type' : `content type ${contentType.trim()}`;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
+  const name = nonEmptyString(title?.replace(/<[^>]*>/g, '')) ?? nonEmptyString(heading?.replace(/<[^>]*>/g, ''));
+  // JSON.stringify keeps the title on one line whatever it contains.
+  return `HTTP ${httpStatus}, ${type}, an HTML page${name === null ? '' : ` titled ${JSON.stringify(clip(name, 80))}`}`;
+}
+
+/**
+ * Retry-After as milliseconds from `now`: either delta-seconds or an HTTP date. Null when the
+ * header is absent or unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
+  if (value == null) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - now.getTime());
+}
+
+function quoted(message: string | null): string {
+  return message === null ? '' : `: ${message}`;
+}
+
+function idList(ids: readonly string[]): string {
+  if (ids.length === 1) return `task ${ids[0]}`;
+  const shown = ids.slice(0, 3).join(', ');
+  return `tasks ${shown}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`;
+}
+
+function wrongBaseHint(request: RequestDescription): string {
+  const redirect = request.redirectedTo != null ? ` It was redirected to ${request.redirectedTo}.` : '';
+  return `${redirect} The base URL ${request.baseUrl} may be wrong: it should be the gateway's address, e.g. https://api.gpt.ge.`;
+}
+
+function make(
+  kind: GatewayErrorKind,
+  message: string,
+  request: RequestDescription,
+  response: RawResponse | null,
+  extra: { gatewayMessage?: string | null; retryAfterMs?: number | null; cause?: unknown } = {},
+): GatewayError {
+  return new GatewayError(kind, message, {
+    url: request.url,
+    httpStatus: response?.httpStatus ?? null,
+    gatewayMessage: extra.gatewayMessage ?? null,
+    retryAfterMs: extra.retryAfterMs ?? null,
+    cause: extra.cause,
+  });
+}
+
+/** The "no such task" error for `ids`, from an answer that said so or a batch that left them out. */
+export function notFoundError(request: RequestDescription, response: RawResponse | null, gatewayMessage: string | null): GatewayError {
+  const how = response === null ? `${request.method} ${request.url}` : `HTTP ${response.httpStatus} from ${request.method} ${request.url}`;
+  const said = gatewayMessage ?? 'it left the id out of its answer';
+  return make(
+    'not_found',
+    `The gateway ${request.baseUrl} does not know ${idList(request.ids)} (${how})${quoted(said)}. ` +
+      'Check the id, and that it was submitted with this API key on this gateway.',
+    request,
+    response,
+    { gatewayMessage },
+  );
+}
+
+/**
+ * The error for a non-2xx answer, or for a 2xx answer that is clearly an error envelope.
+ * Returns null when the answer should go to the parser.
+ */
+export function errorForResponse(
+  response: RawResponse,
+  request: RequestDescription,
+  retryAfterHeader: string | null,
+  now: Date,
+): GatewayError | null {
+  const status = response.httpStatus;
+  const gatewayMessage = gatewayMessageOf(response.body);
+  const where = `HTTP ${status} from ${request.method} ${request.url}`;
+  const what = (): string => describeBody(status, response.contentType, response.body);
+
+  if (status === 401 || status === 403) {
+    return make(
+      'auth',
+      `The gateway ${request.baseUrl} refused the API key (${where})${quoted(gatewayMessage ?? what())} — set a new key.`,
+      request,
+      response,
+      { gatewayMessage },
+    );
+  }
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(retryAfterHeader, now);
+    const wait = retryAfterMs === null ? '' : ` It asked to wait ${Math.ceil(retryAfterMs / 1000)} s.`;
+    return make(
+      'rate_limited',
+      `The gateway ${request.baseUrl} is limiting requests (${where})${quoted(gatewayMessage)}.${wait}`,
+      request,
+      response,
+      { gatewayMessage, retryAfterMs },
+    );
+  }
+  if (isTaskNotExist(response.body) && status >= 200 && status < 500 && status !== 408) {
+    // 2xx is left to the parser, which knows every envelope; 400 (new-api) and 404 (one-hub) are ours.
+    return status < 300 ? null : notFoundError(request, response, gatewayMessage);
+  }
+  if (status >= 500 || status === 408) {
+    const html = looksLikeHtml(response.body);
+    const detail = gatewayMessage ?? what();
+    return make(
+      'server',
+      `The gateway ${request.baseUrl} had trouble (${where})${quoted(detail)}.` +
+        (html ? ' The page came from a proxy in front of the gateway; this usually passes.' : ''),
+      request,
+      response,
+      { gatewayMessage },
+    );
+  }
+  if (status >= 200 && status < 300) {
+    if (isGetTaskFailed(response.body)) {
+      return make('server', `The gateway ${request.baseUrl} could not look the task up (${where})${quoted(gatewayMessage)}.`, request, response, {
+        gatewayMessage,
+      });
+    }
+    return null;
+  }
+  // 3xx that was not followed, 404 without task_not_exist, other 4xx: not the Suno API.
+  return make(
+    'bad_response',
+    `${request.method} ${request.url} did not answer like a Suno gateway (${what()}).${wrongBaseHint(request)}`,
+    request,
+    response,
+    { gatewayMessage },
+  );
+}
+
+/**
+ * Wraps the parser's 'bad_response' so the user learns which URL answered and that the base URL
+ * may be wrong; a parser 'not_found' gets the id and URL. Other errors pass unchanged.
+ */
+export function explainParseError(error: GatewayError, request: RequestDescription, response: RawResponse): GatewayError {
+  if (error.kind === 'not_found') return notFoundError(request, response, error.gatewayMessage ?? gatewayMessageOf(response.body));
+  if (error.kind !== 'bad_response') return error;
+  const gatewayMessage = error.gatewayMessage ?? (tryParseJson(response.body) !== undefined ? gatewayMessageOf(response.body) : null);
+  // The parser's message says what arrived; add the URL when it does not name it already.
+  const detail = error.message.replace(/\.$/, '');
+  const prefix = detail.includes(request.url) ? '' : `${request.method} ${request.url}: `;
+  const said = gatewayMessage === null || detail.includes(gatewayMessage) ? '' : ` The gateway said: ${gatewayMessage}.`;
+  // A Suno answer cut short is a flaky connection, not a wrong address.
+  const looksLikeSuno = !looksLikeHtml(response.body) && /"task_id"\s*:/.test(response.body);
+  const hint = looksLikeSuno ? (request.redirectedTo != null ? ` It was redirected to ${request.redirectedTo}.` : '') : wrongBaseHint(request);
+  return new GatewayError('bad_response', `${prefix}${detail}.${said}${hint}`, {
+    url: request.url,
+    httpStatus: response.httpStatus,
+    gatewayMessage,
+    cause: error,
+  });
+}
+
+/** The Node/undici/browser reason a request failed, in a few words. */
+export function describeNetworkFailure(error: unknown): string {
+  const cause = isRecord(error) && 'cause' in error ? (error as { cause?: unknown }).cause : undefined;
+  const code = [cause, error]
+    .map((candidate) => (isRecord(candidate) && typeof candidate.code === 'string' ? candidate.code : null))
+    .find((candidate) => candidate !== null);
+  const known: Record<string, string> = {
+    ENOTFOUND: 'the host name could not be resolved',
+    EAI_AGAIN: 'the host name could not be resolved right now',
+    ECONNREFUSED: 'the connection was refused',
+    ECONNRESET: 'the connection was reset',
+    EPIPE: 'the connection was closed',
+    ETIMEDOUT: 'connecting timed out',
+    EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable',
+    UND_ERR_SOCKET: 'the connection closed before the answer was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'the gateway sent no answer in time',
+    UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+    CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is self-signed',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
+  };
+  if (code !== undefined && code !== null) return `${known[code] ?? 'the request failed'} (${code})`;
+  const message = [cause, error]
+    .map((candidate) => (candidate instanceof Error && candidate.message !== '' ? candidate.message : null))
+    .find((candidate) => candidate !== null && candidate !== 'fetch failed');
+  if (message != null) return `the request failed (${clip(message, 200)})`;
+  return 'the request failed';
+}
+
+export function networkError(error: unknown, request: RequestDescription, phase: 'request' | 'body', httpStatus: number | null): GatewayError {
+  const reason = describeNetworkFailure(error);
+  const message =
+    phase === 'request'
+      ? `Could not reach the gateway: ${request.method} ${request.url} failed: ${reason}.`
+      : `The connection broke while reading the answer to ${request.method} ${request.url} (HTTP ${httpStatus}): ${reason}.`;
+  return new GatewayError('network', message, { url: request.url, httpStatus, cause: error });
+}
+
+export function timeoutError(request: RequestDescription, timeoutMs: number, httpStatus: number | null): GatewayError {
+  const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`;
+  return new GatewayError('timeout', `${request.method} ${request.url} did not answer within ${seconds}.`, {
+    url: request.url,
+    httpStatus,
+  });
+}
+
+/**
+ * A copy of `error` with `secret` blanked out of its message and gateway message. Gateways have
+ * been seen echoing the token they refused; the key must never reach a log or a terminal.
+ */
+export function redactError(error: GatewayError, secret: string | undefined): GatewayError {
+  if (secret === undefined || secret.length < 4) return error;
+  const inMessage = error.message.includes(secret);
+  const inGateway = error.gatewayMessage?.includes(secret) ?? false;
+  const inUrl = error.url?.includes(secret) ?? false;
+  const inCause = error.cause instanceof Error && error.cause.message.includes(secret);
+  if (!inMessage && !inGateway && !inUrl && !inCause) return error;
+  return new GatewayError(error.kind, redactText(error.message, secret), {
+    url: error.url === null ? null : redactText(error.url, secret),
+    httpStatus: error.httpStatus,
+    gatewayMessage: error.gatewayMessage === null ? null : redactText(error.gatewayMessage, secret),
+    retryAfterMs: error.retryAfterMs,
+    // The original may quote the key; keep it out of `cause` chains that loggers print.
+    cause: undefined,
+  });
+}
+
+export function redactText(text: string, secret: string | undefined): string {
+  if (secret === undefined || secret.length < 4) return text;
+  return text.split(secret).join('***');
+}
