@@ -1,12 +1,166 @@
 import * as vscode from 'vscode';
+import { ApiKeys } from './auth/apiKeys';
+import { registerClearApiKeyCommand } from './commands/clearApiKey';
+import { registerClearFinishedCommand } from './commands/clearFinished';
+import { registerCopyAudioUrlCommand } from './commands/copyAudioUrl';
+import { registerCopyTaskIdCommand } from './commands/copyTaskId';
+import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
+import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
+import { registerRefreshCommand } from './commands/refresh';
+import { registerRemoveTaskCommand } from './commands/removeTask';
+import { registerSetApiKeyCommand } from './commands/setApiKey';
+import { registerShowLogsCommand } from './commands/showLogs';
+import { Settings, testOverridesFromEnv } from './configuration/settings';
+import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
+import type { Task } from './core/model';
+import { Poller } from './core/poller';
+import { TaskStore } from './core/taskStore';
+import type { ExtensionServices, ExtensionUi } from './extensionServices';
+import { createLogChannel, logRequest } from './logging/requestLog';
+import { CompletionNotifier } from './polling/completionNotifier';
+import { PollErrorNotifier } from './polling/pollErrorNotifier';
+import { acceleratedClock } from './polling/testClock';
+import { WindowFocusPolicy } from './polling/windowFocus';
+import { TaskTracker } from './tracker/taskTracker';
 
-// Placeholder entry point: the real wiring replaces this.
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('suno.fetchTask', async () => {
-      await vscode.window.showInputBox({ prompt: 'Task id' });
-    }),
-  );
+/** What `activate` returns: integration tests reach the running extension through it. */
+export interface SunoExtensionApi {
+  readonly services: ExtensionServices;
+  readonly ui: ExtensionUi;
+  readonly tracker: TaskTracker;
 }
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
+  const log = createLogChannel();
+  const overrides = testOverridesFromEnv();
+  const settings = new Settings(overrides);
+  const apiKeys = new ApiKeys(context.secrets, settings);
+  context.subscriptions.push(log, settings, apiKeys);
+
+  let warnedAboutStore = false;
+  const store = new TaskStore(context.globalState, {
+    onProblem: (message) => {
+      log.warn(message);
+      // Said once per session: a broken store would otherwise warn on every write.
+      if (!warnedAboutStore) {
+        warnedAboutStore = true;
+        void vscode.window.showWarningMessage(message, 'Show Logs').then((answer) => (answer ? log.show(true) : undefined));
+      }
+    },
+  });
+  context.subscriptions.push(store);
+
+  // One memory of which gateways have a batch route, shared by the clients made for each round.
+  const batchSupport = new BatchSupportMemory();
+  const clientFor = async (baseUrl: string): Promise<GatewayClient | undefined> => {
+    const apiKey = await apiKeys.get(baseUrl);
+    if (apiKey === undefined) return undefined;
+    return new GatewayClient({ baseUrl, apiKey, batchSupport, onRequest: (entry) => logRequest(log, entry) });
+  };
+
+  const focusPolicy = new WindowFocusPolicy(
+    store,
+    () => settings.pollIntervalMs(),
+    () => void poller.pollNow(),
+  );
+  const poller = new Poller({
+    store,
+    clientFor,
+    intervalMs: () => settings.pollIntervalMs(),
+    slowdownFactor: () => focusPolicy.slowdownFactor(),
+    clock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
+  });
+  context.subscriptions.push(poller, focusPolicy);
+
+  const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
+
+  const tracker = new TaskTracker(store, poller);
+  const ui: ExtensionUi = { panels: undefined, lyrics: undefined };
+  context.subscriptions.push(tracker);
+
+  context.subscriptions.push(
+    new CompletionNotifier({
+      poller,
+      mode: () => settings.notifyOnCompletion(),
+      disable: () => settings.setNotifyOnCompletion('never'),
+      isPanelVisible: (taskId) => ui.panels?.isVisible(taskId) ?? false,
+      open: (task) => openTask(task, ui, tracker),
+      play: (task) => playTask(task, ui),
+      showTasks: () => vscode.commands.executeCommand('suno.tasks.focus'),
+    }),
+    new PollErrorNotifier(poller, log),
+    // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
+    apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)),
+    registerFetchTaskCommand(services, tracker, () => ui),
+    registerSetApiKeyCommand(services),
+    registerClearApiKeyCommand(services),
+    registerRefreshCommand(services),
+    registerCopyTaskIdCommand(services),
+    registerCopyAudioUrlCommand(services),
+    registerOpenInBrowserCommand(services),
+    registerRemoveTaskCommand(services),
+    registerClearFinishedCommand(services),
+    registerShowLogsCommand(services),
+  );
+
+  void apiKeys.updateContextKey();
+  // Tasks tracked before a reload pick up where they left off.
+  poller.start();
+  void applyDemoEnvironment(services);
+
+  return { services, ui, tracker };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; VS Code disposes it.
+}
+
+async function openTask(task: Task, ui: ExtensionUi, tracker: TaskTracker): Promise<void> {
+  if (ui.panels) {
+    ui.panels.open(task.id);
+    return;
+  }
+  await tracker.reveal(task.id, { focus: true });
+}
+
+async function playTask(task: Task, ui: ExtensionUi): Promise<void> {
+  if (ui.panels) {
+    ui.panels.open(task.id);
+    return;
+  }
+  const url = task.clips.find((clip) => clip.audioUrl !== null)?.audioUrl;
+  if (url) await openExternalUrl(url);
+}
+
+/**
+ * Demo and test hooks, read once at activation:
+ * - `SUNO_DEMO_API_KEY`: stored as the key of the configured gateway when it has none;
+ * - `SUNO_DEMO_TASK_IDS` (comma-separated): fetched and tracked in the background when not
+ *   tracked yet.
+ */
+async function applyDemoEnvironment(services: ExtensionServices, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const demoKey = env.SUNO_DEMO_API_KEY?.trim();
+  const demoIds = (env.SUNO_DEMO_TASK_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (!demoKey && demoIds.length === 0) return;
+  const baseUrl = services.settings.tryBaseUrl();
+  if (baseUrl === undefined) {
+    services.log.warn('Demo environment ignored: the suno.baseUrl setting is not a usable URL.');
+    return;
+  }
+  try {
+    if (demoKey && !(await services.apiKeys.has(baseUrl))) {
+      await services.apiKeys.set(baseUrl, demoKey);
+      services.log.info(`Stored the demo API key for ${baseUrl}.`);
+    }
+    const missing = demoIds.filter((id) => services.store.get(id) === undefined);
+    if (missing.length === 0) return;
+    const outcome = await fetchAndTrack(services, baseUrl, missing);
+    services.log.info(`Demo: tracked ${outcome.tracked.length} of ${missing.length} task(s) from ${baseUrl}.`);
+    for (const { id, error } of outcome.failures) services.log.warn(`Demo: task ${id}: ${error.message}`);
+  } catch (error) {
+    services.log.warn(`Demo environment: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -68,6 +68,12 @@ export class ApiKeys implements vscode.Disposable {
     return pending;
   }
 
+  /** The gateways (normalised base URLs) that have a key stored. */
+  async list(): Promise<string[]> {
+    const keys = await this.secrets.keys();
+    return keys.filter((key) => key.startsWith(KEY_PREFIX)).map((key) => key.slice(KEY_PREFIX.length)).sort();
+  }
+
   async has(baseUrl: string): Promise<boolean> {
     return (await this.get(baseUrl)) !== undefined;
   }

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { isFinished } from '../core/model';
+import type { ExtensionServices } from '../extensionServices';
+
+/**
+ * Suno: Clear Finished Tasks — stops tracking every succeeded or failed task. No confirmation:
+ * the notification offers Undo, which tracks them again from what was last fetched.
+ */
+export function registerClearFinishedCommand(services: ExtensionServices): vscode.Disposable {
+  return vscode.commands.registerCommand('suno.clearFinished', async () => {
+    const finished = services.store.all().filter((task) => isFinished(task.status));
+    if (finished.length === 0) {
+      void vscode.window.showInformationMessage('No finished Suno tasks to clear.');
+      return 0;
+    }
+    await services.store.remove(finished.map((task) => task.id));
+    const undo = 'Undo';
+    const count = finished.length === 1 ? '1 finished Suno task' : `${finished.length} finished Suno tasks`;
+    void vscode.window.showInformationMessage(`Cleared ${count}.`, undo).then(async (answer) => {
+      // upsert puts new tasks first in the order given: reversed, the original order comes back on top.
+      if (answer === undo) await services.store.upsert([...finished].reverse());
+    });
+    return finished.length;
+  });
+}

@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import { resolveTaskArgument } from './taskArgument';
+
+/** Suno: Copy Task ID — the full id, e.g. to paste into a gateway's dashboard or the CLI. */
+export function registerCopyTaskIdCommand(services: ExtensionServices): vscode.Disposable {
+  return vscode.commands.registerCommand('suno.copyTaskId', async (argument?: unknown) => {
+    const resolved = await resolveTaskArgument(argument, services.store, 'Copy the id of which task?');
+    if (!resolved) return;
+    await vscode.env.clipboard.writeText(resolved.task.id);
+    vscode.window.setStatusBarMessage(`$(copy) Copied Suno task id ${resolved.task.id}`, 3000);
+  });
+}

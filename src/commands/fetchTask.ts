@@ -1,0 +1,170 @@
+import * as vscode from 'vscode';
+import { GatewayError, isGatewayError } from '../core/gatewayError';
+import type { Task } from '../core/model';
+import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
+import type { ExtensionServices, ExtensionUi } from '../extensionServices';
+import type { TaskTracker } from '../tracker/taskTracker';
+import { TRACKER_VIEW_ID } from '../tracker/taskTracker';
+import { gatewayErrorText, showGatewayError } from './gatewayErrorMessage';
+
+export interface FetchOutcome {
+  /** Tasks fetched and now tracked, in the order asked for. */
+  readonly tracked: Task[];
+  /** Ids that could not be fetched, each with its own reason (not found, invalid). */
+  readonly failures: { readonly id: string; readonly error: GatewayError }[];
+}
+
+/**
+ * Fetches tasks from a gateway and tracks the ones found; polling starts for the unfinished.
+ * Throws a GatewayError for failures of the whole request (no key, auth, network, 5xx…); ids
+ * the gateway does not know are reported in `failures` and tracked nowhere.
+ */
+export async function fetchAndTrack(services: ExtensionServices, baseUrl: string, ids: readonly string[]): Promise<FetchOutcome> {
+  const client = await services.clientFor(baseUrl);
+  if (!client) {
+    throw new GatewayError('auth', `No API key is set for the gateway ${baseUrl}.`, { url: baseUrl });
+  }
+  const tracked: Task[] = [];
+  const failures: { id: string; error: GatewayError }[] = [];
+  if (ids.length === 1) {
+    try {
+      tracked.push(await client.fetchTask(ids[0]));
+    } catch (error) {
+      if (!isGatewayError(error) || !(error.kind === 'not_found' || error.kind === 'invalid_input')) throw error;
+      failures.push({ id: ids[0], error });
+    }
+  } else {
+    const results = await client.fetchTasks(ids);
+    for (const id of ids) {
+      const result = results.get(id);
+      if (result === undefined) continue;
+      if (isGatewayError(result)) failures.push({ id, error: result });
+      else tracked.push(result);
+    }
+  }
+  if (tracked.length > 0) {
+    // Newest tracked first: the first id asked for ends up on top.
+    await services.store.upsert([...tracked].reverse());
+    services.poller.start();
+  }
+  return { tracked, failures };
+}
+
+/**
+ * Suno: Fetch Task… — asks for one or more task ids (a bare id, ids inside pasted text, a list),
+ * fetches them with progress shown in the tracker, tracks them, reveals the first and opens its
+ * panel. Also takes an id string or an array of ids as argument (other extensions, tests) and
+ * then asks nothing; resolves to the tasks now tracked.
+ */
+export function registerFetchTaskCommand(
+  services: ExtensionServices,
+  tracker: TaskTracker,
+  ui: () => Partial<ExtensionUi>,
+): vscode.Disposable {
+  return vscode.commands.registerCommand('suno.fetchTask', (argument?: unknown) => fetchTaskCommand(services, tracker, ui, argument));
+}
+
+async function fetchTaskCommand(
+  services: ExtensionServices,
+  tracker: TaskTracker,
+  ui: () => Partial<ExtensionUi>,
+  argument: unknown,
+): Promise<Task[]> {
+  const ids = argument === undefined || argument === null ? await askForIds() : idsFromArgument(argument);
+  if (ids === undefined) return [];
+  if (ids.length === 0) {
+    void vscode.window.showWarningMessage('No Suno task id was given.');
+    return [];
+  }
+
+  let baseUrl: string;
+  try {
+    baseUrl = services.settings.baseUrl();
+  } catch (error) {
+    void showGatewayError(error, { prefix: 'Cannot fetch Suno tasks:', showLogs: false });
+    return [];
+  }
+
+  if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
+    const setKey = 'Set API Key…';
+    const answer = await vscode.window.showWarningMessage(
+      `No API key is set for the Suno gateway ${baseUrl}. Set one to fetch tasks, or change the gateway in the "suno.baseUrl" setting.`,
+      setKey,
+      'Open Settings',
+    );
+    if (answer === 'Open Settings') {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'suno.baseUrl');
+      return [];
+    }
+    if (answer !== setKey) return [];
+    const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', baseUrl);
+    if (!stored) return [];
+  }
+
+  const what = ids.length === 1 ? `Suno task ${ids[0]}` : `${ids.length} Suno tasks`;
+  let outcome: FetchOutcome;
+  try {
+    outcome = await vscode.window.withProgress(
+      { location: { viewId: TRACKER_VIEW_ID }, title: `Fetching ${what}…` },
+      () => fetchAndTrack(services, baseUrl, ids),
+    );
+  } catch (error) {
+    services.log.warn(`Fetching ${what} from ${baseUrl} failed: ${gatewayErrorText(error)}`);
+    void showGatewayError(error, {
+      prefix: `Could not fetch ${what}:`,
+      baseUrl,
+      retry: () => vscode.commands.executeCommand('suno.fetchTask', ids),
+    });
+    return [];
+  }
+
+  reportFailures(services, outcome.failures, baseUrl);
+  const [first] = outcome.tracked;
+  if (first) {
+    await tracker.reveal(first.id).then(undefined, (error: unknown) => services.log.debug(`Could not reveal ${first.id}: ${String(error)}`));
+    if (outcome.tracked.length === 1) ui().panels?.open(first.id);
+  }
+  return outcome.tracked;
+}
+
+async function askForIds(): Promise<string[] | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: 'Fetch Suno Task',
+    prompt: 'The task id the gateway returned when the song or lyrics were submitted. Several ids, or text containing them, work too.',
+    placeHolder: 'e.g. 0b8b6f4e-3c53-4a57-9f2d-9a7e1a0d2c11',
+    ignoreFocusOut: true,
+    validateInput: (value) => validateTaskIdInput(value),
+  });
+  if (text === undefined) return undefined;
+  return extractTaskIds(text);
+}
+
+/** An id string (possibly pasted text with ids in it) or an array of them. */
+function idsFromArgument(argument: unknown): string[] {
+  const values = Array.isArray(argument) ? argument : [argument];
+  const ids: string[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const found = extractTaskIds(value);
+    ids.push(...(found.length > 0 ? found : [value.trim()]));
+  }
+  return [...new Set(ids)];
+}
+
+function reportFailures(services: ExtensionServices, failures: FetchOutcome['failures'], baseUrl: string): void {
+  if (failures.length === 0) return;
+  for (const { id, error } of failures) services.log.warn(`Task ${id} at ${baseUrl}: ${error.message}`);
+  if (failures.length === 1) {
+    const [{ id, error }] = failures;
+    const suffix = error.kind === 'not_found'
+      ? 'Check the id, and that the task was created with the API key stored for this gateway.'
+      : undefined;
+    void showGatewayError(error, { prefix: `Suno task ${id} was not tracked:`, suffix, baseUrl });
+    return;
+  }
+  const list = failures.slice(0, 5).map(({ id, error }) => `${id} (${error.kind === 'not_found' ? 'not found' : error.message})`).join(', ');
+  const more = failures.length > 5 ? ` and ${failures.length - 5} more` : '';
+  void vscode.window
+    .showErrorMessage(`${failures.length} Suno tasks were not tracked at ${baseUrl}: ${list}${more}.`, 'Show Logs')
+    .then((answer) => (answer ? vscode.commands.executeCommand('suno.showLogs') : undefined));
+}

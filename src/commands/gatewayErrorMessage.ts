@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { GatewayError, isGatewayError } from '../core/gatewayError';
+
+/**
+ * Error notifications for gateway failures: what went wrong (the message names the URL that
+ * was called) and the next step as a button — a key for auth failures, the setting for a wrong
+ * address, a retry for passing trouble, and the log for details.
+ */
+
+export interface GatewayErrorOptions {
+  /** Put before the message, e.g. `Could not fetch Suno task 1234abcd:`. */
+  readonly prefix?: string;
+  /** Put after the message: a hint about the next step. */
+  readonly suffix?: string;
+  /** The gateway concerned: the Set API Key action asks for this gateway's key. */
+  readonly baseUrl?: string;
+  /** Offered as "Retry" for passing failures, and run after a new key was stored. */
+  readonly retry?: () => unknown;
+  /** Offer "Show Logs" (the log channel). Default true. */
+  readonly showLogs?: boolean;
+}
+
+const SET_API_KEY = 'Set API Key…';
+const OPEN_SETTINGS = 'Open Settings';
+const RETRY = 'Retry';
+const SHOW_LOGS = 'Show Logs';
+
+/** The text of the notification: the error's message, plus the URL when it does not say it. */
+export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string): string {
+  let text = error instanceof Error ? error.message : String(error);
+  if (isGatewayError(error) && error.url && !text.includes(error.url)) text = `${text} (${error.url})`;
+  if (prefix) text = `${prefix} ${text}`;
+  if (suffix) text = `${text} ${suffix}`;
+  return text;
+}
+
+export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[] {
+  const actions: string[] = [];
+  const kind = isGatewayError(error) ? error.kind : undefined;
+  switch (kind) {
+    case 'auth':
+      actions.push(SET_API_KEY);
+      break;
+    case 'invalid_input':
+      if (isBaseUrlProblem(error as GatewayError)) actions.push(OPEN_SETTINGS);
+      break;
+    case 'bad_response':
+      actions.push(OPEN_SETTINGS);
+      if (options.retry) actions.push(RETRY);
+      break;
+    case 'rate_limited':
+    case 'server':
+    case 'network':
+    case 'timeout':
+    case undefined:
+      if (options.retry) actions.push(RETRY);
+      break;
+    case 'not_found':
+      break;
+  }
+  if (options.showLogs !== false) actions.push(SHOW_LOGS);
+  return actions;
+}
+
+/** Shows the error and runs the chosen action. Resolves when the notification is gone. */
+export async function showGatewayError(error: unknown, options: GatewayErrorOptions = {}): Promise<void> {
+  const text = gatewayErrorText(error, options.prefix, options.suffix);
+  const actions = actionsFor(error, options);
+  const isAuth = isGatewayError(error) && error.kind === 'auth';
+  const answer = isAuth || !isGatewayError(error) || error.kind === 'invalid_input' || error.kind === 'not_found'
+    ? await vscode.window.showErrorMessage(text, ...actions)
+    : await vscode.window.showWarningMessage(text, ...actions);
+  switch (answer) {
+    case SET_API_KEY: {
+      const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', options.baseUrl);
+      if (stored && options.retry) await options.retry();
+      break;
+    }
+    case OPEN_SETTINGS:
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'suno.baseUrl');
+      break;
+    case RETRY:
+      await options.retry?.();
+      break;
+    case SHOW_LOGS:
+      await vscode.commands.executeCommand('suno.showLogs');
+      break;
+    default:
+      break;
+  }
+}
+
+function isBaseUrlProblem(error: GatewayError): boolean {
+  return /base URL/i.test(error.message);
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Clip } from '../core/model';
+import type { ExtensionServices } from '../extensionServices';
+import { clipLabel } from '../tracker/clipTreeItem';
+import { resolveTaskArgument } from './taskArgument';
+
+interface MediaPick extends vscode.QuickPickItem {
+  readonly url: string;
+}
+
+/**
+ * Suno: Open in Browser — the audio or video of a clip (or of all the task's clips) in the
+ * system browser; a quick pick when there is more than one.
+ */
+export function registerOpenInBrowserCommand(services: ExtensionServices): vscode.Disposable {
+  return vscode.commands.registerCommand('suno.openInBrowser', async (argument?: unknown) => {
+    const resolved = await resolveTaskArgument(argument, services.store, 'Open which task in the browser?');
+    if (!resolved) return;
+    const clips = resolved.clip ? [resolved.clip] : [...resolved.task.clips];
+    const picks = mediaPicks(clips, resolved.task.clips);
+    if (picks.length === 0) {
+      void vscode.window.showInformationMessage('This Suno task has no audio or video yet.');
+      return;
+    }
+    const picked = picks.length === 1 ? picks[0] : await vscode.window.showQuickPick(picks, { placeHolder: 'Open which file?' });
+    if (!picked) return;
+    await openExternalUrl(picked.url);
+  });
+}
+
+function mediaPicks(clips: readonly Clip[], allClips: readonly Clip[]): MediaPick[] {
+  const picks: MediaPick[] = [];
+  for (const clip of clips) {
+    const name = clipLabel(clip, allClips.indexOf(clip));
+    if (clip.audioUrl) picks.push({ label: `$(play) Audio`, description: name, detail: clip.audioUrl, url: clip.audioUrl });
+    if (clip.videoUrl) picks.push({ label: `$(device-camera-video) Video`, description: name, detail: clip.videoUrl, url: clip.videoUrl });
+  }
+  return picks;
+}
+
+/** Opens only absolute http(s) URLs: the parser guarantees it, and this checks again. */
+export async function openExternalUrl(url: string): Promise<boolean> {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(url, true);
+  } catch {
+    return false;
+  }
+  if (uri.scheme !== 'https' && uri.scheme !== 'http') return false;
+  return vscode.env.openExternal(uri);
+}

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { NotifyOnCompletion } from '../configuration/settings';
+import type { Task } from '../core/model';
+import type { Poller } from '../core/poller';
+import { taskLabel } from '../tracker/taskTreeItem';
+
+/** Finishes this close together (several gateways, one round each) make one notification. */
+const COALESCE_MS = 1000;
+
+export interface CompletionNotifierOptions {
+  readonly poller: Poller;
+  readonly mode: () => NotifyOnCompletion;
+  /** "Don't Show Again". */
+  readonly disable: () => Promise<void>;
+  /** Whether the task's panel is on screen: then the user sees the result there already. */
+  readonly isPanelVisible: (taskId: string) => boolean;
+  readonly isWindowFocused?: () => boolean;
+  readonly open: (task: Task) => unknown;
+  readonly play: (task: Task) => unknown;
+  readonly showTasks: () => unknown;
+}
+
+/**
+ * One notification when tracked tasks finish (per `suno.notifyOnCompletion`), never one per
+ * task: tasks that finish within a second of each other share a notification.
+ */
+export class CompletionNotifier implements vscode.Disposable {
+  private pending: Task[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly options: CompletionNotifierOptions) {
+    this.subscription = options.poller.onDidUpdate((update) => {
+      if (update.finished.length > 0) this.enqueue(update.finished);
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+  }
+
+  private enqueue(tasks: readonly Task[]): void {
+    this.pending.push(...tasks);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      const finished = this.pending;
+      this.pending = [];
+      void this.notify(finished);
+    }, COALESCE_MS);
+  }
+
+  private async notify(finished: readonly Task[]): Promise<void> {
+    const mode = this.options.mode();
+    if (mode === 'never') return;
+    const focused = this.options.isWindowFocused?.() ?? vscode.window.state.focused;
+    if (mode === 'whenUnfocused' && focused) return;
+    const unique = [...new Map(finished.map((task) => [task.id, task])).values()];
+    const tasks = unique.filter((task) => !this.options.isPanelVisible(task.id));
+    if (tasks.length === 0) return;
+
+    const dontShowAgain = "Don't Show Again";
+    if (tasks.length === 1) {
+      const [task] = tasks;
+      const open = 'Open';
+      const play = 'Play';
+      const name = `“${taskLabel(task)}”`;
+      if (task.status === 'failed') {
+        const reason = task.failReason ? `: ${task.failReason}` : '.';
+        const answer = await vscode.window.showWarningMessage(`Suno task ${name} failed${reason}`, open, dontShowAgain);
+        if (answer === open) await this.options.open(task);
+        if (answer === dontShowAgain) await this.options.disable();
+        return;
+      }
+      const actions = task.clips.some((clip) => clip.audioUrl !== null) ? [open, play, dontShowAgain] : [open, dontShowAgain];
+      const what = task.action === 'lyrics' ? 'Lyrics' : 'Song';
+      const answer = await vscode.window.showInformationMessage(`${what} ${name} is ready.`, ...actions);
+      if (answer === open) await this.options.open(task);
+      if (answer === play) await this.options.play(task);
+      if (answer === dontShowAgain) await this.options.disable();
+      return;
+    }
+
+    const failed = tasks.filter((task) => task.status === 'failed').length;
+    const succeeded = tasks.length - failed;
+    const summary = failed === 0 ? 'all succeeded' : succeeded === 0 ? 'all failed' : `${succeeded} succeeded, ${failed} failed`;
+    const names = tasks.slice(0, 3).map((task) => `“${taskLabel(task)}”`).join(', ');
+    const more = tasks.length > 3 ? ` and ${tasks.length - 3} more` : '';
+    const show = 'Show Tasks';
+    const message = `${tasks.length} Suno tasks finished (${summary}): ${names}${more}.`;
+    const answer = failed > 0
+      ? await vscode.window.showWarningMessage(message, show, dontShowAgain)
+      : await vscode.window.showInformationMessage(message, show, dontShowAgain);
+    if (answer === show) await this.options.showTasks();
+    if (answer === dontShowAgain) await this.options.disable();
+  }
+}

@@ -1,0 +1,72 @@
+import type { GatewayPollState } from '../core/poller';
+
+/**
+ * The line shown at the top of the tracker while a gateway cannot be polled. Problems belong in
+ * the view, where the affected tasks are, more than in pop-ups: the notification appears once,
+ * this stays until the gateway recovers.
+ */
+export class GatewayStatusMessage {
+  private readonly problems = new Map<string, GatewayPollState>();
+
+  /** Records a gateway's new state; returns true when the message text changed. */
+  update(state: GatewayPollState): boolean {
+    const before = this.text();
+    if (state.state === 'paused_auth' || (state.lastError !== null && state.state === 'backing_off')) {
+      this.problems.set(state.baseUrl, state);
+    } else {
+      this.problems.delete(state.baseUrl);
+    }
+    return this.text() !== before;
+  }
+
+  /** The gateways currently described. */
+  gateways(): string[] {
+    return [...this.problems.keys()];
+  }
+
+  forget(baseUrl: string): boolean {
+    return this.problems.delete(baseUrl);
+  }
+
+  /** Plain text for `TreeView.message`, or undefined when every gateway is fine. */
+  text(): string | undefined {
+    const lines = [...this.problems.values()].map(describeState);
+    return lines.length > 0 ? lines.join('\n') : undefined;
+  }
+}
+
+function describeState(state: GatewayPollState): string {
+  const host = hostOf(state.baseUrl);
+  if (state.state === 'paused_auth') {
+    return state.lastError
+      ? `${host}: the API key was refused — polling paused. Run "Suno: Set API Key…".`
+      : `${host}: no API key — polling paused. Run "Suno: Set API Key…".`;
+  }
+  const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
+  return `${host}: ${reason} — retrying automatically.`;
+}
+
+function shortReason(kind: string): string {
+  switch (kind) {
+    case 'network':
+      return 'unreachable';
+    case 'timeout':
+      return 'not answering';
+    case 'server':
+      return 'server error';
+    case 'rate_limited':
+      return 'rate limited';
+    case 'bad_response':
+      return 'unexpected answer';
+    default:
+      return 'request failed';
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

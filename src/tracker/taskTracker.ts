@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { Poller } from '../core/poller';
+import type { TaskStore } from '../core/taskStore';
+import { GatewayStatusMessage } from './gatewayStatusMessage';
+import { TaskStatusBar } from './statusBar';
+import { TaskTreeProvider } from './taskTreeProvider';
+import { updateTrackerBadge } from './trackerBadge';
+import type { TaskTreeElement } from './treeElements';
+
+export const TRACKER_VIEW_ID = 'suno.tasks';
+const HAS_TASKS_CONTEXT = 'suno.hasTasks';
+
+export interface TaskTrackerOptions {
+  /** The command a click on a row runs (the task panel), when the extension has one. */
+  readonly openCommand?: string;
+}
+
+/**
+ * The tracker view and what hangs off it: the `suno.tasks` tree, its badge, its message line for
+ * gateway problems, the status bar item and the `suno.hasTasks` context key.
+ */
+export class TaskTracker implements vscode.Disposable {
+  readonly provider: TaskTreeProvider;
+  readonly view: vscode.TreeView<TaskTreeElement>;
+  readonly statusBar: TaskStatusBar;
+  private readonly gatewayMessage = new GatewayStatusMessage();
+  private readonly disposables: { dispose(): void }[] = [];
+
+  constructor(
+    private readonly store: TaskStore,
+    poller: Poller,
+    options: TaskTrackerOptions = {},
+  ) {
+    this.provider = new TaskTreeProvider(store, { openCommand: options.openCommand });
+    this.view = vscode.window.createTreeView(TRACKER_VIEW_ID, {
+      treeDataProvider: this.provider,
+      showCollapseAll: true,
+      canSelectMany: true,
+    });
+    this.statusBar = new TaskStatusBar(store);
+    this.disposables.push(
+      this.provider,
+      this.view,
+      this.statusBar,
+      store.onDidChange((change) => {
+        this.update();
+        // A removed task's gateway may have nothing left to be paused for.
+        if (change.removed.length > 0) this.pruneGatewayMessages();
+      }),
+      poller.onDidChangeState((state) => {
+        if (this.gatewayMessage.update(state)) this.view.message = this.gatewayMessage.text();
+      }),
+    );
+    this.update();
+  }
+
+  /** Shows a task in the tree (opening the sidebar if needed) and selects it. */
+  async reveal(taskId: string, options: { focus?: boolean } = {}): Promise<void> {
+    if (!this.store.get(taskId)) return;
+    await this.view.reveal(this.provider.taskElement(taskId), { select: true, focus: options.focus ?? false, expand: false });
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private update(): void {
+    updateTrackerBadge(this.view, this.store);
+    void vscode.commands.executeCommand('setContext', HAS_TASKS_CONTEXT, this.store.all().length > 0);
+  }
+
+  private pruneGatewayMessages(): void {
+    const gateways = new Set(this.store.unfinished().map((task) => task.baseUrl));
+    let changed = false;
+    for (const state of this.gatewayMessage.gateways()) {
+      if (!gateways.has(state)) changed = this.gatewayMessage.forget(state) || changed;
+    }
+    if (changed) this.view.message = this.gatewayMessage.text();
+  }
+}
