@@ -139,6 +139,9 @@ function flatClip(task: ScriptedTask, clip: ScriptedClip, index: number, state: 
 function lyricsData(task: ScriptedTask): Record<string, unknown> | null {
   switch (task.stage) {
     case 'NOT_START':
+    case 'SUBMITTED':
+    case 'QUEUED':
+      // Nothing from upstream yet: the gateway has only its own row.
       return null;
     case 'SUCCESS':
       return { id: task.lyricsId, text: task.lyrics, title: task.title, status: 'complete' };

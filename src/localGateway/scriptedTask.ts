@@ -90,6 +90,16 @@ const DEFAULT_LYRICS_TASK = {
 
 let songCounter = 0;
 
+/** How long ago a task that starts at a stage was submitted, so its times look real. */
+const START_STAGE_AGE_MS: Readonly<Record<Stage, number>> = {
+  NOT_START: 0,
+  SUBMITTED: 5_000,
+  QUEUED: 12_000,
+  IN_PROGRESS: 40_000,
+  SUCCESS: 150_000,
+  FAILURE: 600_000,
+};
+
 /** A `task_` id of the newer new-api builds: `task_` plus 32 letters and digits. */
 export function newApiTaskId(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -116,7 +126,7 @@ export class ScriptedTask {
   readonly clips: readonly ScriptedClip[];
   /** The id of the lyrics object of a lyrics task (Suno's own id, not the gateway's task id). */
   readonly lyricsId: string;
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds of submission; earlier than now for a task that starts past NOT_START. */
   readonly createdAt: number;
   /** A small integer standing in for the gateway's database row id. */
   readonly rowId: number;
@@ -151,7 +161,8 @@ export class ScriptedTask {
       this.clips = [randomUUID(), randomUUID()].map((id) => ({ id, durationSeconds: clipDurationSeconds(id) }));
     }
     this.lyricsId = randomUUID();
-    this.createdAt = now;
+    // A task that starts part-way was submitted a while ago: a finished song took minutes.
+    this.createdAt = now - START_STAGE_AGE_MS[startStage];
     this.rowId = rowId;
     this.currentStage = startStage;
     this.stageEnteredAt = now;

@@ -4,6 +4,9 @@ import { LocalGateway, type Dialect, type Stage } from '../../src/localGateway/l
 import { addDemoTasks, formatDemoTask } from '../../src/localGateway/demoTasks';
 import { parseGatewayArgs } from '../../src/localGateway/main';
 import { clipDurationSeconds, parseRange, SAMPLE_RATE } from '../../src/localGateway/media';
+import { isGatewayError } from '../../src/core/gatewayError';
+import type { TaskStatus } from '../../src/core/model';
+import { parseBatchResponse, parseTaskResponse, type ResponseContext } from '../../src/core/parseTask';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wire bodies are checked field by field */
 
@@ -179,7 +182,7 @@ describe('LocalGateway', () => {
       assert.match(answer.contentType ?? '', /^application\/json/);
       assert.equal(body.data.status, 'SUCCESS');
       assert.equal(body.data.progress, '100%');
-      assert.ok(body.data.finish_time >= body.data.submit_time && body.data.finish_time > 0);
+      assert.equal(body.data.finish_time - body.data.submit_time, 150);
       const [first, second] = body.data.data;
       assert.notEqual(first.id, second.id);
       assert.equal(first.title, second.title);
@@ -225,7 +228,7 @@ describe('LocalGateway', () => {
         assert.equal(clip.mv, 'chirp-v4');
         assert.equal(clip.state, 'succeeded');
         assert.equal(clip.status, 'complete');
-        assert.equal(clip.create_time, String(NOW / 1000));
+        assert.equal(clip.create_time, String(NOW / 1000 - 150), 'a finished task was submitted minutes ago');
         assert.equal(clip.duration, String(clipDurationSeconds(clip.id)));
         assert.match(clip.prompt, /\[Chorus\]/);
       }
@@ -277,7 +280,8 @@ describe('LocalGateway', () => {
       const data = body.data;
       assert.equal(data.task_id, id);
       assert.equal(typeof data.id, 'number');
-      assert.equal(data.created_at, NOW / 1000);
+      assert.equal(data.created_at, NOW / 1000 - 150);
+      assert.equal(data.finish_time, NOW / 1000);
       assert.equal(typeof data.updated_at, 'number');
       assert.equal(data.platform, 'suno');
       for (const field of ['user_id', 'channel_id', 'quota']) assert.equal(typeof data[field], 'number', field);
@@ -756,6 +760,91 @@ describe('LocalGateway', () => {
 
     it('refuses to bind anything but 127.0.0.1', async () => {
       await assert.rejects(LocalGateway.start({ host: '0.0.0.0' as '127.0.0.1' }), /only binds 127\.0\.0\.1/);
+    });
+  });
+
+  describe('bodies the parser understands', () => {
+    const expected: Record<Stage, TaskStatus> = {
+      NOT_START: 'pending',
+      SUBMITTED: 'pending',
+      QUEUED: 'pending',
+      IN_PROGRESS: 'running',
+      SUCCESS: 'succeeded',
+      FAILURE: 'failed',
+    };
+    const dialects: Dialect[] = ['native', 'flat', 'goapi', 'newapi', 'lyrics'];
+
+    function contextOf(url: string, answer: Answer): ResponseContext {
+      return { baseUrl: gateway.url, url, httpStatus: answer.status, contentType: answer.contentType, fetchedAt: new Date(NOW).toISOString() };
+    }
+
+    for (const dialect of dialects) {
+      it(`parses every stage of a ${dialect} task into the expected status`, async () => {
+        for (const stage of Object.keys(expected) as Stage[]) {
+          const id = gateway.addTask({ dialect, startStage: stage, pollsPerStage: 0, failReason: '任务超时（10分钟）' });
+          const url = `${gateway.url}/suno/fetch/${encodeURIComponent(id)}`;
+          const answer = await fetchOne(id);
+          const task = parseTaskResponse(answer.text, contextOf(url, answer));
+          const where = `${dialect} at ${stage}`;
+          assert.equal(task.id, id, where);
+          assert.equal(task.status, expected[stage], where);
+          assert.equal(task.action, dialect === 'lyrics' ? 'lyrics' : 'music', where);
+          if (stage === 'FAILURE') assert.equal(task.failReason, '任务超时（10分钟）', where);
+          if (dialect === 'lyrics') {
+            if (stage === 'SUCCESS') assert.match(task.lyrics ?? '', /\[Chorus\]/, where);
+            continue;
+          }
+          if (stage === 'IN_PROGRESS') {
+            assert.equal(task.clips.length, 2, where);
+            for (const clip of task.clips) {
+              assert.equal(clip.isStreaming, true, where);
+              assert.equal(clip.audioUrl, `${gateway.url}/stream/${clip.id}`, where);
+              assert.equal(clip.durationSeconds, null, where);
+            }
+          }
+          if (stage === 'SUCCESS') {
+            assert.equal(task.clips.length, 2, where);
+            for (const clip of task.clips) {
+              assert.equal(clip.status, 'succeeded', where);
+              assert.equal(clip.audioUrl, `${gateway.url}/media/${clip.id}.wav`, where);
+              assert.equal(clip.imageUrl, `${gateway.url}/media/${clip.id}.png`, where);
+              assert.equal(clip.durationSeconds, clipDurationSeconds(clip.id), where);
+              assert.equal(clip.model, 'chirp-v4', where);
+              assert.match(clip.lyrics ?? '', /\[Verse\]/, where);
+            }
+            assert.equal(task.title, task.clips[0].title, where);
+          }
+        }
+      });
+    }
+
+    it('parses a mixed batch into tasks in creation order', async () => {
+      const ids = dialects.map((dialect) => gateway.addTask({ dialect, startStage: 'SUCCESS' }));
+      const url = `${gateway.url}/suno/fetch`;
+      const answer = await fetchBatch({ ids: [...ids].reverse() });
+      const tasks = parseBatchResponse(answer.text, contextOf(url, answer));
+      assert.deepEqual(tasks.map((task) => task.id), ids);
+      assert.ok(tasks.every((task) => task.status === 'succeeded'));
+      const empty = await fetchBatch({ ids: ['nobody'] });
+      assert.deepEqual(parseBatchResponse(empty.text, contextOf(url, empty)), []);
+    });
+
+    it('gives the parser errors it can tell apart', async () => {
+      const id = gateway.addTask({ startStage: 'SUCCESS' });
+      const url = `${gateway.url}/suno/fetch/${id}`;
+      const kindOf = (answer: Answer): string => {
+        try {
+          parseTaskResponse(answer.text, contextOf(url, answer));
+          return 'parsed';
+        } catch (error) {
+          return isGatewayError(error) ? error.kind : 'other';
+        }
+      };
+      assert.equal(kindOf(await fetchOne('unknown')), 'not_found');
+      for (const kind of ['truncated', 'garbage', 'wrong_api', 'html'] as const) {
+        gateway.setFault({ kind, status: kind === 'html' ? 200 : undefined });
+        assert.equal(kindOf(await fetchOne(id)), 'bad_response', kind);
+      }
     });
   });
 
