@@ -1,0 +1,511 @@
+/**
+ * Keeps unfinished tasks up to date by polling their gateways.
+ *
+ * Per gateway (tasks are grouped by `baseUrl`):
+ * - one batch request per round, for every unfinished task of that gateway;
+ * - rounds are chained with `setTimeout` on the injected clock, never `setInterval`: the next
+ *   round is scheduled only when the previous one has finished, so two requests to one gateway
+ *   never overlap, whatever the network does;
+ * - the interval is read from the settings each round (at least 5 s) and multiplied by the
+ *   slowdown factor (an unfocused window polls less);
+ * - after a failure the delay grows exponentially with jitter (see `backoff.ts`), and never ends
+ *   before a rate limit's Retry-After;
+ * - after an auth failure (or when there is no key) the gateway is paused until
+ *   `resumeGateway` says the key changed, or the user asks for a refresh;
+ * - a task the gateway does not know (`not_found`) is reported and not asked for again until
+ *   `pollNow`, but stays tracked: the gateway may just be slow to list a fresh task;
+ * - a gateway with nothing to poll has no timer at all.
+ */
+
+import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { Emitter, type Disposable, type Event } from './emitter';
+import type { GatewayClient } from './gatewayClient';
+import { GatewayError, isGatewayError } from './gatewayError';
+import { isFinished, type Task } from './model';
+import type { TaskStore } from './taskStore';
+
+/** The part of `GatewayClient` the poller uses; tests hand in small fakes of exactly this. */
+export type PollingClient = Pick<GatewayClient, 'baseUrl' | 'fetchTasks'>;
+
+/** Nothing polls faster than this, whatever the settings say. */
+export const MIN_POLL_INTERVAL_MS = 5_000;
+/** Used when the interval setting is not a usable number. */
+export const DEFAULT_POLL_INTERVAL_MS = 15_000;
+/**
+ * "Soon": the delay of a first poll whose data is already stale and of a poll after the key
+ * changed. Short, but not zero, so a burst of `start()`/`resumeGateway()` calls makes one request.
+ */
+export const SOON_MS = 500;
+
+export type GatewayPollStateName = 'idle' | 'polling' | 'waiting' | 'backing_off' | 'paused_auth';
+
+export interface GatewayPollState {
+  readonly baseUrl: string;
+  /**
+   * idle: no timer (nothing to poll, or not started); polling: a request is out; waiting: the
+   * next round is scheduled; backing_off: scheduled later than usual after failures;
+   * paused_auth: the key is missing or was refused, nothing is scheduled.
+   */
+  readonly state: GatewayPollStateName;
+  readonly lastError: GatewayError | null;
+  readonly consecutiveFailures: number;
+  /** When the next round is due (clock time), or null when none is scheduled. */
+  readonly nextPollAt: number | null;
+}
+
+export interface PollerUpdate {
+  readonly baseUrl: string;
+  /** Every task fetched in the round, changed or not. */
+  readonly tasks: readonly Task[];
+  /** The tasks that went from unfinished to succeeded/failed in this round. */
+  readonly finished: readonly Task[];
+}
+
+export interface PollerFailure {
+  readonly baseUrl: string;
+  readonly error: GatewayError;
+  /** The tasks the error applies to: all polled ids for a request-wide failure. */
+  readonly taskIds: readonly string[];
+}
+
+export interface PollerOptions {
+  store: TaskStore;
+  /** A client with the gateway's key; undefined when there is no key (treated as paused_auth). */
+  clientFor(baseUrl: string): Promise<PollingClient | undefined>;
+  /** The poll interval in ms; read each round and clamped to at least 5000. */
+  intervalMs(): number;
+  /** Multiplies the interval, e.g. 3 while the window is unfocused; values below 1 count as 1. */
+  slowdownFactor?(): number;
+  clock?: Clock;
+  /** In [0, 1), like `Math.random`; drives the backoff jitter. */
+  random?: () => number;
+}
+
+interface GatewayEntry {
+  readonly baseUrl: string;
+  state: GatewayPollStateName;
+  lastError: GatewayError | null;
+  consecutiveFailures: number;
+  nextPollAt: number | null;
+  /** The pending timer's handle; `hasTimer` says whether there is one (handles may be falsy). */
+  timer: unknown;
+  hasTimer: boolean;
+  /** The round in progress, if any: the one place a request to this gateway can come from. */
+  inFlight: Promise<void> | undefined;
+  /** Clock time before which the gateway asked not to be called again (Retry-After). */
+  retryNotBefore: number;
+  /** Ids the gateway said it does not know; skipped until `pollNow`. */
+  readonly notFound: Set<string>;
+  /** Bumped by `resumeGateway`, so an auth failure of a request sent with the old key is ignored. */
+  keyGeneration: number;
+  published: GatewayPollState | undefined;
+}
+
+export class Poller implements Disposable {
+  private readonly store: TaskStore;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly gateways = new Map<string, GatewayEntry>();
+  private storeSubscription: Disposable | undefined;
+  private disposed = false;
+
+  private readonly updateEmitter = new Emitter<PollerUpdate>();
+  private readonly failEmitter = new Emitter<PollerFailure>();
+  private readonly recoverEmitter = new Emitter<{ baseUrl: string }>();
+  private readonly stateEmitter = new Emitter<GatewayPollState>();
+
+  readonly onDidUpdate: Event<PollerUpdate> = this.updateEmitter.event;
+  readonly onDidFail: Event<PollerFailure> = this.failEmitter.event;
+  readonly onDidRecover: Event<{ baseUrl: string }> = this.recoverEmitter.event;
+  readonly onDidChangeState: Event<GatewayPollState> = this.stateEmitter.event;
+
+  constructor(private readonly options: PollerOptions) {
+    this.store = options.store;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+  }
+
+  /**
+   * Starts polling every gateway that has unfinished tasks and no timer yet. Idempotent. From
+   * now on, tasks added to the store are picked up and gateways left with nothing to poll stop.
+   * A gateway's first poll waits until its oldest data is one interval old (at least `SOON_MS`),
+   * so tasks loaded at startup are refreshed soon and a task fetched a moment ago is not re-asked.
+   */
+  start(): void {
+    if (this.disposed) return;
+    this.storeSubscription ??= this.store.onDidChange((change) => {
+      for (const entry of this.gateways.values()) {
+        for (const id of change.removed) entry.notFound.delete(id);
+      }
+      this.reconcile();
+    });
+    this.reconcile();
+  }
+
+  /**
+   * Runs a round now for one gateway or all that have unfinished tasks, including the tasks
+   * skipped as not found and gateways paused for auth (the user may have fixed the key on the
+   * gateway's side). Waits for a request already in flight instead of starting another. A gateway
+   * inside a rate limit's Retry-After window is left to its timer. Resolves when the rounds are
+   * done; failures are reported through `onDidFail`, never as a rejection.
+   */
+  async pollNow(baseUrl?: string): Promise<void> {
+    if (this.disposed) return;
+    this.start();
+    const targets = baseUrl === undefined ? this.gatewaysWithUnfinishedTasks(true) : [baseUrl];
+    await Promise.all(
+      targets.map(async (target) => {
+        const entry = this.entry(target);
+        entry.notFound.clear();
+        if (entry.inFlight !== undefined) return entry.inFlight;
+        if (entry.retryNotBefore > this.clock.now()) {
+          // Not before the gateway allows it; make sure a timer is waiting for that moment.
+          if (!entry.hasTimer && this.pollableIds(entry).length > 0) {
+            this.schedule(entry, entry.retryNotBefore - this.clock.now(), 'backing_off');
+          }
+          return undefined;
+        }
+        return this.runRound(entry);
+      }),
+    );
+  }
+
+  /** The key for `baseUrl` changed: lift an auth pause and poll soon. */
+  resumeGateway(baseUrl: string): void {
+    if (this.disposed) return;
+    const entry = this.entry(baseUrl);
+    entry.keyGeneration++;
+    if (entry.state === 'paused_auth') entry.state = 'idle';
+    // A round in flight decides what comes next when it ends (see `failRound`).
+    if (entry.inFlight !== undefined) return;
+    if (this.pollableIds(entry).length === 0) {
+      this.setIdle(entry);
+      return;
+    }
+    const wait = Math.max(SOON_MS, entry.retryNotBefore - this.clock.now());
+    this.schedule(entry, wait, 'waiting');
+  }
+
+  gatewayState(baseUrl: string): GatewayPollState {
+    const entry = this.gateways.get(baseUrl);
+    if (entry === undefined) {
+      return { baseUrl, state: 'idle', lastError: null, consecutiveFailures: 0, nextPollAt: null };
+    }
+    return snapshot(entry);
+  }
+
+  /** Stops everything: no timer stays set, and results still arriving are dropped. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.storeSubscription?.dispose();
+    for (const entry of this.gateways.values()) this.clearTimer(entry);
+    this.updateEmitter.dispose();
+    this.failEmitter.dispose();
+    this.recoverEmitter.dispose();
+    this.stateEmitter.dispose();
+  }
+
+  /** Schedules gateways that have work but no timer; stops those that have no work left. */
+  private reconcile(): void {
+    if (this.disposed) return;
+    for (const baseUrl of this.gatewaysWithUnfinishedTasks(false)) this.entry(baseUrl);
+    for (const entry of this.gateways.values()) {
+      if (entry.inFlight !== undefined || entry.state === 'paused_auth') continue;
+      const hasWork = this.pollableIds(entry).length > 0;
+      if (!hasWork) {
+        this.setIdle(entry);
+      } else if (!entry.hasTimer) {
+        this.schedule(entry, this.firstDelay(entry), entry.consecutiveFailures > 0 ? 'backing_off' : 'waiting');
+      }
+    }
+  }
+
+  private firstDelay(entry: GatewayEntry): number {
+    const interval = this.slowedInterval();
+    const fetchedAt = this.tasksOf(entry).map((task) => Date.parse(task.fetchedAt));
+    // An unreadable fetchedAt counts as very old: better one poll too many than a stale task.
+    const oldest = Math.min(...fetchedAt.map((time) => (Number.isNaN(time) ? 0 : time)));
+    const dueIn = oldest + interval - this.clock.now();
+    const wait = Math.min(interval, Math.max(SOON_MS, dueIn));
+    return Math.max(wait, entry.retryNotBefore - this.clock.now());
+  }
+
+  private runRound(entry: GatewayEntry): Promise<void> {
+    if (entry.inFlight !== undefined) return entry.inFlight;
+    this.clearTimer(entry);
+    const round = (async (): Promise<void> => {
+      try {
+        await this.round(entry);
+      } catch (error) {
+        // Only a bug gets here (the round handles gateway errors); keep polling, with backoff.
+        if (!this.disposed) {
+          this.failRound(entry, this.pollableIds(entry), toGatewayError(error, 'bad_response', entry.baseUrl), entry.keyGeneration);
+        }
+      } finally {
+        entry.inFlight = undefined;
+      }
+    })();
+    entry.inFlight = round;
+    return round;
+  }
+
+  private async round(entry: GatewayEntry): Promise<void> {
+    const ids = this.pollableIds(entry);
+    if (ids.length === 0) {
+      this.setIdle(entry);
+      return;
+    }
+    const keyGeneration = entry.keyGeneration;
+    entry.state = 'polling';
+    entry.nextPollAt = null;
+    this.publish(entry);
+
+    let client: PollingClient | undefined;
+    try {
+      client = await this.options.clientFor(entry.baseUrl);
+    } catch (error) {
+      if (!this.disposed) this.failRound(entry, ids, toGatewayError(error, 'network', entry.baseUrl), keyGeneration);
+      return;
+    }
+    if (this.disposed) return;
+    if (client === undefined) {
+      this.failRound(entry, ids, new GatewayError('auth', `No API key is set for ${entry.baseUrl}.`), keyGeneration);
+      return;
+    }
+
+    let results: Map<string, Task | GatewayError>;
+    try {
+      results = await client.fetchTasks(ids);
+    } catch (error) {
+      if (!this.disposed) this.failRound(entry, ids, toGatewayError(error, 'bad_response', entry.baseUrl), keyGeneration);
+      return;
+    }
+    if (this.disposed) return;
+    await this.applyResults(entry, ids, results, keyGeneration);
+  }
+
+  private async applyResults(
+    entry: GatewayEntry,
+    ids: readonly string[],
+    results: Map<string, Task | GatewayError>,
+    keyGeneration: number,
+  ): Promise<void> {
+    const tasks: Task[] = [];
+    const finished: Task[] = [];
+    const errorsByKind = new Map<string, { error: GatewayError; ids: string[] }>();
+    for (const id of ids) {
+      // The user may have removed the task while the request was out: do not bring it back.
+      const previous = this.store.get(id);
+      if (previous === undefined) continue;
+      const result =
+        results.get(id) ?? new GatewayError('not_found', `The gateway at ${entry.baseUrl} did not return task ${id}.`);
+      if (isGatewayError(result)) {
+        const group = errorsByKind.get(result.kind) ?? { error: result, ids: [] };
+        group.ids.push(id);
+        errorsByKind.set(result.kind, group);
+        continue;
+      }
+      tasks.push(result);
+      if (!isFinished(previous.status) && isFinished(result.status)) finished.push(result);
+    }
+
+    if (tasks.length > 0) {
+      try {
+        await this.store.upsert(tasks);
+      } catch {
+        // The store has reported the failed write; the new state is in memory all the same.
+      }
+      if (this.disposed) return;
+    }
+
+    const notFound = errorsByKind.get('not_found');
+    for (const id of notFound?.ids ?? []) entry.notFound.add(id);
+    const otherErrors = [...errorsByKind.values()].filter((group) => group.error.kind !== 'not_found');
+    // Per-task rate limits (single fetches behind a gateway without a batch route) still count.
+    this.noteRetryAfter(entry, otherErrors.map((group) => group.error));
+
+    // A round succeeded if the gateway answered for at least one task, or nothing went wrong
+    // beyond unknown ids. An auth error for any task means the key is bad for all of them.
+    const authError = errorsByKind.get('auth');
+    const succeeded = authError === undefined && (tasks.length > 0 || otherErrors.length === 0);
+    if (succeeded) {
+      const recovered = entry.consecutiveFailures > 0;
+      entry.consecutiveFailures = 0;
+      entry.lastError = null;
+      this.scheduleNext(entry);
+      if (recovered) this.recoverEmitter.fire({ baseUrl: entry.baseUrl });
+    }
+    if (tasks.length > 0) this.updateEmitter.fire({ baseUrl: entry.baseUrl, tasks, finished });
+    for (const group of errorsByKind.values()) {
+      // The round-level failure below reports its own error; report every other group here.
+      if (!succeeded && group === (authError ?? otherErrors[0])) continue;
+      this.failEmitter.fire({ baseUrl: entry.baseUrl, error: group.error, taskIds: group.ids });
+    }
+    if (!succeeded) {
+      const group = authError ?? otherErrors[0];
+      if (group !== undefined) this.failRound(entry, group.ids, group.error, keyGeneration);
+    }
+  }
+
+  /** Books a failed round and decides what comes next: a pause for auth, else backoff. */
+  private failRound(entry: GatewayEntry, ids: readonly string[], error: GatewayError, keyGeneration: number): void {
+    if (error.kind === 'auth' && keyGeneration !== entry.keyGeneration) {
+      // Sent with a key that has since been replaced: says nothing about the new one.
+      if (this.pollableIds(entry).length > 0) {
+        this.schedule(entry, Math.max(SOON_MS, entry.retryNotBefore - this.clock.now()), 'waiting');
+      } else {
+        this.setIdle(entry);
+      }
+      return;
+    }
+    entry.consecutiveFailures++;
+    entry.lastError = error;
+    if (error.kind === 'auth') {
+      this.clearTimer(entry);
+      entry.state = 'paused_auth';
+      entry.nextPollAt = null;
+      this.publish(entry);
+    } else {
+      this.noteRetryAfter(entry, [error]);
+      const backoff = backoffDelay(entry.consecutiveFailures, this.baseInterval(), this.random, MAX_BACKOFF_MS);
+      const wait = Math.max(backoff, this.slowedInterval(), entry.retryNotBefore - this.clock.now());
+      if (this.pollableIds(entry).length > 0) this.schedule(entry, wait, 'backing_off');
+      else this.setIdle(entry);
+    }
+    this.failEmitter.fire({ baseUrl: entry.baseUrl, error, taskIds: ids });
+  }
+
+  private noteRetryAfter(entry: GatewayEntry, errors: readonly GatewayError[]): void {
+    for (const error of errors) {
+      if (error.kind === 'rate_limited' && error.retryAfterMs !== null && error.retryAfterMs > 0) {
+        entry.retryNotBefore = Math.max(entry.retryNotBefore, this.clock.now() + error.retryAfterMs);
+      }
+    }
+  }
+
+  private scheduleNext(entry: GatewayEntry): void {
+    if (this.pollableIds(entry).length === 0) {
+      this.setIdle(entry);
+      return;
+    }
+    const wait = Math.max(this.slowedInterval(), entry.retryNotBefore - this.clock.now());
+    this.schedule(entry, wait, 'waiting');
+  }
+
+  private schedule(entry: GatewayEntry, delayMs: number, state: 'waiting' | 'backing_off'): void {
+    this.clearTimer(entry);
+    entry.state = state;
+    entry.nextPollAt = this.clock.now() + delayMs;
+    entry.hasTimer = true;
+    entry.timer = this.clock.setTimeout(() => {
+      entry.hasTimer = false;
+      entry.timer = undefined;
+      if (!this.disposed) void this.runRound(entry);
+    }, delayMs);
+    this.publish(entry);
+  }
+
+  /** No timer. A paused gateway stays paused: its key is still the refused one, work or not. */
+  private setIdle(entry: GatewayEntry): void {
+    this.clearTimer(entry);
+    if (entry.state === 'paused_auth') return;
+    entry.state = 'idle';
+    entry.nextPollAt = null;
+    this.publish(entry);
+  }
+
+  private clearTimer(entry: GatewayEntry): void {
+    if (!entry.hasTimer) return;
+    this.clock.clearTimeout(entry.timer);
+    entry.hasTimer = false;
+    entry.timer = undefined;
+  }
+
+  private publish(entry: GatewayEntry): void {
+    if (this.disposed) return;
+    const next = snapshot(entry);
+    const previous = entry.published;
+    if (
+      previous !== undefined &&
+      previous.state === next.state &&
+      previous.lastError === next.lastError &&
+      previous.consecutiveFailures === next.consecutiveFailures &&
+      previous.nextPollAt === next.nextPollAt
+    ) {
+      return;
+    }
+    entry.published = next;
+    this.stateEmitter.fire(next);
+  }
+
+  private entry(baseUrl: string): GatewayEntry {
+    let entry = this.gateways.get(baseUrl);
+    if (entry === undefined) {
+      entry = {
+        baseUrl,
+        state: 'idle',
+        lastError: null,
+        consecutiveFailures: 0,
+        nextPollAt: null,
+        timer: undefined,
+        hasTimer: false,
+        inFlight: undefined,
+        retryNotBefore: 0,
+        notFound: new Set(),
+        keyGeneration: 0,
+        published: undefined,
+      };
+      // A new gateway starts idle without telling anyone: only changes are events.
+      entry.published = snapshot(entry);
+      this.gateways.set(baseUrl, entry);
+    }
+    return entry;
+  }
+
+  private tasksOf(entry: GatewayEntry): Task[] {
+    return this.store.unfinished().filter((task) => task.baseUrl === entry.baseUrl && !entry.notFound.has(task.id));
+  }
+
+  private pollableIds(entry: GatewayEntry): string[] {
+    return this.tasksOf(entry).map((task) => task.id);
+  }
+
+  /** Gateways with unfinished tasks, in store order; `includeNotFound` counts skipped tasks too. */
+  private gatewaysWithUnfinishedTasks(includeNotFound: boolean): string[] {
+    const baseUrls = new Set<string>();
+    for (const task of this.store.unfinished()) {
+      const entry = this.gateways.get(task.baseUrl);
+      if (includeNotFound || entry === undefined || !entry.notFound.has(task.id)) baseUrls.add(task.baseUrl);
+    }
+    return [...baseUrls];
+  }
+
+  private baseInterval(): number {
+    const raw = this.options.intervalMs();
+    return Number.isFinite(raw) ? Math.max(MIN_POLL_INTERVAL_MS, raw) : DEFAULT_POLL_INTERVAL_MS;
+  }
+
+  private slowedInterval(): number {
+    const raw = this.options.slowdownFactor?.() ?? 1;
+    const factor = Number.isFinite(raw) && raw > 1 ? raw : 1;
+    return this.baseInterval() * factor;
+  }
+}
+
+function snapshot(entry: GatewayEntry): GatewayPollState {
+  return {
+    baseUrl: entry.baseUrl,
+    state: entry.state,
+    lastError: entry.lastError,
+    consecutiveFailures: entry.consecutiveFailures,
+    nextPollAt: entry.nextPollAt,
+  };
+}
+
+function toGatewayError(error: unknown, kind: 'network' | 'bad_response', baseUrl: string): GatewayError {
+  if (isGatewayError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new GatewayError(kind, `Polling ${baseUrl} failed: ${message}`, { cause: error });
+}
