@@ -1,0 +1,109 @@
+/**
+ * The task panel's HTML: a static skeleton with no gateway data in it. The page script fills it
+ * in from `update` messages, so this markup is written once per panel and never reloaded.
+ *
+ * Kept free of `vscode` so the CSP can be unit-tested.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface PanelHtmlOptions {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  /** `asWebviewUri` of media/dist/panel.js. */
+  readonly scriptUri: string;
+  /** `asWebviewUri` of media/panel.css. */
+  readonly styleUri: string;
+  /** A fresh random nonce for this document; see `createNonce`. */
+  readonly nonce: string;
+  /**
+   * The task's gateway origin. Media from a local gateway (127.0.0.1/localhost, any port) and
+   * from https hosts are allowed anyway; a gateway on plain http elsewhere (a LAN box) serves
+   * its media from its own origin, which is added here.
+   */
+  readonly gatewayOrigin?: string;
+}
+
+/** 128 random bits, base64: unguessable, so only our script tag can run. */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** Local gateways serve media on their own port; CSP allows `:*` as a port wildcard. */
+const LOCAL_ORIGINS = 'http://127.0.0.1:* http://localhost:*';
+
+/**
+ * The origin to add to the media and image sources for a gateway, or null when the defaults
+ * already cover it (https, local) or the URL is unusable.
+ */
+export function extraMediaOrigin(baseUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:') return null;
+  if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return null;
+  // A CSP source cannot carry characters outside a host name; refuse anything odd.
+  return /^http:\/\/[a-z0-9.-]+(:\d+)?$/i.test(url.origin) ? url.origin : null;
+}
+
+export function contentSecurityPolicy(options: Pick<PanelHtmlOptions, 'cspSource' | 'nonce' | 'gatewayOrigin'>): string {
+  const extra = options.gatewayOrigin === undefined ? null : extraMediaOrigin(options.gatewayOrigin);
+  const media = ['https:', LOCAL_ORIGINS, ...(extra === null ? [] : [extra])].join(' ');
+  return [
+    "default-src 'none'",
+    `img-src ${options.cspSource} ${media}`,
+    `media-src ${media}`,
+    `style-src ${options.cspSource}`,
+    `script-src 'nonce-${options.nonce}'`,
+    `font-src ${options.cspSource}`,
+  ].join('; ');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function panelHtml(options: PanelHtmlOptions): string {
+  const csp = escapeAttribute(contentSecurityPolicy(options));
+  const nonce = escapeAttribute(options.nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
+<title>Suno Task</title>
+</head>
+<body>
+<main id="task" aria-labelledby="task-title">
+  <header class="task-header">
+    <h1 id="task-title">Loading task…</h1>
+    <p class="task-meta">
+      <span class="visually-hidden">Status:</span>
+      <span id="task-status" class="status-badge"></span>
+      <span id="task-progress-label" class="task-progress-label" hidden></span>
+    </p>
+    <div id="task-progress" class="progress" role="progressbar" aria-label="Task progress" aria-valuemin="0" aria-valuemax="100">
+      <div id="task-progress-fill" class="progress-fill"></div>
+    </div>
+    <p id="task-failure" class="failure" role="alert" hidden></p>
+    <div id="task-actions" class="actions">
+      <button type="button" id="task-open-lyrics" data-action="openLyrics" disabled>Open Lyrics</button>
+      <button type="button" id="task-download" class="secondary" data-action="download" disabled>Download…</button>
+    </div>
+  </header>
+  <div id="task-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
+  <section id="task-lyrics" class="task-lyrics" aria-labelledby="task-lyrics-heading" hidden>
+    <h2 id="task-lyrics-heading">Lyrics</h2>
+    <div id="task-lyrics-text" class="lyrics"></div>
+  </section>
+  <section id="clips" class="clips" aria-label="Clips" hidden></section>
+</main>
+<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

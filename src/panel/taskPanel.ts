@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import type { Task, TaskStatus } from '../core/model';
+import type { ExtensionServices } from '../extensionServices';
+import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
+import type { TaskTreeElement } from '../tracker/treeElements';
+import { createNonce, panelHtml } from './panelHtml';
+
+export const TASK_PANEL_VIEW_TYPE = 'suno.taskPanel';
+
+/** The page needs scripts and nothing outside media/ (its script, stylesheet). */
+export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export function taskPanelTitle(task: Task | undefined, taskId: string): string {
+  return task?.title?.trim() || `Suno task ${taskId.slice(0, 8)}`;
+}
+
+const STATUS_ICONS: Record<TaskStatus, string> = {
+  pending: 'clock',
+  running: 'sync',
+  succeeded: 'music',
+  failed: 'error',
+  unknown: 'question',
+};
+
+/**
+ * One task's panel on the host side. The page loads once and is then fed `update` messages: after
+ * its `ready` handshake (sent on every load, including when a hidden panel is shown again and
+ * VS Code reloads its page), whenever the store changes the task, and when the panel becomes
+ * visible (a hidden webview receives nothing).
+ */
+export class TaskPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  private disposed = false;
+
+  readonly onDidDispose: vscode.Event<void> = this.disposeEmitter.event;
+
+  constructor(
+    readonly taskId: string,
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: ExtensionServices,
+  ) {
+    const { webview } = panel;
+    const task = services.store.get(taskId);
+    const extensionUri = services.context.extensionUri;
+    webview.options = taskPanelWebviewOptions(extensionUri);
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dist', 'panel.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+      nonce: createNonce(),
+      gatewayOrigin: task?.baseUrl,
+    });
+    this.applyTitle(task);
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible) this.sendState();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get visible(): boolean {
+    return !this.disposed && this.panel.visible;
+  }
+
+  reveal(preserveFocus: boolean): void {
+    this.panel.reveal(undefined, preserveFocus);
+    this.sendState();
+  }
+
+  /** The store changed this task: update the tab and, if anyone can see the page, the page. */
+  refresh(): void {
+    if (this.disposed) return;
+    this.applyTitle(this.services.store.get(this.taskId));
+    if (this.panel.visible) this.sendState();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+  }
+
+  private applyTitle(task: Task | undefined): void {
+    const title = taskPanelTitle(task, this.taskId);
+    if (this.panel.title !== title) this.panel.title = title;
+    const icon = STATUS_ICONS[task?.status ?? 'unknown'];
+    if (!(this.panel.iconPath instanceof vscode.ThemeIcon) || this.panel.iconPath.id !== icon) {
+      this.panel.iconPath = new vscode.ThemeIcon(icon);
+    }
+  }
+
+  private sendState(): void {
+    if (this.disposed) return;
+    const task = this.services.store.get(this.taskId);
+    if (task === undefined) return;
+    this.post({ type: 'update', task });
+  }
+
+  private post(message: HostMessage): void {
+    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
+      this.services.log.debug(`Task panel ${this.taskId}: a message did not reach the page (${String(error)}).`);
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parsePageMessage(raw);
+    if (!parsed.ok) {
+      this.services.log.warn(`Task panel ${this.taskId}: ignored a message from the page (${parsed.reason}).`);
+      return;
+    }
+    this.handle(parsed.message).catch((error: unknown) => {
+      this.services.log.error(`Task panel ${this.taskId}: ${parsed.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.sendState();
+        return;
+      case 'openLyrics':
+        await vscode.commands.executeCommand('suno.openLyrics', this.element(message.clipId));
+        return;
+      case 'download':
+        await vscode.commands.executeCommand('suno.download', this.element(message.clipId));
+        return;
+      case 'copyLink': {
+        const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
+        if (clip?.audioUrl == null) {
+          void vscode.window.showWarningMessage('This clip has no audio link yet.');
+          return;
+        }
+        await vscode.env.clipboard.writeText(clip.audioUrl);
+        vscode.window.setStatusBarMessage('$(check) Copied the audio link.', 3000);
+        return;
+      }
+      case 'mediaError': {
+        const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
+        const url = message.media === 'audio' ? clip?.audioUrl : message.media === 'video' ? clip?.videoUrl : (clip?.imageLargeUrl ?? clip?.imageUrl);
+        this.services.log.warn(`Task panel ${this.taskId}: the ${message.media} of clip ${message.clipId} did not load${url ? ` (${url})` : ''}.`);
+        return;
+      }
+    }
+  }
+
+  private element(clipId: string | undefined): TaskTreeElement {
+    return clipId === undefined ? { kind: 'task', taskId: this.taskId } : { kind: 'clip', taskId: this.taskId, clipId };
+  }
+}

@@ -1,0 +1,434 @@
+/**
+ * The task panel's page script (bundled to media/dist/panel.js).
+ *
+ * It never reloads its HTML: every `update` message from the host is patched into the DOM in
+ * place, keyed by clip id, so a clip that is playing keeps playing while its task moves on. A media
+ * element is only touched when its URL really changed; a clip whose stream became a final file
+ * switches to the file and, if it was playing, continues from the same time.
+ *
+ * Gateway text is only ever set with `textContent`, and URLs with `setAttribute` after the shared
+ * schema accepted them as http(s). No `innerHTML`, no inline styles or handlers (the CSP forbids
+ * them); the progress bar's width is set through the CSSOM, which the CSP allows.
+ *
+ * Stable hooks for UI tests (keep them when changing the markup):
+ * - `body[data-task-id]`, `body[data-updates]` (how many updates were applied; starts at 0)
+ * - `#task-title` (h1), `#task-status` (`data-status` = pending|running|succeeded|failed|unknown),
+ *   `#task-progress` (role=progressbar, `aria-valuenow` and `data-progress` when known),
+ *   `#task-failure` (hidden unless failed), `#task-announcer` (aria-live="polite")
+ * - `#task-actions button[data-action]` (openLyrics, download) for the whole task
+ * - `#task-lyrics` with `.lyrics-section` children for a lyrics task
+ * - `#clips > article.clip[data-clip-id]`, one per clip, in task order; inside each:
+ *   `h2.clip-title`, `[data-field="status"|"tags"|"model"|"duration"|"created"|"error"]`,
+ *   `img.clip-cover[data-clip-id]`, `audio[data-clip-id]`, `video[data-clip-id]` (present only
+ *   with a video URL), `button[data-action="openLyrics"|"copyLink"|"download"][data-clip-id]`,
+ *   `.lyrics .lyrics-section[data-tag] h3` for each tagged section and `.lyrics-lines` for its text
+ * - `article.clip[data-streaming="true"]` while the clip's audio is a live stream
+ */
+import { formatDuration, formatProgress, formatStatus } from '../core/format';
+import { splitLyricsSections } from '../core/lyricsSections';
+import type { Clip, Task } from '../core/model';
+import { parseHostMessage, type PageMessage } from '../shared/panelMessages';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: { taskId: string }): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+
+function post(message: PageMessage): void {
+  vscode.postMessage(message);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className !== undefined) created.className = className;
+  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
+  return created;
+}
+
+function required<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (found === null) throw new Error(`The panel markup lacks #${id}.`);
+  return found as T;
+}
+
+/** Sets text and hides the element (and its labelled row, if any) when there is none. */
+function setOptionalText(target: HTMLElement, text: string | null, row: HTMLElement = target): void {
+  const value = text?.trim() ?? '';
+  if (target.textContent !== value) target.textContent = value;
+  row.hidden = value === '';
+}
+
+function setAttributeIfChanged(target: Element, name: string, value: string): void {
+  if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+}
+
+function formatCreated(iso: string | null): string | null {
+  if (iso === null) return null;
+  const time = Date.parse(iso);
+  return Number.isFinite(time) ? new Date(time).toLocaleString() : null;
+}
+
+// ---- lyrics ------------------------------------------------------------------------------------
+
+/** Renders lyrics with their section tags as headings; does nothing when the text is unchanged. */
+class LyricsView {
+  private text: string | null | undefined;
+
+  constructor(readonly root: HTMLElement) {}
+
+  update(text: string | null): void {
+    if (text === this.text) return;
+    this.text = text;
+    const sections = text === null ? [] : splitLyricsSections(text);
+    const nodes = sections.map((section) => {
+      const container = element('div', 'lyrics-section');
+      if (section.tag !== null) {
+        container.dataset.tag = section.tag;
+        const heading = element('h3');
+        heading.textContent = section.tag;
+        container.append(heading);
+      }
+      if (section.lines.length > 0) {
+        const lines = element('p', 'lyrics-lines');
+        lines.textContent = section.lines.join('\n');
+        container.append(lines);
+      }
+      return container;
+    });
+    this.root.replaceChildren(...nodes);
+    this.root.hidden = nodes.length === 0;
+  }
+}
+
+// ---- media -------------------------------------------------------------------------------------
+
+/**
+ * Points a player at `url` without disturbing it when nothing changed. Setting `src` restarts the
+ * media element (and pauses it), so when a playing stream turns into the final file the position
+ * and the playing state are carried over once the new file's metadata is known.
+ */
+function setMediaSource(media: HTMLMediaElement, url: string | null): void {
+  const current = media.getAttribute('src');
+  if (current === url) return;
+  if (url === null) {
+    media.removeAttribute('src');
+    media.load();
+    return;
+  }
+  const wasPlaying = current !== null && !media.paused && !media.ended;
+  const position = current !== null ? media.currentTime : 0;
+  media.setAttribute('src', url);
+  if (!wasPlaying && position === 0) return;
+  media.addEventListener(
+    'loadedmetadata',
+    () => {
+      const fits = !Number.isFinite(media.duration) || position < media.duration;
+      if (position > 0 && fits) media.currentTime = position;
+      if (wasPlaying) media.play().catch(() => undefined);
+    },
+    { once: true },
+  );
+}
+
+// ---- clips -------------------------------------------------------------------------------------
+
+let nextViewNumber = 1;
+
+class ClipView {
+  readonly root: HTMLElement;
+  private readonly title: HTMLHeadingElement;
+  private readonly position: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly error: HTMLElement;
+  private readonly cover: HTMLImageElement;
+  private readonly audio: HTMLAudioElement;
+  private readonly audioMissing: HTMLElement;
+  private readonly mediaBox: HTMLElement;
+  private video: HTMLVideoElement | null = null;
+  private readonly facts: Record<'tags' | 'model' | 'duration' | 'created', { row: HTMLElement; value: HTMLElement }>;
+  private readonly buttons: Record<'openLyrics' | 'copyLink' | 'download', HTMLButtonElement>;
+  private readonly lyrics: LyricsView;
+  private readonly reportedErrors = new Set<string>();
+
+  constructor(private readonly clipId: string) {
+    const number = nextViewNumber++;
+    const titleId = `clip-title-${number}`;
+    this.root = element('article', 'clip', { 'aria-labelledby': titleId });
+    this.root.dataset.clipId = clipId;
+
+    const header = element('header', 'clip-header');
+    this.title = element('h2', 'clip-title', { id: titleId });
+    this.position = element('span', 'clip-position');
+    this.status = element('span', 'clip-status');
+    this.status.dataset.field = 'status';
+    header.append(this.title, this.position, this.status);
+
+    this.error = element('p', 'clip-error', { role: 'alert' });
+    this.error.dataset.field = 'error';
+    this.error.hidden = true;
+
+    this.mediaBox = element('div', 'clip-media');
+    this.cover = element('img', 'clip-cover', { alt: '' });
+    this.cover.dataset.clipId = clipId;
+    this.cover.hidden = true;
+    this.cover.addEventListener('error', () => this.reportError('image', this.cover.getAttribute('src')));
+    const players = element('div', 'clip-players');
+    this.audio = element('audio', 'clip-audio', { controls: '', preload: 'metadata' });
+    this.audio.dataset.clipId = clipId;
+    this.audio.addEventListener('error', () => this.reportError('audio', this.audio.getAttribute('src')));
+    this.audioMissing = element('p', 'clip-audio-missing');
+    this.audioMissing.textContent = 'No audio yet.';
+    players.append(this.audio, this.audioMissing);
+    this.mediaBox.append(this.cover, players);
+
+    const factList = element('dl', 'clip-facts');
+    const fact = (name: 'tags' | 'model' | 'duration' | 'created', label: string): { row: HTMLElement; value: HTMLElement } => {
+      const row = element('div', 'clip-fact');
+      const term = element('dt');
+      term.textContent = label;
+      const value = element('dd');
+      value.dataset.field = name;
+      row.append(term, value);
+      factList.append(row);
+      return { row, value };
+    };
+    this.facts = {
+      tags: fact('tags', 'Tags'),
+      model: fact('model', 'Model'),
+      duration: fact('duration', 'Duration'),
+      created: fact('created', 'Created'),
+    };
+
+    const actions = element('div', 'actions clip-actions');
+    const button = (action: 'openLyrics' | 'copyLink' | 'download', text: string, secondary: boolean): HTMLButtonElement => {
+      const created = element('button', secondary ? 'secondary' : undefined, { type: 'button' });
+      created.dataset.action = action;
+      created.dataset.clipId = clipId;
+      created.textContent = text;
+      actions.append(created);
+      return created;
+    };
+    this.buttons = {
+      openLyrics: button('openLyrics', 'Open Lyrics', false),
+      copyLink: button('copyLink', 'Copy Link', true),
+      download: button('download', 'Download…', true),
+    };
+
+    const lyricsRoot = element('section', 'lyrics', { 'aria-label': 'Lyrics' });
+    this.lyrics = new LyricsView(lyricsRoot);
+
+    this.root.append(header, this.error, this.mediaBox, factList, actions, lyricsRoot);
+  }
+
+  update(clip: Clip, task: Task, index: number): void {
+    const name = clip.title?.trim() || task.title?.trim() || 'Untitled clip';
+    const label = task.clips.length > 1 ? `${name} (clip ${index + 1})` : name;
+    setOptionalText(this.title, name);
+    this.title.hidden = false;
+    setOptionalText(this.position, task.clips.length > 1 ? `Clip ${index + 1} of ${task.clips.length}` : null);
+    setOptionalText(this.status, clip.isStreaming ? `${formatStatus(clip.status, clip.rawStatus)} · streaming` : formatStatus(clip.status, clip.rawStatus));
+    setAttributeIfChanged(this.status, 'data-status', clip.status);
+    setAttributeIfChanged(this.root, 'data-streaming', String(clip.isStreaming));
+    setOptionalText(this.error, clip.errorMessage);
+
+    const coverUrl = clip.imageLargeUrl ?? clip.imageUrl;
+    if (coverUrl === null) {
+      this.cover.hidden = true;
+      this.cover.removeAttribute('src');
+    } else {
+      setAttributeIfChanged(this.cover, 'src', coverUrl);
+      setAttributeIfChanged(this.cover, 'alt', `Cover art for ${label}`);
+      this.cover.hidden = this.reportedErrors.has(`image ${coverUrl}`);
+    }
+
+    // A live stream has no end: fetch nothing until the user presses play.
+    setAttributeIfChanged(this.audio, 'preload', clip.isStreaming ? 'none' : 'metadata');
+    setAttributeIfChanged(this.audio, 'aria-label', `Play ${label}`);
+    setMediaSource(this.audio, clip.audioUrl);
+    this.audio.hidden = clip.audioUrl === null;
+    this.audioMissing.hidden = clip.audioUrl !== null;
+
+    this.updateVideo(clip, label, coverUrl);
+
+    setOptionalText(this.facts.tags.value, clip.tags, this.facts.tags.row);
+    setOptionalText(this.facts.model.value, clip.model, this.facts.model.row);
+    setOptionalText(this.facts.duration.value, formatDuration(clip.durationSeconds), this.facts.duration.row);
+    setOptionalText(this.facts.created.value, formatCreated(clip.createdAt), this.facts.created.row);
+
+    const hasLyrics = (clip.lyrics?.trim() ?? '') !== '';
+    this.buttons.openLyrics.disabled = !hasLyrics;
+    this.buttons.copyLink.disabled = clip.audioUrl === null;
+    setAttributeIfChanged(this.buttons.openLyrics, 'aria-label', `Open lyrics of ${label}`);
+    setAttributeIfChanged(this.buttons.copyLink, 'aria-label', `Copy audio link of ${label}`);
+    setAttributeIfChanged(this.buttons.download, 'aria-label', `Download ${label}`);
+    this.lyrics.update(hasLyrics ? clip.lyrics : null);
+  }
+
+  private updateVideo(clip: Clip, label: string, posterUrl: string | null): void {
+    if (clip.videoUrl === null) {
+      // Keep a video that is playing; a URL that vanished mid-task is a gateway hiccup.
+      if (this.video !== null && this.video.paused) {
+        this.video.remove();
+        this.video = null;
+      }
+      return;
+    }
+    if (this.video === null) {
+      this.video = element('video', 'clip-video', { controls: '', preload: 'none' });
+      this.video.dataset.clipId = this.clipId;
+      const video = this.video;
+      video.addEventListener('error', () => this.reportError('video', video.getAttribute('src')));
+      this.mediaBox.append(video);
+    }
+    setAttributeIfChanged(this.video, 'aria-label', `Video of ${label}`);
+    if (posterUrl !== null) setAttributeIfChanged(this.video, 'poster', posterUrl);
+    setMediaSource(this.video, clip.videoUrl);
+  }
+
+  private reportError(media: 'audio' | 'video' | 'image', url: string | null): void {
+    if (url === null) return;
+    const key = `${media} ${url}`;
+    if (this.reportedErrors.has(key)) return;
+    this.reportedErrors.add(key);
+    if (media === 'image') this.cover.hidden = true;
+    post({ type: 'mediaError', clipId: this.clipId, media });
+  }
+}
+
+// ---- the task ----------------------------------------------------------------------------------
+
+class TaskView {
+  private readonly title = required<HTMLHeadingElement>('task-title');
+  private readonly status = required<HTMLElement>('task-status');
+  private readonly progress = required<HTMLElement>('task-progress');
+  private readonly progressFill = required<HTMLElement>('task-progress-fill');
+  private readonly progressLabel = required<HTMLElement>('task-progress-label');
+  private readonly failure = required<HTMLElement>('task-failure');
+  private readonly announcer = required<HTMLElement>('task-announcer');
+  private readonly openLyrics = required<HTMLButtonElement>('task-open-lyrics');
+  private readonly download = required<HTMLButtonElement>('task-download');
+  private readonly taskLyrics = new LyricsView(required<HTMLElement>('task-lyrics-text'));
+  private readonly taskLyricsSection = required<HTMLElement>('task-lyrics');
+  private readonly clipList = required<HTMLElement>('clips');
+  private readonly clips = new Map<string, ClipView>();
+  private lastStatus: string | undefined;
+  private updates = 0;
+
+  update(task: Task): void {
+    document.body.dataset.taskId = task.id;
+    setOptionalText(this.title, task.title?.trim() || `Suno task ${task.id.slice(0, 8)}`);
+    this.title.hidden = false;
+
+    const statusText = formatStatus(task.status, task.rawStatus);
+    setOptionalText(this.status, statusText);
+    setAttributeIfChanged(this.status, 'data-status', task.status);
+    // Announce changes, not the first render: the heading already says what the panel shows.
+    if (this.lastStatus !== undefined && this.lastStatus !== statusText) {
+      this.announcer.textContent = `Status: ${statusText}`;
+    }
+    this.lastStatus = statusText;
+
+    this.updateProgress(task);
+    setOptionalText(this.failure, task.status === 'failed' ? task.failReason ?? 'The task failed without a reason.' : null);
+
+    const anyLyrics = (task.lyrics?.trim() ?? '') !== '' || task.clips.some((clip) => (clip.lyrics?.trim() ?? '') !== '');
+    this.openLyrics.disabled = !anyLyrics;
+    this.download.disabled = false;
+
+    // A lyrics task has its text on the task itself and no clips.
+    const lyricsText = task.clips.length === 0 && (task.lyrics?.trim() ?? '') !== '' ? task.lyrics : null;
+    this.taskLyrics.update(lyricsText);
+    this.taskLyricsSection.hidden = lyricsText === null;
+
+    this.updateClips(task);
+    this.updates += 1;
+    document.body.dataset.updates = String(this.updates);
+  }
+
+  private updateProgress(task: Task): void {
+    const known = task.progress !== null ? task.progress : task.status === 'succeeded' ? 100 : null;
+    if (known === null) {
+      this.progress.removeAttribute('aria-valuenow');
+      this.progress.removeAttribute('data-progress');
+      this.progress.classList.toggle('indeterminate', task.status === 'running' || task.status === 'pending');
+      this.progressFill.style.width = '0%';
+      setOptionalText(this.progressLabel, null);
+      return;
+    }
+    const value = Math.round(Math.min(100, Math.max(0, known)));
+    this.progress.classList.remove('indeterminate');
+    setAttributeIfChanged(this.progress, 'aria-valuenow', String(value));
+    setAttributeIfChanged(this.progress, 'data-progress', String(value));
+    this.progressFill.style.width = `${value}%`;
+    setOptionalText(this.progressLabel, formatProgress(value));
+  }
+
+  private updateClips(task: Task): void {
+    const present = new Set(task.clips.map((clip) => clip.id));
+    for (const [id, view] of this.clips) {
+      if (present.has(id)) continue;
+      view.root.remove();
+      this.clips.delete(id);
+    }
+    task.clips.forEach((clip, index) => {
+      let view = this.clips.get(clip.id);
+      if (view === undefined) {
+        view = new ClipView(clip.id);
+        this.clips.set(clip.id, view);
+      }
+      view.update(clip, task, index);
+      // Move a node only when it is out of place: taking a media element out of the document
+      // pauses it.
+      const here = this.clipList.children.item(index);
+      if (here !== view.root) this.clipList.insertBefore(view.root, here);
+    });
+    this.clipList.hidden = task.clips.length === 0;
+  }
+}
+
+// ---- wiring ------------------------------------------------------------------------------------
+
+const view = new TaskView();
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = parseHostMessage(event.data);
+  if (!parsed.ok) {
+    console.warn(`Suno task panel: ignored a message from the extension (${parsed.reason}).`);
+    return;
+  }
+  switch (parsed.message.type) {
+    case 'update':
+      view.update(parsed.message.task);
+      vscode.setState({ taskId: parsed.message.task.id });
+      break;
+  }
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+  if (!(target instanceof HTMLButtonElement) || target.disabled) return;
+  const clipId = target.dataset.clipId;
+  switch (target.dataset.action) {
+    case 'openLyrics':
+      post(clipId === undefined ? { type: 'openLyrics' } : { type: 'openLyrics', clipId });
+      break;
+    case 'download':
+      post(clipId === undefined ? { type: 'download' } : { type: 'download', clipId });
+      break;
+    case 'copyLink':
+      if (clipId !== undefined) post({ type: 'copyLink', clipId });
+      break;
+  }
+});
+
+document.body.dataset.updates = '0';
+post({ type: 'ready' });

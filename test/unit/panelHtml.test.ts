@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { contentSecurityPolicy, createNonce, extraMediaOrigin, panelHtml } from '../../src/panel/panelHtml';
+
+const OPTIONS = {
+  cspSource: 'https://*.vscode-cdn.net',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/dist/panel.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css',
+  nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=',
+};
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp.split(';').map((part) => {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      return [name, sources] as [string, string[]];
+    }),
+  );
+}
+
+describe('panelHtml', () => {
+  it('allows only the nonce script, the extension stylesheet and https or local media', () => {
+    const csp = directives(contentSecurityPolicy(OPTIONS));
+    assert.deepEqual(csp.get('default-src'), ["'none'"]);
+    assert.deepEqual(csp.get('script-src'), [`'nonce-${OPTIONS.nonce}'`]);
+    assert.deepEqual(csp.get('style-src'), [OPTIONS.cspSource]);
+    assert.deepEqual(csp.get('media-src'), ['https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+    assert.deepEqual(csp.get('img-src'), [OPTIONS.cspSource, 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+    assert.deepEqual(csp.get('font-src'), [OPTIONS.cspSource]);
+    assert.ok(![...csp.values()].flat().some((source) => source.includes('unsafe')));
+  });
+
+  it('adds a plain-http gateway on another host, and nothing for https or local gateways', () => {
+    assert.equal(extraMediaOrigin('http://192.168.1.20:3000'), 'http://192.168.1.20:3000');
+    assert.equal(extraMediaOrigin('https://api.gpt.ge'), null);
+    assert.equal(extraMediaOrigin('http://127.0.0.1:4000'), null);
+    assert.equal(extraMediaOrigin('not a url'), null);
+    const csp = directives(contentSecurityPolicy({ ...OPTIONS, gatewayOrigin: 'http://192.168.1.20:3000' }));
+    assert.ok(csp.get('media-src')?.includes('http://192.168.1.20:3000'));
+  });
+
+  it('loads the script with the nonce and the stylesheet, with no inline script or style', () => {
+    const html = panelHtml(OPTIONS);
+    assert.ok(html.includes(`<script nonce="${OPTIONS.nonce}" src="${OPTIONS.scriptUri}"></script>`));
+    assert.ok(html.includes(`<link rel="stylesheet" href="${OPTIONS.styleUri}">`));
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.ok(!/<style|\sstyle=|\son[a-z]+=/i.test(html));
+  });
+
+  it('has the landmarks and hooks the page script fills in', () => {
+    const html = panelHtml(OPTIONS);
+    for (const id of ['task-title', 'task-status', 'task-progress', 'task-progress-fill', 'task-progress-label', 'task-failure', 'task-announcer', 'task-open-lyrics', 'task-download', 'task-lyrics', 'task-lyrics-text', 'clips']) {
+      assert.ok(html.includes(`id="${id}"`), id);
+    }
+    assert.ok(html.includes('<main'));
+    assert.ok(html.includes('aria-live="polite"'));
+  });
+
+  it('escapes what it puts into attributes', () => {
+    const html = panelHtml({ ...OPTIONS, scriptUri: 'https://x.test/a"><script>alert(1)</script>' });
+    assert.ok(!html.includes('"><script>alert'));
+  });
+
+  it('makes a different long nonce each time', () => {
+    const first = createNonce();
+    assert.notEqual(first, createNonce());
+    assert.ok(Buffer.from(first, 'base64').length >= 16);
+  });
+});
