@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Parser benchmark: how long parsing a gateway answer takes, per fixture and for a 200-task batch.
+// It prints figures only and asserts nothing.
+//
+//   npm run bench                      (2000 parses per fixture)
+//   npm run bench -- --iterations 500
+//
+// The parser is bundled fresh from src/ with esbuild into a temporary folder, so the figures
+// never come from a stale build and no `npm run compile-tests` is needed first.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const fixturesDir = path.join(root, 'test', 'fixtures');
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+function loadParser() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suno-bench-'));
+  const outfile = path.join(dir, 'parseTask.js');
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'src', 'core', 'parseTask.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  const parser = require(outfile);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return parser;
+}
+
+function taskFixtureNames() {
+  const names = [];
+  for (const folder of ['seeds', 'dialects', 'status']) {
+    for (const file of fs.readdirSync(path.join(fixturesDir, folder)).sort()) {
+      if (file.endsWith('.json')) names.push(`${folder}/${file}`);
+    }
+  }
+  return names;
+}
+
+function context() {
+  return {
+    baseUrl: 'https://api.gpt.ge',
+    url: 'https://api.gpt.ge/suno/fetch',
+    httpStatus: 200,
+    contentType: 'application/json',
+    fetchedAt: new Date(0).toISOString(),
+  };
+}
+
+/** Nanoseconds per call of `run` over `iterations` calls. */
+function measure(run, iterations) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) run();
+  return Number(process.hrtime.bigint() - start) / iterations;
+}
+
+/** A batch answer of `count` tasks, cycling through the task fixtures with distinct ids. */
+function batchBody(names, count) {
+  const tasks = names.map((name) => JSON.parse(fs.readFileSync(path.join(fixturesDir, name), 'utf8')).data);
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const task = structuredClone(tasks[i % tasks.length]);
+    task.task_id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
+    rows.push(task);
+  }
+  return JSON.stringify({ code: 'success', message: '', data: rows });
+}
+
+function formatRate(nanoseconds) {
+  return Math.round(1e9 / nanoseconds).toLocaleString('en-US').padStart(10);
+}
+
+function formatMicroseconds(nanoseconds) {
+  return (nanoseconds / 1000).toFixed(1).padStart(9);
+}
+
+function main() {
+  const iterations = option('iterations', 2000);
+  const { parseTaskResponse, parseBatchResponse } = loadParser();
+  const names = taskFixtureNames();
+  const width = Math.max(...names.map((name) => name.length));
+  const bodies = names.map((name) => fs.readFileSync(path.join(fixturesDir, name), 'utf8'));
+
+  // The first few thousand parses run in V8's interpreter; warm every code path up before
+  // measuring, so the figures describe the steady state a long-running extension host sees.
+  for (let round = 0; round < 500; round++) {
+    for (const body of bodies) parseTaskResponse(body, context());
+  }
+
+  console.log(`Node ${process.version}, ${iterations} parses per fixture\n`);
+  console.log(`${'fixture'.padEnd(width)}  ${'bytes'.padStart(6)}  ${'ops/s'.padStart(10)}  ${'µs/parse'.padStart(9)}`);
+  for (const [index, name] of names.entries()) {
+    const body = bodies[index];
+    const nanoseconds = measure(() => parseTaskResponse(body, context()), iterations);
+    console.log(`${name.padEnd(width)}  ${String(Buffer.byteLength(body)).padStart(6)}  ${formatRate(nanoseconds)}  ${formatMicroseconds(nanoseconds)}`);
+  }
+
+  const batch = batchBody(names, 200);
+  const batchIterations = Math.max(10, Math.round(iterations / 50));
+  measure(() => parseBatchResponse(batch, context()), 5);
+  const batchNanoseconds = measure(() => parseBatchResponse(batch, context()), batchIterations);
+  console.log(
+    `\n200-task batch (${Buffer.byteLength(batch).toLocaleString('en-US')} bytes, ${batchIterations} parses): ` +
+      `${(batchNanoseconds / 1e6).toFixed(2)} ms per parse, ${(batchNanoseconds / 200 / 1000).toFixed(1)} µs per task`,
+  );
+}
+
+main();
