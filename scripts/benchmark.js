@@ -9,6 +9,7 @@
 // never come from a stale build and no `npm run compile-tests` is needed first.
 'use strict';
 
+const { Buffer } = require('node:buffer');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -72,7 +73,7 @@ function batchBody(names, count) {
   const tasks = names.map((name) => JSON.parse(fs.readFileSync(path.join(fixturesDir, name), 'utf8')).data);
   const rows = [];
   for (let i = 0; i < count; i++) {
-    const task = structuredClone(tasks[i % tasks.length]);
+    const task = JSON.parse(JSON.stringify(tasks[i % tasks.length]));
     task.task_id = `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`;
     rows.push(task);
   }
