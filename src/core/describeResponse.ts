@@ -14,14 +14,16 @@ export function describeResponse(httpStatus: number, contentType: string | null,
 
 function describeBody(body: string): string {
   if (body.length === 0) return 'empty body';
-  if (body.trim().length === 0) return `a body of ${body.length} blank characters`;
-  // Split by code points so a cut never leaves half a surrogate pair (emoji, rare CJK).
-  const characters = Array.from(body);
-  const preview = characters.slice(0, BODY_PREVIEW_CHARACTERS).join('');
-  const cut = characters.length > BODY_PREVIEW_CHARACTERS;
+  if (!/\S/.test(body)) return `a body of ${body.length} blank characters`;
+  // Split by code points so a cut never leaves half a surrogate pair (emoji, rare CJK). Only the
+  // head is split: a body may be megabytes of HTML.
+  const preview = Array.from(body.slice(0, BODY_PREVIEW_CHARACTERS * 2))
+    .slice(0, BODY_PREVIEW_CHARACTERS)
+    .join('');
+  const cut = body.length > preview.length;
   // JSON.stringify escapes new lines and control characters: the message stays on one line and
   // nothing in the body can forge extra log lines.
   return cut
-    ? `body starts ${JSON.stringify(preview)}… (${characters.length} characters)`
+    ? `body starts ${JSON.stringify(preview)}… (${body.length} characters)`
     : `body ${JSON.stringify(preview)}`;
 }

@@ -42,26 +42,30 @@ type JsonObject = Record<string, unknown>;
 
 /** Parses the answer to `GET {base}/suno/fetch/{id}`. */
 export function parseTaskResponse(body: string, context: ResponseContext): Task {
-  const json = parseJson(body, context);
-  const candidate = findSingleTask(json);
-  if (candidate !== null) {
-    return buildTask(candidate.task, context.baseUrl, context.fetchedAt, candidate.envelopeFailReason);
-  }
-  throw explainRejection(json, body, context);
+  return onlyGatewayErrors(() => {
+    const json = parseJson(body, context);
+    const candidate = findSingleTask(json);
+    if (candidate !== null) {
+      return buildTask(candidate.task, context.baseUrl, context.fetchedAt, candidate.envelopeFailReason);
+    }
+    throw explainRejection(json, body, context);
+  }, context);
 }
 
 /** Parses the answer to `POST {base}/suno/fetch` with `{ids: […]}`: one task per row, in the gateway's order. */
 export function parseBatchResponse(body: string, context: ResponseContext): Task[] {
-  const json = parseJson(body, context);
-  const rows = findBatchRows(json);
-  if (rows === null) throw explainRejection(json, body, context);
-  rows.forEach((row, index) => {
-    if (!isTaskShaped(row)) {
-      throw rejection(context, body, `row ${index + 1} of ${rows.length} is not a task`);
-    }
-  });
-  const envelopeFailReason = isObject(json) ? toMeaningfulText(json['error_message']) : null;
-  return rows.map((row) => buildTask(row as JsonObject, context.baseUrl, context.fetchedAt, envelopeFailReason));
+  return onlyGatewayErrors(() => {
+    const json = parseJson(body, context);
+    const rows = findBatchRows(json);
+    if (rows === null) throw explainRejection(json, body, context);
+    rows.forEach((row, index) => {
+      if (!isTaskShaped(row)) {
+        throw rejection(context, body, `row ${index + 1} of ${rows.length} is not a task`);
+      }
+    });
+    const envelopeFailReason = isObject(json) ? toMeaningfulText(json['error_message']) : null;
+    return rows.map((row) => buildTask(row as JsonObject, context.baseUrl, context.fetchedAt, envelopeFailReason));
+  }, context);
 }
 
 /** Parses one task object that is already out of its envelope (a stored raw answer, a test). */
@@ -75,7 +79,25 @@ export function parseTaskData(data: unknown, baseUrl: string, fetchedAt: string)
     }
     throw new GatewayError('bad_response', `This is not a Suno task: ${JSON.stringify(preview.slice(0, 200))}`);
   }
-  return buildTask(data, baseUrl, fetchedAt, null);
+  return onlyGatewayErrors(() => buildTask(data, baseUrl, fetchedAt, null), null);
+}
+
+/**
+ * Callers rely on the parser throwing nothing but GatewayError. The builders are written not to
+ * throw at all; should one ever do so, the caller still gets an error it knows how to handle.
+ */
+function onlyGatewayErrors<T>(parse: () => T, context: ResponseContext | null): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    const where = context === null ? '' : ` from ${context.url}`;
+    throw new GatewayError('bad_response', `The answer${where} could not be read as a Suno task: ${String(error)}`, {
+      url: context?.url ?? null,
+      httpStatus: context?.httpStatus ?? null,
+      cause: error,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,6 +161,8 @@ interface SingleTask {
 }
 
 function findSingleTask(json: unknown): SingleTask | null {
+  // A gateway that answers a single fetch with a bare one-row batch.
+  if (Array.isArray(json) && json.length === 1 && isTaskShaped(json[0])) return { task: json[0], envelopeFailReason: null };
   if (!isObject(json)) return null;
   // A bare task without an envelope.
   if (json['task_id'] !== undefined && isTaskShaped(json)) return { task: json, envelopeFailReason: null };

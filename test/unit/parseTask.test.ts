@@ -544,10 +544,16 @@ describe('parseTaskResponse', () => {
       assert.equal(task.id, '2a145658-3342-4228-b779-b8323a2b77df');
     });
 
-    it('accepts a single task sent in a one-row array', () => {
+    it('accepts a single task sent in a one-row array, with or without an envelope', () => {
       const json = JSON.parse(readFixture('seeds/000-native.json')) as { data: unknown };
-      const task = parseTaskResponse(JSON.stringify({ code: 'success', message: '', data: [json.data] }), testContext());
-      assert.equal(task.id, '2a145658-3342-4228-b779-b8323a2b77df');
+      for (const body of [{ code: 'success', message: '', data: [json.data] }, [json.data]]) {
+        assert.equal(parseTaskResponse(JSON.stringify(body), testContext()).id, '2a145658-3342-4228-b779-b8323a2b77df');
+      }
+    });
+
+    it('rejects a many-row batch where a single task was asked for', () => {
+      const error = parseFails(readFixture('batch/batch-mixed.json'));
+      assert.equal(error.kind, 'bad_response');
     });
 
     it('keeps untrusted text as text: markup in titles and lyrics is not interpreted', () => {
