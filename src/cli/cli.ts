@@ -1,0 +1,384 @@
+/**
+ * The `suno-task` command: `fetch` and `watch` on top of the same core the extension uses
+ * (GatewayClient, TaskStore, Poller). Everything the process provides — arguments, environment,
+ * output streams, fetch, time — comes in through `main`'s parameters, so tests run the whole
+ * command in-process; `main.ts` only passes the real ones and exits with the code.
+ *
+ * Output contract:
+ * - `--json`: `fetch` prints exactly one line per distinct id given, in the order given: the Task
+ *   as one JSON object, or `{"id", "error": {"kind", "message", "httpStatus"}}` (httpStatus null
+ *   when no answer arrived). `watch` prints a Task line for the first state of each task and for
+ *   every change after it, and ends each id with its finished Task or an error object.
+ * - Without `--json`: a compact summary line per task, indented clip lines; errors on stderr.
+ * - Exit codes: 0 all good; 1 an id failed (fetch: could not be fetched; watch: did not
+ *   succeed, or the key was refused); 2 a usage error (message on stderr).
+ *
+ * Hidden testing switch: `watch --interval` below 5 seconds is refused unless the environment
+ * has SUNO_ALLOW_FAST_POLL=1. Then the poller runs on a clock sped up so that its 5 s minimum
+ * lasts the interval asked for (`--interval 0.05` polls every 50 ms), which lets tests follow
+ * a task through its stages quickly. It is not in `--help`: real gateways refresh every ~15 s.
+ */
+
+import { parseArgs } from 'node:util';
+import { normaliseBaseUrl } from '../core/baseUrl';
+import { systemClock, type Clock } from '../core/clock';
+import type { Disposable } from '../core/emitter';
+import { GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
+import { GatewayError, isGatewayError } from '../core/gatewayError';
+import { MemoryStorage } from '../core/keyValueStorage';
+import { isFinished, type Task } from '../core/model';
+import { Poller } from '../core/poller';
+import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
+import { TaskStore } from '../core/taskStore';
+import { fastClock } from './fastClock';
+import { formatTask } from './humanOutput';
+import { terminalLine } from './terminalText';
+import { DEFAULT_BASE_URL, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, USAGE } from './usage';
+import { packageVersion } from './version';
+
+export interface CliOutput {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  /** The environment: SUNO_API_KEY, SUNO_BASE_URL, SUNO_ALLOW_FAST_POLL. */
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: CliOutput;
+  stderr: CliOutput;
+  fetch?: typeof globalThis.fetch;
+  /** The poller's clock for `watch` (default: the real one, or a fast one, see above). */
+  clock?: Clock;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const PROGRAM = 'suno-task';
+
+class UsageError extends Error {}
+
+interface CommonOptions {
+  readonly ids: string[];
+  readonly baseUrl: string;
+  readonly apiKey: string | undefined;
+  readonly json: boolean;
+  readonly verbose: boolean;
+}
+
+/** Runs `suno-task` with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const out = (line: string): void => void io.stdout.write(`${line}\n`);
+  const err = (line: string): void => void io.stderr.write(`${line}\n`);
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'base-url': { type: 'string' },
+        json: { type: 'boolean' },
+        raw: { type: 'boolean' },
+        interval: { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+    if (values.version === true) {
+      out(packageVersion());
+      return EXIT_OK;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help === true || command === 'help') {
+      io.stdout.write(USAGE);
+      return EXIT_OK;
+    }
+    if (command === undefined) {
+      io.stderr.write(USAGE);
+      return EXIT_USAGE;
+    }
+    if (command !== 'fetch' && command !== 'watch') throw new UsageError(`unknown command '${terminalLine(command)}'.`);
+    if (values.raw === true && command !== 'fetch') throw new UsageError('--raw works with fetch only.');
+    if (values.raw === true && values.json === true) throw new UsageError('use --json or --raw, not both.');
+    if (values.interval !== undefined && command !== 'watch') throw new UsageError('--interval works with watch only.');
+
+    const options: CommonOptions = {
+      ids: idsFrom(rest),
+      baseUrl: baseUrlFrom(values['base-url'], io.env),
+      apiKey: nonEmpty(io.env.SUNO_API_KEY),
+      json: values.json === true,
+      verbose: values.verbose === true,
+    };
+    if (command === 'fetch') {
+      return values.raw === true ? await fetchRaw(options, io, err) : await fetchTasks(options, io, out, err);
+    }
+    const intervalMs = intervalFrom(values.interval, io.env);
+    return await watchTasks(options, intervalMs, io, out, err);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      err(`${PROGRAM}: ${(error as Error).message}`);
+      err(`Run '${PROGRAM} --help' for usage.`);
+      return EXIT_USAGE;
+    }
+    err(`${PROGRAM}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_FAILED;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+/** Each argument may be an id, a fetch URL or pasted JSON/text; every argument must yield an id. */
+function idsFrom(args: readonly string[]): string[] {
+  if (args.length === 0) throw new UsageError('give at least one task id.');
+  const ids: string[] = [];
+  for (const arg of args) {
+    const found = extractTaskIds(arg);
+    if (found.length === 0) throw new UsageError(terminalLine(validateTaskIdInput(arg) ?? `'${arg}' is not a task id.`));
+    for (const id of found) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+function baseUrlFrom(option: string | undefined, env: CliIo['env']): string {
+  const input = option ?? nonEmpty(env.SUNO_BASE_URL) ?? DEFAULT_BASE_URL;
+  try {
+    return normaliseBaseUrl(input);
+  } catch (error) {
+    const source = option !== undefined ? '--base-url' : 'SUNO_BASE_URL';
+    throw new UsageError(`${source}: ${terminalLine(error instanceof Error ? error.message : String(error))}`);
+  }
+}
+
+/** The poll interval in real milliseconds. */
+function intervalFrom(option: string | undefined, env: CliIo['env']): number {
+  if (option === undefined) return DEFAULT_INTERVAL_SECONDS * 1000;
+  const seconds = Number(option.trim());
+  if (option.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`--interval needs a number of seconds, not '${terminalLine(option)}'.`);
+  }
+  if (seconds < MIN_INTERVAL_SECONDS && env.SUNO_ALLOW_FAST_POLL !== '1') {
+    throw new UsageError(`--interval must be at least ${MIN_INTERVAL_SECONDS} seconds: gateways refresh their tasks only every ~15 s.`);
+  }
+  return seconds * 1000;
+}
+
+function makeClient(options: CommonOptions, io: CliIo, err: (line: string) => void): GatewayClient {
+  return new GatewayClient({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    fetch: io.fetch,
+    onRequest: options.verbose ? (entry) => err(formatRequest(entry)) : undefined,
+  });
+}
+
+function formatRequest(entry: RequestLogEntry): string {
+  const status = entry.httpStatus === null ? 'no answer' : `HTTP ${entry.httpStatus}`;
+  const error = entry.error === null ? '' : ` — ${entry.error}`;
+  return `${PROGRAM}: ${entry.method} ${entry.url} → ${status} (${Math.round(entry.durationMs)} ms)${error}`;
+}
+
+function missingKeyError(baseUrl: string): GatewayError {
+  return new GatewayError(
+    'auth',
+    `No API key: set the SUNO_API_KEY environment variable to the key ${baseUrl} gave you.`,
+    { url: baseUrl },
+  );
+}
+
+function errorLine(id: string, error: GatewayError): string {
+  return JSON.stringify({ id, error: error.toJSON() });
+}
+
+function asGatewayError(error: unknown, baseUrl: string): GatewayError {
+  if (isGatewayError(error)) return error;
+  return new GatewayError('bad_response', `Fetching from ${baseUrl} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
+}
+
+async function fetchTasks(options: CommonOptions, io: CliIo, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  let results = new Map<string, Task | GatewayError>();
+  let shared: GatewayError | null = null;
+  if (options.apiKey === undefined) {
+    shared = missingKeyError(options.baseUrl);
+  } else {
+    try {
+      results = await makeClient(options, io, err).fetchTasks(options.ids);
+    } catch (error) {
+      shared = asGatewayError(error, options.baseUrl);
+    }
+  }
+
+  let failed = false;
+  const reported = new Set<string>();
+  for (const id of options.ids) {
+    const result =
+      results.get(id) ??
+      shared ??
+      new GatewayError('bad_response', `${options.baseUrl} gave no answer for task ${id}.`, { url: options.baseUrl });
+    if (isGatewayError(result)) {
+      failed = true;
+      if (options.json) {
+        out(errorLine(id, result));
+      } else if (!reported.has(result.message)) {
+        // A request-wide failure is one message, not one per id.
+        reported.add(result.message);
+        err(`${PROGRAM}: ${terminalLine(result.message)}`);
+      }
+    } else if (options.json) {
+      out(JSON.stringify(result));
+    } else {
+      for (const line of formatTask(result, true)) out(line);
+    }
+  }
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+async function fetchRaw(options: CommonOptions, io: CliIo, err: (line: string) => void): Promise<number> {
+  if (options.apiKey === undefined) {
+    err(`${PROGRAM}: ${missingKeyError(options.baseUrl).message}`);
+    return EXIT_FAILED;
+  }
+  const client = makeClient(options, io, err);
+  try {
+    const raw = options.ids.length === 1 ? await client.fetchRaw(options.ids[0]) : await client.fetchRawBatch(options.ids);
+    // The body as it came; a final newline only so that the shell prompt starts on its own line.
+    io.stdout.write(raw.body.endsWith('\n') || raw.body === '' ? raw.body : `${raw.body}\n`);
+    if (raw.httpStatus < 200 || raw.httpStatus >= 300) {
+      err(`${PROGRAM}: ${raw.url} answered HTTP ${raw.httpStatus}.`);
+      return EXIT_FAILED;
+    }
+    return EXIT_OK;
+  } catch (error) {
+    err(`${PROGRAM}: ${terminalLine(asGatewayError(error, options.baseUrl).message)}`);
+    return EXIT_FAILED;
+  }
+}
+
+/** A stand-in for a task not fetched yet, so that the poller asks for it. Never printed. */
+function placeholder(id: string, baseUrl: string): Task {
+  return {
+    id,
+    baseUrl,
+    action: 'other',
+    title: null,
+    status: 'pending',
+    rawStatus: null,
+    progress: null,
+    failReason: null,
+    submittedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    clips: [],
+    lyrics: null,
+    fetchedAt: new Date(0).toISOString(),
+  };
+}
+
+/** What a task looks like, minus when it was fetched: a change is a change of this. */
+function contentKey(task: Task): string {
+  return JSON.stringify({ ...task, fetchedAt: null });
+}
+
+async function watchTasks(
+  options: CommonOptions,
+  intervalMs: number,
+  io: CliIo,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const { ids, json } = options;
+  if (options.apiKey === undefined) {
+    const error = missingKeyError(options.baseUrl);
+    if (json) for (const id of ids) out(errorLine(id, error));
+    err(`${PROGRAM}: ${error.message}`);
+    return EXIT_FAILED;
+  }
+
+  // See the file comment: below the poller's 5 s minimum only with the testing switch.
+  const speed = intervalMs < MIN_INTERVAL_SECONDS * 1000 ? (MIN_INTERVAL_SECONDS * 1000) / intervalMs : 1;
+  const clock = io.clock ?? (speed > 1 ? fastClock(speed) : systemClock);
+  const client = makeClient(options, io, err);
+  const store = new TaskStore(new MemoryStorage(), { onProblem: (message) => err(`${PROGRAM}: ${message}`) });
+  const poller = new Poller({
+    store,
+    clientFor: () => Promise.resolve(client),
+    intervalMs: () => intervalMs * speed,
+    clock,
+  });
+
+  const wanted = new Set(ids);
+  const printed = new Map<string, string>();
+  const outcome = new Map<string, boolean>(); // id → succeeded
+  const subscriptions: Disposable[] = [];
+
+  await store.upsert(ids.map((id) => placeholder(id, client.baseUrl)));
+
+  return new Promise<number>((resolve) => {
+    let done = false;
+    const finish = (code: number): void => {
+      if (done) return;
+      done = true;
+      // Leave the poller's own event dispatch before tearing it down.
+      void Promise.resolve().then(() => {
+        for (const subscription of subscriptions) subscription.dispose();
+        poller.dispose();
+        resolve(code);
+      });
+    };
+    const settle = (id: string, succeeded: boolean): void => {
+      if (outcome.has(id)) return;
+      outcome.set(id, succeeded);
+      if (outcome.size === wanted.size) finish([...outcome.values()].every(Boolean) ? EXIT_OK : EXIT_FAILED);
+    };
+    const failId = (id: string, error: GatewayError): void => {
+      if (outcome.has(id)) return;
+      if (json) out(errorLine(id, error));
+      else err(`${PROGRAM}: ${terminalLine(error.message)}`);
+      settle(id, false);
+    };
+
+    subscriptions.push(
+      poller.onDidUpdate(({ tasks }) => {
+        for (const task of tasks) {
+          if (!wanted.has(task.id) || outcome.has(task.id)) continue;
+          const key = contentKey(task);
+          const finished = isFinished(task.status);
+          if (printed.get(task.id) !== key) {
+            printed.set(task.id, key);
+            if (json) out(JSON.stringify(task));
+            else for (const line of formatTask(task, finished)) out(line);
+          }
+          if (finished) settle(task.id, task.status === 'succeeded');
+        }
+      }),
+      poller.onDidFail(({ baseUrl, error, taskIds }) => {
+        if (error.kind === 'not_found' || error.kind === 'invalid_input') {
+          // The gateway does not know the id: waiting will not help a one-off command.
+          for (const id of taskIds) if (wanted.has(id)) failId(id, error);
+          return;
+        }
+        if (error.kind === 'auth') {
+          if (json) for (const id of ids) if (!outcome.has(id)) out(errorLine(id, error));
+          err(`${PROGRAM}: ${terminalLine(error.message)}`);
+          finish(EXIT_FAILED);
+          return;
+        }
+        const next = poller.gatewayState(baseUrl).nextPollAt;
+        const wait = next === null ? '' : ` Trying again in ${Math.max(1, Math.round((next - clock.now()) / 1000))} s.`;
+        err(`${PROGRAM}: ${terminalLine(error.message)}${wait}`);
+      }),
+    );
+    poller.start();
+    void poller.pollNow();
+  });
+}
