@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { TaskStore } from '../core/taskStore';
+import { resolveLyrics } from './lyricsSource';
+import { parseLyricsUri } from './lyricsUri';
+
+/**
+ * Serves `suno-lyrics:` documents from the task store. Read-only by nature (a content provider's
+ * documents cannot be saved); when the store changes a task, every open lyrics document of that
+ * task is refreshed.
+ */
+export class LyricsContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscription: vscode.Disposable;
+
+  readonly onDidChange: vscode.Event<vscode.Uri> = this.changeEmitter.event;
+
+  constructor(private readonly store: TaskStore) {
+    this.subscription = store.onDidChange(({ changed, removed }) => {
+      const affected = new Set([...changed, ...removed]);
+      if (affected.size === 0) return;
+      for (const document of vscode.workspace.textDocuments) {
+        const reference = parseLyricsUri(document.uri);
+        if (reference !== undefined && affected.has(reference.taskId)) this.changeEmitter.fire(document.uri);
+      }
+    });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const reference = parseLyricsUri(uri);
+    if (reference === undefined) return '';
+    const task = this.store.get(reference.taskId);
+    if (task === undefined) return `The Suno task ${reference.taskId} is no longer tracked.\n`;
+    if (reference.clipId !== undefined && !task.clips.some((clip) => clip.id === reference.clipId)) {
+      return `The clip ${reference.clipId} is no longer part of this task.\n`;
+    }
+    const { text } = resolveLyrics(task, reference.clipId);
+    return text ?? '';
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices, LyricsDocuments } from '../extensionServices';
+import { LyricsContentProvider } from './lyricsContentProvider';
+import { LyricsFoldingRangeProvider } from './lyricsFolding';
+import { resolveLyrics } from './lyricsSource';
+import { LyricsSymbolProvider } from './lyricsSymbols';
+import { LYRICS_LANGUAGE_ID, LYRICS_SCHEME, lyricsUri } from './lyricsUri';
+
+/**
+ * Lyrics as read-only documents in the "Suno Lyrics" language: highlighted section tags, an
+ * Outline of the sections and folding. The symbol and folding providers serve every document in
+ * that language, so an editable copy (Copy Lyrics to Editor) gets them too.
+ */
+export function registerLyricsDocuments(services: ExtensionServices): LyricsDocuments {
+  const provider = new LyricsContentProvider(services.store);
+  const selector: vscode.DocumentSelector = { language: LYRICS_LANGUAGE_ID };
+  services.context.subscriptions.push(
+    provider,
+    vscode.workspace.registerTextDocumentContentProvider(LYRICS_SCHEME, provider),
+    vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(), { label: 'Lyrics sections' }),
+    vscode.languages.registerFoldingRangeProvider(selector, new LyricsFoldingRangeProvider()),
+    // Lyrics documents that VS Code reopens by itself (editors restored after a reload) come
+    // back as plain text: give them their language again.
+    vscode.workspace.onDidOpenTextDocument((document) => void ensureLyricsLanguage(document, services)),
+  );
+  for (const document of vscode.workspace.textDocuments) void ensureLyricsLanguage(document, services);
+
+  return {
+    async open(taskId: string, clipId?: string): Promise<void> {
+      const task = services.store.get(taskId);
+      if (task === undefined) {
+        void vscode.window.showWarningMessage(`Suno task ${taskId} is not tracked.`);
+        return;
+      }
+      const { text, clip } = resolveLyrics(task, clipId);
+      if (text === null) {
+        const name = clip?.title ?? task.title ?? taskId;
+        const later = task.status === 'running' || task.status === 'pending' ? ' Try again when the task has moved on.' : '';
+        void vscode.window.showInformationMessage(`"${name}" has no lyrics yet.${later}`);
+        return;
+      }
+      const opened = await vscode.workspace.openTextDocument(lyricsUri(task, clipId));
+      const document = (await ensureLyricsLanguage(opened, services)) ?? opened;
+      await vscode.window.showTextDocument(document, { preview: false });
+    },
+  };
+}
+
+/**
+ * The language has no file extension of its own (a `.lyrics` file on disk is not ours), so a
+ * `suno-lyrics:` document gets it explicitly. Returns the document in its new language.
+ */
+async function ensureLyricsLanguage(
+  document: vscode.TextDocument,
+  services: ExtensionServices,
+): Promise<vscode.TextDocument | undefined> {
+  if (document.uri.scheme !== LYRICS_SCHEME || document.languageId === LYRICS_LANGUAGE_ID) return undefined;
+  try {
+    return await vscode.languages.setTextDocumentLanguage(document, LYRICS_LANGUAGE_ID);
+  } catch (error) {
+    services.log.warn(`Could not set the Suno Lyrics language on ${document.uri.toString()}: ${String(error)}`);
+    return undefined;
+  }
+}
