@@ -40,15 +40,19 @@ export function stageProgress(part: ProgressPart): number {
   switch (word) {
     case 'not_start':
     case 'not_started':
+    case 'pending': // GoAPI's word before anything happened: it must not rank above `submitted`
       return STAGE_PERCENT.notStarted;
     case 'submitted':
       return STAGE_PERCENT.submitted;
+    case 'queued':
+    case 'queueing':
+      return STAGE_PERCENT.queued;
     case 'streaming':
       return STAGE_PERCENT.streaming;
     default:
       break;
   }
-  if (part.status === 'pending') return STAGE_PERCENT.queued;
+  if (part.status === 'pending') return STAGE_PERCENT.submitted;
   if (part.status === 'running') return STAGE_PERCENT.running;
   return STAGE_PERCENT.notStarted;
 }

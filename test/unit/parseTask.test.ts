@@ -837,6 +837,24 @@ describe('deriveProgress', () => {
     );
     assert.deepEqual(figures, [5, 10, 60]);
   });
+
+  it('never goes back as a GoAPI task moves from pending to clips being submitted and queued', () => {
+    const stage = (status: 'pending' | 'running', rawStatus: string, parts: string[]): number | null =>
+      deriveProgress({
+        status,
+        gatewayPercent: null,
+        task: { status, rawStatus, isStreaming: false },
+        parts: parts.map((word) => ({ status: normaliseTaskStatus(word), rawStatus: word, isStreaming: word === 'streaming' })),
+      });
+    const figures = [
+      stage('pending', 'pending', []),
+      stage('pending', 'pending', ['submitted', 'submitted']),
+      stage('pending', 'pending', ['queued', 'queued']),
+      stage('running', 'processing', ['streaming', 'queued']),
+      stage('running', 'processing', ['streaming', 'streaming']),
+    ];
+    assert.deepEqual(figures, [0, 5, 10, 35, 60]);
+  });
 });
 
 describe('wire field helpers', () => {
