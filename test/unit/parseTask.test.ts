@@ -857,7 +857,7 @@ describe('deriveProgress', () => {
   });
 });
 
-describe('wire field helpers', () => {
+describe('wire field readers', () => {
   it('reads percentages in their several spellings', () => {
     assert.equal(toWirePercent('45%'), 45);
     assert.equal(toWirePercent(' 45 % '), 45);
