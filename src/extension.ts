@@ -21,6 +21,7 @@ import { CompletionNotifier } from './polling/completionNotifier';
 import { PollErrorNotifier } from './polling/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusPolicy } from './polling/windowFocus';
+import { registerTaskPanels } from './panel/taskPanels';
 import { TaskTracker } from './tracker/taskTracker';
 
 /** What `activate` returns: integration tests reach the running extension through it. */
@@ -75,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
 
   const tracker = new TaskTracker(store, poller);
-  const ui: ExtensionUi = { panels: undefined, lyrics: undefined };
+  const ui: ExtensionUi = { panels: registerTaskPanels(services), lyrics: undefined };
   context.subscriptions.push(tracker);
 
   context.subscriptions.push(

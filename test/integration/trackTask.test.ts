@@ -1,0 +1,180 @@
+// Journey: fetch a task by id, see it in the tracker with its clips, and follow it through
+// polling from "not started" to "succeeded" — badge, status bar and tree rows included.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { LocalGateway } from '../../src/localGateway/localGateway';
+import type { SunoExtensionApi } from '../../src/extension';
+import type { TaskTreeElement } from '../../src/tracker/treeElements';
+import { TASK_STORE_KEY, TaskStore } from '../../src/core/taskStore';
+import { extensionApi, fetchTasks, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+
+describe('Tracking a task', function () {
+  this.timeout(30_000);
+  let api: SunoExtensionApi;
+  let gateway: LocalGateway;
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  beforeEach(async () => {
+    gateway = await LocalGateway.start();
+    await useGateway(api, gateway.url);
+  });
+
+  afterEach(async () => {
+    await resetExtension(api, gateway.url);
+    await gateway.close();
+  });
+
+  it('fetches a task by id, tracks it and polls it from not started to succeeded', async () => {
+    const id = gateway.addTask({ title: 'Harbour Lights', startStage: 'NOT_START', dialect: 'native' });
+    const fetched = await fetchTasks(id);
+
+    assert.deepEqual(fetched.map((task) => task.id), [id]);
+    const tracked = api.services.store.get(id);
+    assert.ok(tracked, 'the task is tracked');
+    assert.equal(tracked.baseUrl, gateway.url);
+    assert.equal(tracked.status, 'pending');
+
+    const finished = await waitFor('the task to succeed through polling', () => {
+      const task = api.services.store.get(id);
+      return task?.status === 'succeeded' ? task : undefined;
+    });
+    assert.ok(finished.clips.length > 0, 'a finished song has clips');
+    assert.equal(gateway.stageOf(id), 'SUCCESS');
+    const polls = gateway.requests.filter((request) => request.ids.includes(id) && request.authorized);
+    assert.ok(polls.length >= 4, `the task went through its stages by polling (${polls.length} requests)`);
+    // The poller saves the round's results before it decides there is nothing left to poll.
+    await waitFor('the gateway to go idle', () => api.services.poller.gatewayState(gateway.url).state === 'idle');
+  });
+
+  it('shows the task and its clips in the tree, with the same element objects each time', async () => {
+    const id = gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS', dialect: 'flat' });
+    await fetchTasks(id);
+    const { provider } = api.tracker;
+
+    const roots = provider.getChildren();
+    assert.equal(roots.length, 1);
+    const [root] = roots;
+    assert.deepEqual(root, { kind: 'task', taskId: id });
+    assert.equal(provider.getChildren()[0], root, 'the same element object for the same task');
+
+    const item = provider.getTreeItem(root);
+    assert.equal(item.label, 'Paper Kites');
+    assert.equal(item.id, `task:${id}`);
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.match(String(item.contextValue), /\btask\b/);
+    assert.match(String(item.contextValue), /\bsucceeded\b/);
+    assert.match(String(item.contextValue), /\bhasAudio\b/);
+    assert.match(String(item.description), /^succeeded/);
+    assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    assert.match((item.tooltip as vscode.MarkdownString).value, new RegExp(id));
+
+    const clips = provider.getChildren(root);
+    const task = api.services.store.get(id);
+    assert.ok(task);
+    assert.equal(clips.length, task.clips.length);
+    assert.ok(clips.length > 0);
+    const clip = clips[0] as Extract<TaskTreeElement, { kind: 'clip' }>;
+    assert.equal(clip.kind, 'clip');
+    assert.equal(provider.getParent(clip), root, 'a clip knows its task (needed by reveal)');
+    const clipItem = provider.getTreeItem(clip);
+    assert.match(String(clipItem.contextValue), /\bclip\b/);
+    assert.match(String(clipItem.contextValue), /\bhasAudio\b/);
+    assert.match(String(clipItem.description), /^\d+:\d\d · /, 'the description starts with the duration (m:ss)');
+  });
+
+  it('uses the short id as label until a title is known', async () => {
+    const id = gateway.addTask({ startStage: 'NOT_START', dialect: 'native', pollsPerStage: 0 });
+    await fetchTasks(id);
+    const item = api.tracker.provider.getTreeItem(api.tracker.provider.taskElement(id));
+    const task = api.services.store.get(id);
+    assert.ok(task);
+    assert.equal(task.title, null, 'a task that has not started has no title yet');
+    assert.equal(item.label, id.slice(0, 8));
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'loading~spin');
+    assert.match(String(item.contextValue), /\bunfinished\b/);
+  });
+
+  it('refreshes exactly the changed task row, and the root only when tasks come or go', async () => {
+    const still = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const moving = gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
+    const events: (TaskTreeElement | TaskTreeElement[] | undefined)[] = [];
+    const subscription = api.tracker.provider.onDidChangeTreeData((event) => events.push(event));
+    try {
+      await fetchTasks([still, moving]);
+      assert.ok(events.includes(undefined), 'adding tasks refreshes the root');
+      const movingElement = api.tracker.provider.getChildren().find((element) => element.taskId === moving);
+      assert.ok(movingElement);
+
+      events.length = 0;
+      gateway.setStage(moving, 'IN_PROGRESS');
+      await waitFor('a tree refresh for the task that moved', () => events.length > 0);
+      const [event] = events;
+      assert.ok(Array.isArray(event), `a refresh of rows, not of the root (${JSON.stringify(event)})`);
+      assert.deepEqual(event.map((element) => element.taskId), [moving]);
+      assert.equal(event[0], movingElement, 'the very element object the tree holds');
+
+      events.length = 0;
+      await vscode.commands.executeCommand('suno.removeTask', moving);
+      assert.deepEqual(events, [undefined], 'removing refreshes the root');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('counts running tasks in the badge and the status bar, and clears both when they finish', async () => {
+    const first = gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
+    const second = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const done = gateway.addTask({ startStage: 'SUCCESS' });
+    await fetchTasks([first, second, done]);
+
+    assert.equal(api.tracker.view.badge?.value, 2);
+    assert.match(String(api.tracker.view.badge?.tooltip), /2 Suno tasks running/);
+    assert.match(String(api.tracker.statusBar.text), /2 Suno tasks/);
+
+    gateway.setStage(first, 'SUCCESS');
+    await waitFor('the badge to count one task', () => api.tracker.view.badge?.value === 1);
+    assert.match(String(api.tracker.statusBar.text), /1 Suno task\b/);
+
+    gateway.setStage(second, 'FAILURE');
+    await waitFor('the badge to go away', () => api.tracker.view.badge === undefined);
+    assert.equal(api.tracker.statusBar.text, undefined);
+    assert.equal(api.services.store.get(second)?.status, 'failed');
+    const failedItem = api.tracker.provider.getTreeItem(api.tracker.provider.taskElement(second));
+    assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
+  });
+
+  it('keeps the tracked tasks in globalState, where a new window finds them', async () => {
+    const id = gateway.addTask({ startStage: 'SUCCESS', title: 'Neon Rain' });
+    await fetchTasks(id);
+
+    const stored = api.services.context.globalState.get<{ version: number; tasks: { id: string }[] }>(TASK_STORE_KEY);
+    assert.ok(stored, 'the store wrote globalState');
+    assert.ok(stored.tasks.some((task) => task.id === id));
+
+    // What the next activation does: a store over the same globalState loads the task.
+    const reloaded = new TaskStore(api.services.context.globalState);
+    assert.equal(reloaded.get(id)?.title, 'Neon Rain');
+    reloaded.dispose();
+  });
+
+  it('tracks the ids a gateway knows and reports the ones it does not', async () => {
+    const known = gateway.addTask({ startStage: 'SUCCESS' });
+    const fetched = await fetchTasks([known, 'no-such-task-0000']);
+    assert.deepEqual(fetched.map((task) => task.id), [known]);
+    assert.ok(api.services.store.get(known));
+    assert.equal(api.services.store.get('no-such-task-0000'), undefined);
+  });
+
+  it('finds ids in pasted text, and accepts a base URL pasted with /v1', async () => {
+    await vscode.workspace.getConfiguration('suno').update('baseUrl', `${gateway.url}/v1/`, vscode.ConfigurationTarget.Global);
+    const id = gateway.addTask({ startStage: 'SUCCESS' });
+    const fetched = await fetchTasks(`{"code":"success","message":"","data":"${id}"}`);
+    assert.deepEqual(fetched.map((task) => task.id), [id]);
+    assert.equal(api.services.store.get(id)?.baseUrl, gateway.url);
+  });
+});
