@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { systemClock, type Clock } from '../core/clock';
 import type { Disposable } from '../core/emitter';
-import { GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
+import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { MemoryStorage } from '../core/keyValueStorage';
 import { isFinished, type Task } from '../core/model';
@@ -176,6 +176,8 @@ function makeClient(options: CommonOptions, io: CliIo, err: (line: string) => vo
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
     fetch: io.fetch,
+    // One command is one process: what it learns about batch routes lives as long as the run.
+    batchSupport: new BatchSupportMemory(),
     onRequest: options.verbose ? (entry) => err(formatRequest(entry)) : undefined,
   });
 }

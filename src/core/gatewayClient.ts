@@ -53,6 +53,9 @@ export interface GatewayClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** A batch answer for thousands of tasks fits; a file download behind a wrong base URL does not. */
+const MAX_BODY_BYTES = 10_000_000;
+const TOO_LARGE = Symbol('too large');
 /** Longer ids are not ids: a pasted paragraph, a whole JSON answer. */
 const MAX_ID_LENGTH = 200;
 
@@ -252,6 +255,14 @@ export class GatewayClient {
         url: this.baseUrl,
       });
     }
+    // fetch would refuse such a header with a message that quotes it: say so without the key.
+    if (!/^[\x21-\x7e]+$/.test(this.apiKey)) {
+      throw new GatewayError(
+        'auth',
+        `The API key for ${this.baseUrl} contains spaces, line breaks or non-ASCII characters, so it cannot be sent. Paste the key again — set a new key.`,
+        { url: this.baseUrl },
+      );
+    }
   }
 
   private singleUrl(taskId: string): string {
@@ -343,11 +354,19 @@ export class GatewayClient {
       }
       httpStatus = response.status;
       onStatus(response.status);
-      let text: string;
+      let text: string | typeof TOO_LARGE;
       try {
-        text = await response.text();
+        text = await readText(response, MAX_BODY_BYTES);
       } catch (error) {
+        if (isGatewayError(error)) throw error;
         throw timedOut ? timeoutError(request, this.timeoutMs, httpStatus) : networkError(error, request, 'body', httpStatus);
+      }
+      if (text === TOO_LARGE) {
+        throw new GatewayError(
+          'bad_response',
+          `${request.method} ${request.url} answered HTTP ${response.status} with more than ${MAX_BODY_BYTES / 1_000_000} MB, which is no Suno fetch answer. The base URL ${this.baseUrl} may be wrong.`,
+          { url: request.url, httpStatus: response.status },
+        );
       }
       const finalUrl = response.url !== '' ? response.url : request.url;
       return {
@@ -395,4 +414,32 @@ function hasSpaceOrControl(text: string): boolean {
     if (code < 0x20 || code === 0x7f) return true;
   }
   return false;
+}
+
+/**
+ * The body as text, reading at most `maxBytes`; TOO_LARGE beyond that (and the rest is not
+ * downloaded). Streams where the platform offers it, in Node and browsers alike.
+ */
+async function readText(response: Response, maxBytes: number): Promise<string | typeof TOO_LARGE> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return TOO_LARGE;
+  }
+  if (response.body === null) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return TOO_LARGE;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }

@@ -297,6 +297,55 @@ describe('GatewayClient', () => {
       assert.ok(error.message.includes(`${gateway.url}/suno/fetch/abc`));
     });
 
+    it('refuses a key that cannot travel in a header, without a request and without quoting it', async () => {
+      for (const apiKey of ['sk-abc\ndef-123', 'sk-ключ-123', 'sk abc 123']) {
+        const error = await rejection(client({ apiKey }).fetchTask('abc'), 'auth');
+        assert.ok(!error.message.includes(apiKey));
+        assert.match(error.message, /cannot be sent/);
+      }
+      assert.equal(gateway.requests.length, 0);
+    });
+
+    it('stops reading an answer that is far too large', async () => {
+      const chunk = 'x'.repeat(1_000_000);
+      const server = await adHocServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+        let sent = 0;
+        const more = (): void => {
+          while (sent < 30) {
+            sent++;
+            if (!response.write(chunk)) {
+              response.once('drain', more);
+              return;
+            }
+          }
+          response.end();
+        };
+        more();
+      });
+      try {
+        const error = await rejection(client({ baseUrl: server.url }).fetchTask('abc'), 'bad_response');
+        assert.match(error.message, /more than 10 MB/);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('reports a connection cut in the middle of the body as network', async () => {
+      const server = await adHocServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+        response.write('{"code":"success","data":{"task_id":');
+        setTimeout(() => response.socket?.destroy(), 10);
+      });
+      try {
+        const error = await rejection(client({ baseUrl: server.url }).fetchTask('abc'), 'network');
+        assert.equal(error.httpStatus, 200);
+        assert.match(error.message, /broke while reading the answer/);
+      } finally {
+        await server.close();
+      }
+    });
+
     it('uses an injected fetch', async () => {
       const calls: string[] = [];
       const fakeFetch: typeof fetch = async (input) => {
