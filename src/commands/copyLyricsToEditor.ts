@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import { resolveLyrics } from '../lyrics/lyricsSource';
+import { LYRICS_LANGUAGE_ID, parseLyricsUri, type LyricsReference } from '../lyrics/lyricsUri';
+import { resolveTaskArgument } from './taskArgument';
+
+/**
+ * `suno.copyLyricsToEditor`: the lyrics in a new untitled document that can be edited and saved.
+ * Accepts what the other task commands accept, plus the URI of a lyrics document (its editor
+ * title menu); from the Command Palette while a lyrics document is active, copies that one.
+ * Returns the new document (for tests and other extensions).
+ */
+export function registerCopyLyricsToEditorCommand(services: ExtensionServices): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    'suno.copyLyricsToEditor',
+    async (argument?: unknown): Promise<vscode.TextDocument | undefined> => {
+      const target = await resolveTarget(argument, services);
+      if (target === undefined) return undefined;
+      const task = services.store.get(target.taskId);
+      if (task === undefined) {
+        void vscode.window.showWarningMessage(`Suno task ${target.taskId} is not tracked.`);
+        return undefined;
+      }
+      const { text, clip } = resolveLyrics(task, target.clipId);
+      if (text === null) {
+        void vscode.window.showInformationMessage(`"${clip?.title ?? task.title ?? task.id}" has no lyrics yet.`);
+        return undefined;
+      }
+      const document = await vscode.workspace.openTextDocument({ language: LYRICS_LANGUAGE_ID, content: text });
+      await vscode.window.showTextDocument(document, { preview: false });
+      return document;
+    },
+  );
+}
+
+async function resolveTarget(argument: unknown, services: ExtensionServices): Promise<LyricsReference | undefined> {
+  if (argument instanceof vscode.Uri) return parseLyricsUri(argument);
+  if (argument === undefined) {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const reference = active === undefined ? undefined : parseLyricsUri(active);
+    if (reference !== undefined) return reference;
+  }
+  const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to copy its lyrics');
+  if (resolved === undefined) return undefined;
+  return resolved.clip === undefined ? { taskId: resolved.task.id } : { taskId: resolved.task.id, clipId: resolved.clip.id };
+}

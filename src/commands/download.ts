@@ -1,0 +1,307 @@
+import { constants as fsConstants } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import {
+  DOWNLOAD_KINDS,
+  availableDownloadKinds,
+  candidateFileName,
+  chooseExtension,
+  planDownloads,
+  type DownloadItem,
+  type DownloadKind,
+  type SkippedDownload,
+} from '../core/downloadPlan';
+import type { Task } from '../core/model';
+import type { ExtensionServices } from '../extensionServices';
+import { resolveTaskArgument } from './taskArgument';
+
+/**
+ * `suno.download`: audio, video, cover art and lyrics of a clip (or of every clip of a task) into
+ * a folder: `suno.downloadFolder`, else one the user picks. Never overwrites: each file gets the
+ * first free name (`City Lights (2).mp3`), claimed with an exclusive create.
+ *
+ * For tests and automation the command takes `(element | taskId, { kinds?, folder? })`, which
+ * skips the pickers, and returns what it did.
+ */
+export interface DownloadResult {
+  readonly folder: string;
+  /** Absolute paths of the files written, in plan order. */
+  readonly files: readonly string[];
+  readonly skipped: readonly SkippedDownload[];
+  readonly failed: readonly { readonly kind: DownloadKind; readonly clipId: string | null; readonly reason: string }[];
+  readonly cancelled: boolean;
+}
+
+const optionsSchema = z
+  .object({
+    kinds: z.array(z.enum(DOWNLOAD_KINDS as [DownloadKind, ...DownloadKind[]])).min(1).optional(),
+    folder: z.string().min(1).optional(),
+  })
+  .optional();
+
+type DownloadOptions = z.infer<typeof optionsSchema>;
+
+const LAST_KINDS_KEY = 'suno.download.lastKinds';
+const MAX_NAME_ATTEMPTS = 1000;
+
+const KIND_LABELS: Record<DownloadKind, { label: string; description: string }> = {
+  audio: { label: '$(unmute) Audio', description: 'the song file' },
+  video: { label: '$(device-camera-video) Video', description: 'MP4 with the cover art' },
+  cover: { label: '$(file-media) Cover art', description: 'the large image' },
+  lyrics: { label: '$(note) Lyrics', description: 'a .txt file' },
+};
+
+export function registerDownloadCommand(services: ExtensionServices): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    'suno.download',
+    async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
+      const parsedOptions = optionsSchema.safeParse(rawOptions);
+      if (!parsedOptions.success) {
+        services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
+        void vscode.window.showErrorMessage('Suno: Download was called with invalid options.');
+        return undefined;
+      }
+      return download(services, argument, parsedOptions.data);
+    },
+  );
+}
+
+async function download(services: ExtensionServices, argument: unknown, options: DownloadOptions): Promise<DownloadResult | undefined> {
+  const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to download');
+  if (resolved === undefined) return undefined;
+  const { task } = resolved;
+  const clipId = resolved.clip?.id;
+  const name = resolved.clip?.title ?? task.title ?? task.id;
+
+  const kinds = options?.kinds ?? (await pickKinds(services, task, clipId, name));
+  if (kinds === undefined) return undefined;
+
+  const plan = planDownloads(task, clipId, kinds);
+  if (plan.items.length === 0) {
+    const reasons = plan.skipped.map((skip) => `${skip.kind}: ${skip.reason}`).join('; ');
+    void vscode.window.showInformationMessage(`Nothing to download for "${name}" yet (${reasons}).`);
+    return { folder: '', files: [], skipped: plan.skipped, failed: [], cancelled: false };
+  }
+
+  const folder = options?.folder !== undefined ? path.resolve(expandHome(options.folder)) : await chooseFolder(services);
+  if (folder === undefined) return undefined;
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Suno: cannot use the download folder ${folder}: ${describe(error)}`);
+    return undefined;
+  }
+
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Downloading "${name}"`, cancellable: true },
+    (progress, token) => runPlan(services, plan.items, folder, progress, token),
+  );
+  const outcome: DownloadResult = { folder, skipped: plan.skipped, ...result };
+  report(services, outcome);
+  return outcome;
+}
+
+async function pickKinds(
+  services: ExtensionServices,
+  task: Task,
+  clipId: string | undefined,
+  name: string,
+): Promise<DownloadKind[] | undefined> {
+  const available = availableDownloadKinds(task, clipId);
+  if (available.length === 0) {
+    const { skipped } = planDownloads(task, clipId, DOWNLOAD_KINDS);
+    const audio = skipped.find((skip) => skip.kind === 'audio');
+    void vscode.window.showInformationMessage(`Nothing to download for "${name}" yet${audio ? ` (${audio.reason})` : ''}.`);
+    return undefined;
+  }
+  const remembered = services.context.globalState.get<unknown>(LAST_KINDS_KEY);
+  const previous = Array.isArray(remembered) ? remembered.filter((kind): kind is DownloadKind => available.includes(kind)) : [];
+  const preselected = previous.length > 0 ? previous : available.includes('audio') ? ['audio'] : [available[0]];
+  // Not `kind`: QuickPickItem already has a `kind` (separator or not).
+  const items: (vscode.QuickPickItem & { downloadKind: DownloadKind })[] = available.map((kind) => ({
+    ...KIND_LABELS[kind],
+    downloadKind: kind,
+    picked: preselected.includes(kind),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: `Download "${name}"`,
+    placeHolder: 'What to download',
+  });
+  if (picked === undefined || picked.length === 0) return undefined;
+  const kinds = picked.map((item) => item.downloadKind);
+  await services.context.globalState.update(LAST_KINDS_KEY, kinds);
+  return kinds;
+}
+
+function expandHome(folder: string): string {
+  return folder === '~' || folder.startsWith('~/') || folder.startsWith('~\\') ? path.join(os.homedir(), folder.slice(1)) : folder;
+}
+
+/** `suno.downloadFolder` when set (relative to the first workspace folder), else ask. */
+async function chooseFolder(services: ExtensionServices): Promise<string | undefined> {
+  const setting = services.settings.downloadFolder();
+  if (setting !== '') {
+    const expanded = expandHome(setting);
+    if (path.isAbsolute(expanded)) return path.normalize(expanded);
+    const workspace = vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file');
+    if (workspace !== undefined) return path.resolve(workspace.uri.fsPath, expanded);
+    services.log.warn(`suno.downloadFolder "${setting}" is relative and no folder is open: asking instead.`);
+  }
+  const defaultUri = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Download Here',
+    title: 'Download Suno files to…',
+    ...(defaultUri ? { defaultUri } : {}),
+  });
+  const uri = picked?.[0];
+  if (uri === undefined) return undefined;
+  if (uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage(`Suno: downloads need a folder on disk, not ${uri.toString()}.`);
+    return undefined;
+  }
+  return uri.fsPath;
+}
+
+async function runPlan(
+  services: ExtensionServices,
+  items: readonly DownloadItem[],
+  folder: string,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<Pick<DownloadResult, 'files' | 'failed' | 'cancelled'>> {
+  const controller = new AbortController();
+  const subscription = token.onCancellationRequested(() => controller.abort());
+  const files: string[] = [];
+  const failed: { kind: DownloadKind; clipId: string | null; reason: string }[] = [];
+  const step = 100 / items.length;
+  try {
+    for (const [index, item] of items.entries()) {
+      if (controller.signal.aborted) break;
+      progress.report({ message: `${item.stem} (${index + 1} of ${items.length})` });
+      try {
+        const file = await writeItem(item, folder, controller.signal);
+        files.push(file);
+        services.log.info(`Downloaded ${item.kind} of ${item.clipId ?? 'the task'} to ${file}`);
+      } catch (error) {
+        if (controller.signal.aborted) break;
+        services.log.error(`Download of ${item.kind} (${item.url ?? 'text'}) failed: ${describe(error)}`);
+        failed.push({ kind: item.kind, clipId: item.clipId, reason: describe(error) });
+      }
+      progress.report({ increment: step });
+    }
+  } finally {
+    subscription.dispose();
+  }
+  return { files, failed, cancelled: controller.signal.aborted };
+}
+
+async function writeItem(item: DownloadItem, folder: string, signal: AbortSignal): Promise<string> {
+  if (item.text !== null) {
+    const text = item.text.endsWith('\n') ? item.text : `${item.text}\n`;
+    return writeNewFile(folder, item.stem, chooseExtension(item.kind, null, null), async (handle) => {
+      await handle.writeFile(text, 'utf8');
+    });
+  }
+  if (item.url === null) throw new Error('nothing to download');
+  const response = await fetch(item.url, { signal, redirect: 'follow' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} from ${item.url}`);
+  if (response.body === null) throw new Error(`an empty answer from ${item.url}`);
+  const extension = chooseExtension(item.kind, response.url || item.url, response.headers.get('content-type'));
+  const body = response.body;
+  return writeNewFile(folder, item.stem, extension, async (handle) => {
+    for await (const chunk of body) {
+      await handle.write(chunk as Uint8Array);
+    }
+  });
+}
+
+/**
+ * Claims the first free name with an exclusive create (`wx`), so even a file that appears between
+ * two downloads is never overwritten, then writes it. A failed or cancelled write removes the
+ * partial file.
+ */
+async function writeNewFile(
+  folder: string,
+  stem: string,
+  extension: string,
+  write: (handle: fs.FileHandle) => Promise<void>,
+): Promise<string> {
+  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt += 1) {
+    const file = path.join(folder, candidateFileName(stem, extension, attempt));
+    // The plan sanitised the name; this keeps a future bug from writing outside the folder.
+    if (path.dirname(file) !== path.resolve(folder)) throw new Error(`refusing the file name ${stem}${extension}`);
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    try {
+      await write(handle);
+      await handle.close();
+      return file;
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await fs.rm(file, { force: true });
+      throw error;
+    }
+  }
+  throw new Error(`no free file name for ${stem}${extension} after ${MAX_NAME_ATTEMPTS} tries`);
+}
+
+function report(services: ExtensionServices, result: DownloadResult): void {
+  const count = result.files.length;
+  const where = result.folder;
+  const notes: string[] = [];
+  if (result.skipped.length > 0) notes.push(`skipped: ${result.skipped.map((skip) => `${skip.kind} (${skip.reason})`).join(', ')}`);
+  if (result.failed.length > 0) notes.push(`failed: ${result.failed.map((fail) => `${fail.kind} (${fail.reason})`).join(', ')}`);
+  const suffix = notes.length > 0 ? ` — ${notes.join('; ')}` : '';
+
+  if (count === 0) {
+    const message = result.cancelled ? 'Download cancelled.' : `Nothing was downloaded${suffix}.`;
+    if (result.cancelled) void vscode.window.showInformationMessage(message);
+    else void showWithLogs(services, message);
+    return;
+  }
+  const files = count === 1 ? `"${path.basename(result.files[0])}"` : `${count} files`;
+  const message = `${result.cancelled ? 'Download cancelled after saving' : 'Saved'} ${files} to ${where}${suffix}.`;
+  const reveal = revealAction();
+  // Not awaited: the command returns while the notification waits for the user.
+  void vscode.window.showInformationMessage(message, reveal.label).then((choice) => {
+    if (choice === reveal.label) void reveal.run(result.files[0], where);
+  });
+}
+
+async function showWithLogs(services: ExtensionServices, message: string): Promise<void> {
+  const choice = await vscode.window.showWarningMessage(message, 'Show Logs');
+  if (choice === 'Show Logs') services.log.show();
+}
+
+function revealAction(): { label: string; run: (file: string, folder: string) => Thenable<unknown> } {
+  // The OS file manager is only reachable when the extension runs on the user's machine.
+  if (vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop) {
+    const label =
+      process.platform === 'darwin' ? 'Reveal in Finder' : process.platform === 'win32' ? 'Reveal in File Explorer' : 'Open Containing Folder';
+    return { label, run: (file) => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file)) };
+  }
+  return {
+    label: 'Open Folder',
+    run: (_file, folder) => vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(folder), { forceNewWindow: true }),
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}

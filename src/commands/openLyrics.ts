@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices, ExtensionUi } from '../extensionServices';
+import { resolveTaskArgument } from './taskArgument';
+
+/** `suno.openLyrics`: a clip's (or a lyrics task's) lyrics as a read-only document. */
+export function registerOpenLyricsCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
+  return vscode.commands.registerCommand('suno.openLyrics', async (argument?: unknown) => {
+    const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to open its lyrics');
+    if (resolved === undefined) return;
+    if (ui.lyrics === undefined) {
+      services.log.error('suno.openLyrics: lyrics documents are not available.');
+      return;
+    }
+    await ui.lyrics.open(resolved.task.id, resolved.clip?.id);
+  });
+}

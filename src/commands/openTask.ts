@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices, ExtensionUi } from '../extensionServices';
+import { resolveTaskArgument } from './taskArgument';
+
+/** `suno.openTask`: the task's panel (one per task; opening it again reveals it). */
+export function registerOpenTaskCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
+  return vscode.commands.registerCommand('suno.openTask', async (argument?: unknown) => {
+    const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to open');
+    if (resolved === undefined) return;
+    if (ui.panels === undefined) {
+      services.log.error('suno.openTask: the task panels are not available.');
+      return;
+    }
+    ui.panels.open(resolved.task.id);
+  });
+}
