@@ -1,0 +1,161 @@
+// Starts a real VS Code server (code-server, VS Code 1.139 for the browser) on a free 127.0.0.1
+// port with fresh user-data and extensions folders, and stops it together with every process it
+// spawned (extension host, file watcher, pty host).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runToCompletion, spawnGroup, type GroupProcess } from './processes';
+import { createRunDir, resolveVscodeTools } from './vscodeTools';
+
+/** Settings that keep an offline VS Code quiet and its start predictable. */
+const quietSettings: Record<string, unknown> = {
+  'chat.disableAIFeatures': true,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+};
+
+export interface CodeServerOptions {
+  /** Folder for user data, extensions, workspace and logs; a fresh one under .vscode-test/runs/ by default. */
+  runDir?: string;
+  /** The folder the workbench opens by default; `<runDir>/workspace` (created empty) by default. */
+  workspace?: string;
+  userDataDir?: string;
+  extensionsDir?: string;
+  /** Extra environment for the server; it reaches the extension host, hence the extension and the tests. */
+  env?: Record<string, string>;
+  /** User settings written over the quiet defaults before the server starts. */
+  settings?: Record<string, unknown>;
+  /** Packaged extensions (.vsix) to install into the extensions folder before starting. */
+  vsixFiles?: readonly string[];
+  /** Echo the server's log to this process's stderr (default: only when SUNO_VERBOSE is set). */
+  echo?: boolean;
+}
+
+export interface WorkbenchUrlOptions {
+  /** Folder to open; the server's workspace by default. */
+  folder?: string;
+  /** Load this folder as an extension under development (like F5). */
+  extensionDevelopmentPath?: string;
+  /** Run this compiled test index inside the extension host (needs extensionDevelopmentPath). */
+  extensionTestsPath?: string;
+}
+
+export interface CodeServer {
+  /** 'http://127.0.0.1:PORT' */
+  readonly url: string;
+  readonly port: number;
+  readonly runDir: string;
+  readonly workspace: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  /** The address that opens the workbench, with the development/test payload when asked for. */
+  workbenchUrl(options?: WorkbenchUrlOptions): string;
+  /** The server's log so far. */
+  output(): string;
+  /** Resolves if the server exits by itself (a crash). */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Installs a packaged extension into an extensions folder with code-server's own installer. */
+export async function installExtension(vsixPath: string, extensionsDir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const tools = resolveVscodeTools();
+  const { code, output } = await runToCompletion(
+    tools.node,
+    [tools.codeServer, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsixPath],
+    { env },
+  );
+  if (code !== 0) throw new Error(`Installing ${vsixPath} failed (exit ${String(code)}):\n${output}`);
+}
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  const tools = resolveVscodeTools();
+  const runDir = options.runDir ?? createRunDir('code-server');
+  const workspace = options.workspace ?? path.join(runDir, 'workspace');
+  const userDataDir = options.userDataDir ?? path.join(runDir, 'user-data');
+  const extensionsDir = options.extensionsDir ?? path.join(runDir, 'extensions');
+  for (const folder of [workspace, userDataDir, extensionsDir, path.join(userDataDir, 'User')]) {
+    mkdirSync(folder, { recursive: true });
+  }
+  writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify({ ...quietSettings, ...options.settings }, null, 2)}\n`,
+  );
+  // code-server writes its config.yaml under XDG folders: keep it out of the user's home.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
+    XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
+    ...options.env,
+  };
+  for (const vsix of options.vsixFiles ?? []) await installExtension(vsix, extensionsDir, env);
+
+  const echo = options.echo ?? Boolean(process.env.SUNO_VERBOSE);
+  let announce: (port: number) => void = () => undefined;
+  const announced = new Promise<number>((resolve) => (announce = resolve));
+  let seen = '';
+  const server: GroupProcess = spawnGroup(
+    tools.node,
+    [
+      tools.codeServer,
+      // Port 0: the system picks a free port and the server prints it, so parallel runs never collide.
+      '--bind-addr', '127.0.0.1:0',
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      // Without it the built workbench ignores the extension development/test payload.
+      '--vscode-option', 'enable-smoke-test-driver',
+      workspace,
+    ],
+    {
+      env,
+      onOutput: (text) => {
+        if (echo) process.stderr.write(text);
+        seen += text;
+        const match = /HTTP server listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+        if (match) announce(Number(match[1]));
+      },
+    },
+  );
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000).unref());
+  const port = await Promise.race([announced, server.exited.then(() => 'exited' as const), timeout]);
+  if (typeof port !== 'number') {
+    await server.stop();
+    throw new Error(`code-server did not start (${port}):\n${server.output()}`);
+  }
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    runDir,
+    workspace,
+    userDataDir,
+    extensionsDir,
+    workbenchUrl: (urlOptions = {}) => workbenchUrl(url, urlOptions.folder ?? workspace, urlOptions),
+    output: () => server.output(),
+    exited: server.exited,
+    stop: () => server.stop(),
+  };
+}
+
+function workbenchUrl(serverUrl: string, folder: string, options: WorkbenchUrlOptions): string {
+  const remote = (absolutePath: string): string => `vscode-remote://${new URL(serverUrl).host}${absolutePath}`;
+  const payload: [string, string][] = [];
+  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  const query = new URLSearchParams({ folder });
+  if (payload.length > 0) query.set('payload', JSON.stringify(payload));
+  return `${serverUrl}/?${query.toString()}`;
+}

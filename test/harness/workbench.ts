@@ -1,0 +1,178 @@
+// Playwright helpers that drive the real VS Code workbench in Debian's headless Chromium.
+// playwright-core never downloads a browser here: it only drives /usr/bin/chromium.
+//
+//   const workbench = await startWorkbench({ env: { SUNO_DEMO_API_KEY: 'test-key' } });
+//   await runCommand(workbench.page, 'Suno: Fetch Task');
+//   await typeInQuickInput(workbench.page, 'abc-123');
+//   ...
+//   await workbench.close();
+import * as path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
+import { projectRoot, resolveVscodeTools, testResultsDir } from './vscodeTools';
+
+/** Headless Chromium; Playwright gives it a throw-away profile that it removes on close. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: resolveVscodeTools().chromium,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface OpenWorkbenchOptions {
+  /** Folder to open; the server's workspace by default. */
+  folder?: string;
+  /** Load the extension from this folder as under development; the project root by default. Pass null to rely on installed extensions only. */
+  extensionDevelopmentPath?: string | null;
+  /** How long to wait for the workbench to appear (default 60 s). */
+  timeoutMs?: number;
+}
+
+/** Opens the workbench in a new page and waits until it has rendered. */
+export async function openWorkbench(browser: Browser, server: CodeServer, options: OpenWorkbenchOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const developmentPath = options.extensionDevelopmentPath === undefined ? projectRoot : options.extensionDevelopmentPath;
+  const url = server.workbenchUrl({
+    folder: options.folder,
+    ...(developmentPath ? { extensionDevelopmentPath: developmentPath } : {}),
+  });
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: options.timeoutMs ?? 60_000 });
+  // The activity bar is the last part to render; commands typed earlier can be lost.
+  await page.locator('.part.activitybar').waitFor({ timeout: options.timeoutMs ?? 60_000 });
+  return page;
+}
+
+export interface Workbench {
+  readonly server: CodeServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export interface StartWorkbenchOptions extends CodeServerOptions, OpenWorkbenchOptions {}
+
+/**
+ * code-server + Chromium + an open workbench, with this project's extension loaded from the
+ * project root (build it first: `npm run build`). Always `close()` it (in an `after` hook).
+ */
+export async function startWorkbench(options: StartWorkbenchOptions = {}): Promise<Workbench> {
+  const server = await startCodeServer(options);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await openWorkbench(browser, server, options);
+    const openBrowser = browser;
+    return {
+      server,
+      browser: openBrowser,
+      page,
+      close: async () => {
+        await openBrowser.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Runs a command through the command palette by its label as shown there, e.g. 'Suno: Fetch Task'. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await findInCommandPalette(page, label);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Opens the command palette, types `>label` and returns the first row showing `label`, leaving
+ * the palette open. The palette lists what is registered when it opens, and an extension's
+ * commands arrive a few seconds after the workbench appears, so it reopens it until the row
+ * shows up or `timeoutMs` passes.
+ */
+export async function findInCommandPalette(page: Page, label: string, timeoutMs = 60_000): Promise<Locator> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await openCommandPalette(page);
+    await page.keyboard.type(`>${label}`);
+    const row = quickPickRow(page, label);
+    const remaining = deadline - Date.now();
+    try {
+      await row.waitFor({ timeout: Math.max(1000, Math.min(5000, remaining)) });
+      return row;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Opens the command palette (F1) with an empty filter. */
+export async function openCommandPalette(page: Page): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  await widget.waitFor({ state: 'visible', timeout: 15_000 });
+  // F1 pre-fills '>'; select it so the caller's text replaces it.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+}
+
+/** The visible quick-pick row whose label contains `label` (case-sensitive). */
+export function quickPickRow(page: Page, label: string): Locator {
+  return page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
+}
+
+/** Types into the open quick input / input box and, unless `submit` is false, presses Enter. */
+export async function typeInQuickInput(page: Page, text: string, submit = true): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  if (submit) await input.press('Enter');
+}
+
+/** Opens a view container from the activity bar by its title (e.g. 'Suno') and returns its sidebar. */
+export async function openViewContainer(page: Page, title: string): Promise<Locator> {
+  const item = activityBarItem(page, title);
+  await item.waitFor({ timeout: 30_000 });
+  const sidebar = page.locator('.part.sidebar');
+  const alreadyOpen = (await item.getAttribute('aria-selected')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked');
+  if (!alreadyOpen || !(await sidebar.isVisible())) await item.click();
+  await sidebar.waitFor({ state: 'visible', timeout: 15_000 });
+  return sidebar;
+}
+
+/** The activity bar entry (the clickable icon) whose accessible name starts with `title`. */
+export function activityBarItem(page: Page, title: string): Locator {
+  return page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).first();
+}
+
+/** Saves a full-page PNG into test-results/ and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(testResultsDir(), `${name.replace(/[^\w.-]+/g, '_').slice(0, 120)}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  return file;
+}
+
+/**
+ * For an `afterEach`: when the current test failed, saves a screenshot named after it and says
+ * where. `afterEach(async function () { await screenshotOnFailure(this, workbench?.page); });`
+ */
+export async function screenshotOnFailure(context: Mocha.Context, page: Page | undefined): Promise<void> {
+  const test = context.currentTest;
+  if (!page || !test || test.state !== 'failed') return;
+  const file = await saveScreenshot(page, test.fullTitle());
+  console.log(`      screenshot: ${path.relative(projectRoot, file)}`);
+}
