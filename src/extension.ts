@@ -29,6 +29,7 @@ export interface SunoExtensionApi {
   readonly services: ExtensionServices;
   readonly ui: ExtensionUi;
   readonly tracker: TaskTracker;
+  readonly notifiers: { readonly completion: CompletionNotifier; readonly pollErrors: PollErrorNotifier };
 }
 
 export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
@@ -79,17 +80,19 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   const ui: ExtensionUi = { panels: registerTaskPanels(services), lyrics: undefined };
   context.subscriptions.push(tracker);
 
+  const completionNotifier = new CompletionNotifier({
+    poller,
+    mode: () => settings.notifyOnCompletion(),
+    disable: () => settings.setNotifyOnCompletion('never'),
+    isPanelVisible: (taskId) => ui.panels?.isVisible(taskId) ?? false,
+    open: (task) => openTask(task, ui, tracker),
+    play: (task) => playTask(task, ui),
+    showTasks: () => vscode.commands.executeCommand('suno.tasks.focus'),
+  });
+  const pollErrorNotifier = new PollErrorNotifier(poller, log);
   context.subscriptions.push(
-    new CompletionNotifier({
-      poller,
-      mode: () => settings.notifyOnCompletion(),
-      disable: () => settings.setNotifyOnCompletion('never'),
-      isPanelVisible: (taskId) => ui.panels?.isVisible(taskId) ?? false,
-      open: (task) => openTask(task, ui, tracker),
-      play: (task) => playTask(task, ui),
-      showTasks: () => vscode.commands.executeCommand('suno.tasks.focus'),
-    }),
-    new PollErrorNotifier(poller, log),
+    completionNotifier,
+    pollErrorNotifier,
     // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
     apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)),
     registerFetchTaskCommand(services, tracker, () => ui),
@@ -109,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   poller.start();
   void applyDemoEnvironment(services);
 
-  return { services, ui, tracker };
+  return { services, ui, tracker, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
 }
 
 export function deactivate(): void {
@@ -139,7 +142,7 @@ async function playTask(task: Task, ui: ExtensionUi): Promise<void> {
  * - `SUNO_DEMO_TASK_IDS` (comma-separated): fetched and tracked in the background when not
  *   tracked yet.
  */
-async function applyDemoEnvironment(services: ExtensionServices, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function applyDemoEnvironment(services: ExtensionServices, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const demoKey = env.SUNO_DEMO_API_KEY?.trim();
   const demoIds = (env.SUNO_DEMO_TASK_IDS ?? '')
     .split(',')

@@ -24,10 +24,21 @@ export interface CompletionNotifierOptions {
  * One notification when tracked tasks finish (per `suno.notifyOnCompletion`), never one per
  * task: tasks that finish within a second of each other share a notification.
  */
+export interface CompletionNotice {
+  /** The tasks the notification is about. */
+  readonly taskIds: readonly string[];
+  readonly message: string;
+  readonly actions: readonly string[];
+}
+
 export class CompletionNotifier implements vscode.Disposable {
   private pending: Task[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: { dispose(): void };
+  private readonly noticeEmitter = new vscode.EventEmitter<CompletionNotice>();
+
+  /** Fires as each notification is shown (the integration tests watch it). */
+  readonly onDidNotify: vscode.Event<CompletionNotice> = this.noticeEmitter.event;
 
   constructor(private readonly options: CompletionNotifierOptions) {
     this.subscription = options.poller.onDidUpdate((update) => {
@@ -37,6 +48,7 @@ export class CompletionNotifier implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.noticeEmitter.dispose();
     if (this.timer !== undefined) clearTimeout(this.timer);
   }
 
@@ -67,14 +79,18 @@ export class CompletionNotifier implements vscode.Disposable {
       const name = `“${taskLabel(task)}”`;
       if (task.status === 'failed') {
         const reason = task.failReason ? `: ${task.failReason}` : '.';
-        const answer = await vscode.window.showWarningMessage(`Suno task ${name} failed${reason}`, open, dontShowAgain);
+        const message = `Suno task ${name} failed${reason}`;
+        this.noticeEmitter.fire({ taskIds: [task.id], message, actions: [open, dontShowAgain] });
+        const answer = await vscode.window.showWarningMessage(message, open, dontShowAgain);
         if (answer === open) await this.options.open(task);
         if (answer === dontShowAgain) await this.options.disable();
         return;
       }
       const actions = task.clips.some((clip) => clip.audioUrl !== null) ? [open, play, dontShowAgain] : [open, dontShowAgain];
       const what = task.action === 'lyrics' ? 'Lyrics' : 'Song';
-      const answer = await vscode.window.showInformationMessage(`${what} ${name} is ready.`, ...actions);
+      const message = `${what} ${name} is ready.`;
+      this.noticeEmitter.fire({ taskIds: [task.id], message, actions });
+      const answer = await vscode.window.showInformationMessage(message, ...actions);
       if (answer === open) await this.options.open(task);
       if (answer === play) await this.options.play(task);
       if (answer === dontShowAgain) await this.options.disable();
@@ -88,6 +104,7 @@ export class CompletionNotifier implements vscode.Disposable {
     const more = tasks.length > 3 ? ` and ${tasks.length - 3} more` : '';
     const show = 'Show Tasks';
     const message = `${tasks.length} Suno tasks finished (${summary}): ${names}${more}.`;
+    this.noticeEmitter.fire({ taskIds: tasks.map((task) => task.id), message, actions: [show, dontShowAgain] });
     const answer = failed > 0
       ? await vscode.window.showWarningMessage(message, show, dontShowAgain)
       : await vscode.window.showInformationMessage(message, show, dontShowAgain);

@@ -1,7 +1,13 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { isTransient, type GatewayError } from '../core/gatewayError';
 import type { Poller } from '../core/poller';
 import { showGatewayError } from '../commands/gatewayErrorMessage';
+
+/**
+ * A notification the user neither answered nor closed moves to the notification centre and its
+ * promise stays pending; after this long it no longer counts as "on screen".
+ */
+const ON_SCREEN_MS = 30_000;
 
 /** A passing failure is reported only when it happens this many rounds in a row. */
 const TRANSIENT_FAILURES_BEFORE_NOTICE = 2;
@@ -13,10 +19,20 @@ const TRANSIENT_FAILURES_BEFORE_NOTICE = 2;
  * only when it lasts, since the poller retries by itself; an auth failure at once, since nothing
  * changes until the user sets a key.
  */
+export interface PollErrorNotice {
+  readonly baseUrl: string;
+  readonly error: GatewayError;
+}
+
 export class PollErrorNotifier implements vscode.Disposable {
+  private readonly noticeEmitter = new vscode.EventEmitter<PollErrorNotice>();
+  /** Fires as each notification is shown (the integration tests watch it). */
+  readonly onDidNotify: vscode.Event<PollErrorNotice> = this.noticeEmitter.event;
+
   /** What was last reported per gateway, until it recovers. */
   private readonly reported = new Map<string, string>();
-  private showing = false;
+  /** When the notification now on screen was shown, if one is. */
+  private showingSince: number | undefined;
   private readonly subscriptions: { dispose(): void }[];
 
   constructor(
@@ -33,24 +49,30 @@ export class PollErrorNotifier implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+    this.noticeEmitter.dispose();
   }
 
   private async onFail(baseUrl: string, error: GatewayError, taskCount: number): Promise<void> {
     this.log.warn(`Polling ${baseUrl} failed (${error.kind}): ${error.message}`);
-    const signature = `${error.kind}|${error.httpStatus ?? ''}|${error.gatewayMessage ?? error.message}`;
+    // Kind and status only: gateway messages carry request ids that differ every round.
+    const signature = `${error.kind}|${error.httpStatus ?? ''}`;
     if (this.reported.get(baseUrl) === signature) return;
     if (isTransient(error) && this.poller.gatewayState(baseUrl).consecutiveFailures < TRANSIENT_FAILURES_BEFORE_NOTICE) return;
-    if (this.showing) return;
+    if (this.showingSince !== undefined && Date.now() - this.showingSince < ON_SCREEN_MS) return;
     this.reported.set(baseUrl, signature);
-    this.showing = true;
+    const shownAt = Date.now();
+    this.showingSince = shownAt;
     const tasks = taskCount === 1 ? '1 Suno task' : `${taskCount} Suno tasks`;
     const prefix = error.kind === 'auth'
       ? `Stopped polling ${tasks} at ${baseUrl}:`
-      : `Could not update ${tasks} at ${baseUrl}; retrying automatically.`;
+      : error.kind === 'not_found'
+        ? `The gateway ${baseUrl} did not return ${tasks}; kept in the tracker and checked again on Refresh.`
+        : `Could not update ${tasks} at ${baseUrl}; retrying automatically.`;
+    this.noticeEmitter.fire({ baseUrl, error });
     try {
       await showGatewayError(error, { prefix, baseUrl, retry: () => this.poller.pollNow(baseUrl) });
     } finally {
-      this.showing = false;
+      if (this.showingSince === shownAt) this.showingSince = undefined;
     }
   }
 }
