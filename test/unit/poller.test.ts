@@ -565,6 +565,16 @@ describe('Poller', () => {
       h.poller.dispose();
     });
 
+    it('waits out a Retry-After even when other tasks of the round came back', async () => {
+      const h = setup();
+      await h.track(task('a1'), task('a2'));
+      h.a.perId.set('a2', new GatewayError('rate_limited', 'HTTP 429', { httpStatus: 429, retryAfterMs: 3 * MINUTE }));
+      await startAndRunFirstRound(h);
+      assert.equal(h.poller.gatewayState(A).consecutiveFailures, 0);
+      assert.equal(h.clock.nextDelay(), 3 * MINUTE);
+      h.poller.dispose();
+    });
+
     it('counts a round where some tasks came back as a success, reporting the others', async () => {
       const h = setup();
       await h.track(task('a1'), task('a2'));
@@ -722,6 +732,24 @@ describe('Poller', () => {
       await h.clock.advance(SOON_MS);
       assert.equal(h.a.calls.length, 2);
       assert.equal(h.poller.gatewayState(A).state, 'waiting');
+      h.poller.dispose();
+    });
+
+    it('starts no second request when resumed while one is out', async () => {
+      const h = setup();
+      await h.track(task('a1'));
+      h.a.hold = true;
+      await startAndRunFirstRound(h);
+      h.poller.resumeGateway(A);
+      h.poller.start();
+      await h.clock.advance(MINUTE);
+      assert.equal(h.a.calls.length, 1);
+      assert.equal(h.a.maxInFlight, 1);
+      assert.equal(h.clock.pendingTimers(), 0);
+      h.a.hold = false;
+      h.a.release();
+      await h.clock.flush();
+      assert.equal(h.clock.nextDelay(), INTERVAL);
       h.poller.dispose();
     });
 
