@@ -161,7 +161,7 @@ export class Poller implements Disposable {
         if (entry.inFlight !== undefined) return entry.inFlight;
         if (entry.retryNotBefore > this.clock.now()) {
           // Not before the gateway allows it; make sure a timer is waiting for that moment.
-          if (!entry.hasTimer && this.pollableIds(entry).length > 0) {
+          if (!entry.hasTimer && entry.state !== 'paused_auth' && this.pollableIds(entry).length > 0) {
             this.schedule(entry, entry.retryNotBefore - this.clock.now(), 'backing_off');
           }
           return undefined;
