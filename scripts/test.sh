@@ -19,16 +19,16 @@ root=$PWD
 export SUNO_RUN_ID="suno-test-$$-$(date +%s)"
 results=$(mktemp -d)
 sweep() {
-  local killed=0 environ pid
-  for environ in /proc/[0-9]*/environ; do
-    pid=${environ#/proc/}
-    pid=${pid%/environ}
-    [ "$pid" = "$$" ] && continue
-    if grep -qzx "SUNO_RUN_ID=$SUNO_RUN_ID" "$environ" 2>/dev/null; then
-      kill -KILL "$pid" 2>/dev/null && killed=$((killed + 1))
-    fi
+  local file pids=()
+  # The scan itself runs without SUNO_RUN_ID, or grep would find itself.
+  for file in $(env -u SUNO_RUN_ID grep -lzx "SUNO_RUN_ID=$SUNO_RUN_ID" /proc/[0-9]*/environ 2>/dev/null); do
+    file=${file#/proc/}
+    pids+=("${file%/environ}")
   done
-  [ "$killed" -gt 0 ] && echo "[test] stopped $killed process(es) left running" >&2
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill -KILL "${pids[@]}" 2>/dev/null
+    echo "[test] stopped ${#pids[@]} process(es) left running: ${pids[*]}" >&2
+  fi
   return 0
 }
 on_exit() {
