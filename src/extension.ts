@@ -3,9 +3,13 @@ import { ApiKeys } from './auth/apiKeys';
 import { registerClearApiKeyCommand } from './commands/clearApiKey';
 import { registerClearFinishedCommand } from './commands/clearFinished';
 import { registerCopyAudioUrlCommand } from './commands/copyAudioUrl';
+import { registerCopyLyricsToEditorCommand } from './commands/copyLyricsToEditor';
 import { registerCopyTaskIdCommand } from './commands/copyTaskId';
+import { registerDownloadCommand } from './commands/download';
 import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
 import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
+import { registerOpenLyricsCommand } from './commands/openLyrics';
+import { registerOpenTaskCommand } from './commands/openTask';
 import { registerRefreshCommand } from './commands/refresh';
 import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
@@ -16,6 +20,7 @@ import type { Task } from './core/model';
 import { Poller } from './core/poller';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
+import { registerLyricsDocuments } from './lyrics/lyricsDocuments';
 import { createLogChannel, logRequest } from './logging/requestLog';
 import { CompletionNotifier } from './polling/completionNotifier';
 import { PollErrorNotifier } from './polling/pollErrorNotifier';
@@ -76,17 +81,18 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
 
   const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
 
-  const tracker = new TaskTracker(store, poller);
-  const ui: ExtensionUi = { panels: registerTaskPanels(services), lyrics: undefined };
+  const ui: ExtensionUi = { panels: registerTaskPanels(services), lyrics: registerLyricsDocuments(services) };
+  // A click on a task or clip opens the task's panel.
+  const tracker = new TaskTracker(store, poller, { openCommand: 'suno.openTask' });
   context.subscriptions.push(tracker);
 
   const completionNotifier = new CompletionNotifier({
     poller,
     mode: () => settings.notifyOnCompletion(),
     disable: () => settings.setNotifyOnCompletion('never'),
-    isPanelVisible: (taskId) => ui.panels?.isVisible(taskId) ?? false,
-    open: (task) => openTask(task, ui, tracker),
-    play: (task) => playTask(task, ui),
+    isPanelVisible: (taskId) => ui.panels.isVisible(taskId),
+    open: (task) => openTask(task, ui),
+    play: (task) => playTask(task, ui, store),
     showTasks: () => vscode.commands.executeCommand('suno.tasks.focus'),
   });
   const pollErrorNotifier = new PollErrorNotifier(poller, log);
@@ -95,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
     pollErrorNotifier,
     // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
     apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)),
-    registerFetchTaskCommand(services, tracker, () => ui),
+    registerFetchTaskCommand(services, tracker, ui),
     registerSetApiKeyCommand(services),
     registerClearApiKeyCommand(services),
     registerRefreshCommand(services),
@@ -105,6 +111,10 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
     registerRemoveTaskCommand(services),
     registerClearFinishedCommand(services),
     registerShowLogsCommand(services),
+    registerOpenTaskCommand(services, ui),
+    registerOpenLyricsCommand(services, ui),
+    registerCopyLyricsToEditorCommand(services),
+    registerDownloadCommand(services),
   );
 
   void apiKeys.updateContextKey();
@@ -119,16 +129,17 @@ export function deactivate(): void {
   // Everything is in context.subscriptions; VS Code disposes it.
 }
 
-async function openTask(task: Task, ui: ExtensionUi, tracker: TaskTracker): Promise<void> {
-  if (ui.panels) {
-    ui.panels.open(task.id);
-    return;
-  }
-  await tracker.reveal(task.id, { focus: true });
+/** "Open" on a completion notification: the task's panel. */
+function openTask(task: Task, ui: ExtensionUi): void {
+  ui.panels.open(task.id);
 }
 
-async function playTask(task: Task, ui: ExtensionUi): Promise<void> {
-  if (ui.panels) {
+/**
+ * "Play" on a completion notification: the panel holds the player, so it opens the panel; when
+ * the task was removed meanwhile, the audio opens in the browser instead.
+ */
+async function playTask(task: Task, ui: ExtensionUi, store: TaskStore): Promise<void> {
+  if (store.get(task.id)) {
     ui.panels.open(task.id);
     return;
   }

@@ -37,6 +37,6 @@ export interface LyricsDocuments {
 
 /** The editor-facing features built on top of the services. */
 export interface ExtensionUi {
-  readonly panels: TaskPanels | undefined;
-  readonly lyrics: LyricsDocuments | undefined;
+  readonly panels: TaskPanels;
+  readonly lyrics: LyricsDocuments;
 }

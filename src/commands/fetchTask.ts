@@ -59,7 +59,7 @@ export async function fetchAndTrack(services: ExtensionServices, baseUrl: string
 export function registerFetchTaskCommand(
   services: ExtensionServices,
   tracker: TaskTracker,
-  ui: () => Partial<ExtensionUi>,
+  ui: ExtensionUi,
 ): vscode.Disposable {
   return vscode.commands.registerCommand('suno.fetchTask', (argument?: unknown) => fetchTaskCommand(services, tracker, ui, argument));
 }
@@ -67,7 +67,7 @@ export function registerFetchTaskCommand(
 async function fetchTaskCommand(
   services: ExtensionServices,
   tracker: TaskTracker,
-  ui: () => Partial<ExtensionUi>,
+  ui: ExtensionUi,
   argument: unknown,
 ): Promise<Task[]> {
   const ids = argument === undefined || argument === null ? await askForIds() : idsFromArgument(argument);
@@ -122,7 +122,7 @@ async function fetchTaskCommand(
   const [first] = outcome.tracked;
   if (first) {
     await tracker.reveal(first.id).then(undefined, (error: unknown) => services.log.debug(`Could not reveal ${first.id}: ${String(error)}`));
-    if (outcome.tracked.length === 1) ui().panels?.open(first.id);
+    if (outcome.tracked.length === 1) ui.panels.open(first.id);
   }
   return outcome.tracked;
 }

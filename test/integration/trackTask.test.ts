@@ -72,6 +72,8 @@ describe('Tracking a task', function () {
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
     assert.match((item.tooltip as vscode.MarkdownString).value, new RegExp(id));
+    assert.equal(item.command?.command, 'suno.openTask', 'a click opens the task panel');
+    assert.deepEqual(item.command?.arguments, [root]);
 
     const clips = provider.getChildren(root);
     const task = api.services.store.get(id);
