@@ -25,7 +25,7 @@ import { createLogChannel, logRequest } from './logging/requestLog';
 import { CompletionNotifier } from './polling/completionNotifier';
 import { PollErrorNotifier } from './polling/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
-import { WindowFocusPolicy } from './polling/windowFocus';
+import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
 import { TaskTracker } from './tracker/taskTracker';
 
@@ -65,19 +65,14 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
     return new GatewayClient({ baseUrl, apiKey, batchSupport, onRequest: (entry) => logRequest(log, entry) });
   };
 
-  const focusPolicy = new WindowFocusPolicy(
-    store,
-    () => settings.pollIntervalMs(),
-    () => void poller.pollNow(),
-  );
   const poller = new Poller({
     store,
     clientFor,
     intervalMs: () => settings.pollIntervalMs(),
-    slowdownFactor: () => focusPolicy.slowdownFactor(),
+    slowdownFactor: windowSlowdownFactor,
     clock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
   });
-  context.subscriptions.push(poller, focusPolicy);
+  context.subscriptions.push(poller, new WindowFocusCatchUp(store, poller, () => settings.pollIntervalMs()));
 
   const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
 

@@ -13,7 +13,14 @@ export function registerClearApiKeyCommand(services: ExtensionServices): vscode.
 
 async function clearApiKey(services: ExtensionServices, argument: unknown): Promise<boolean> {
   if (typeof argument === 'string' && argument.trim() !== '') {
-    return remove(services, normaliseBaseUrl(argument));
+    let baseUrl: string;
+    try {
+      baseUrl = normaliseBaseUrl(argument);
+    } catch (error) {
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    return remove(services, baseUrl);
   }
 
   const stored = await services.apiKeys.list();

@@ -1,41 +1,49 @@
 import * as vscode from 'vscode';
+import type { Poller } from '../core/poller';
 import type { TaskStore } from '../core/taskStore';
 
-/** How much slower polling runs while no VS Code window of this instance has focus. */
+/** How much slower polling runs while the VS Code window is in the background. */
 export const UNFOCUSED_SLOWDOWN = 3;
 
+/** For the poller's `slowdownFactor` option: read at every round. */
+export function windowSlowdownFactor(): number {
+  return vscode.window.state.focused ? 1 : UNFOCUSED_SLOWDOWN;
+}
+
 /**
- * Polls less while the window is in the background and catches up when the user comes back:
- * the poller reads `slowdownFactor()` each round, and a refocus triggers an immediate round when
- * the data is older than one normal interval (the pull-request extension's watcher does this).
+ * Catches up when the user comes back: polling runs three times slower while the window is in
+ * the background (`windowSlowdownFactor`), so on refocus every gateway whose data is older than
+ * one normal interval is polled at once (the pull-request extension's watcher does this).
+ * Gateways paused for a refused key or backing off after failures are left to their schedule:
+ * focusing a window is no reason to call a gateway that just failed.
  */
-export class WindowFocusPolicy implements vscode.Disposable {
+export class WindowFocusCatchUp implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly store: TaskStore,
+    private readonly poller: Pick<Poller, 'pollNow' | 'gatewayState'>,
     private readonly intervalMs: () => number,
-    /** Runs a round now (the poller's `pollNow`). */
-    private readonly pollNow: () => void,
     private readonly now: () => number = Date.now,
   ) {
     this.subscription = vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused && this.isStale()) this.pollNow();
+      if (!state.focused) return;
+      for (const baseUrl of this.staleGateways()) void this.poller.pollNow(baseUrl);
     });
   }
 
-  /** For the poller's `slowdownFactor` option. */
-  slowdownFactor(): number {
-    return vscode.window.state.focused ? 1 : UNFOCUSED_SLOWDOWN;
-  }
-
-  /** True when some unfinished task was last fetched more than one normal interval ago. */
-  isStale(): boolean {
+  /** Gateways with an unfinished task last fetched more than one normal interval ago. */
+  staleGateways(): string[] {
     const interval = this.intervalMs();
     const now = this.now();
-    return this.store.unfinished().some((task) => {
+    const stale = new Set<string>();
+    for (const task of this.store.unfinished()) {
       const fetched = Date.parse(task.fetchedAt);
-      return Number.isNaN(fetched) || now - fetched > interval;
+      if (Number.isNaN(fetched) || now - fetched > interval) stale.add(task.baseUrl);
+    }
+    return [...stale].filter((baseUrl) => {
+      const { state } = this.poller.gatewayState(baseUrl);
+      return state === 'waiting' || state === 'idle';
     });
   }
 
