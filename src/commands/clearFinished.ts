@@ -17,8 +17,8 @@ export function registerClearFinishedCommand(services: ExtensionServices): vscod
     const undo = 'Undo';
     const count = finished.length === 1 ? '1 finished Suno task' : `${finished.length} finished Suno tasks`;
     void vscode.window.showInformationMessage(`Cleared ${count}.`, undo).then(async (answer) => {
-      // upsert puts new tasks first in the order given: reversed, the original order comes back on top.
-      if (answer === undo) await services.store.upsert([...finished].reverse());
+      // upsert puts new tasks on top in the order given, which is their order in the tracker.
+      if (answer === undo) await services.store.upsert(finished);
     });
     return finished.length;
   });

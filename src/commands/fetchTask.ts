@@ -43,8 +43,8 @@ export async function fetchAndTrack(services: ExtensionServices, baseUrl: string
     }
   }
   if (tracked.length > 0) {
-    // Newest tracked first: the first id asked for ends up on top.
-    await services.store.upsert([...tracked].reverse());
+    // New tasks go on top in the order given: the first id asked for ends up first.
+    await services.store.upsert(tracked);
     services.poller.start();
   }
   return { tracked, failures };

@@ -166,8 +166,10 @@ describe('Tracking a task', function () {
 
   it('tracks the ids a gateway knows and reports the ones it does not', async () => {
     const known = gateway.addTask({ startStage: 'SUCCESS' });
-    const fetched = await fetchTasks([known, 'no-such-task-0000']);
-    assert.deepEqual(fetched.map((task) => task.id), [known]);
+    const other = gateway.addTask({ startStage: 'SUCCESS' });
+    const fetched = await fetchTasks([known, 'no-such-task-0000', other]);
+    assert.deepEqual(fetched.map((task) => task.id), [known, other]);
+    assert.deepEqual(api.tracker.provider.getChildren().map((element) => element.taskId), [known, other], 'in the order asked for');
     assert.ok(api.services.store.get(known));
     assert.equal(api.services.store.get('no-such-task-0000'), undefined);
   });
