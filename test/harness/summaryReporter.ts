@@ -15,7 +15,11 @@ class SummaryReporter extends Mocha.reporters.Spec {
     const failures: FailureEntry[] = [];
     runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (test: Mocha.Test, error: Error) => {
       // One line for the summary; mocha's own report above has the whole message and stack.
-      const message = String(error?.message ?? error).replace(/\s+/g, ' ').trim();
+      const message = String(error?.message ?? error)
+        // eslint-disable-next-line no-control-regex -- terminal colour codes (Playwright's call log)
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       failures.push({ title: test.fullTitle(), message: message.length > 300 ? `${message.slice(0, 300)}…` : message });
     });
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
