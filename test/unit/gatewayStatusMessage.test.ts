@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { GatewayError } from '../../src/core/gatewayError';
+import type { GatewayPollState } from '../../src/core/poller';
+import { GatewayStatusMessage } from '../../src/tracker/gatewayStatusMessage';
+
+function state(overrides: Partial<GatewayPollState> & Pick<GatewayPollState, 'state'>): GatewayPollState {
+  return { baseUrl: 'https://api.gpt.ge', lastError: null, consecutiveFailures: 0, nextPollAt: null, ...overrides };
+}
+
+describe('GatewayStatusMessage', () => {
+  it('says nothing while every gateway is fine', () => {
+    const message = new GatewayStatusMessage();
+    assert.equal(message.update(state({ state: 'waiting' })), false);
+    assert.equal(message.text(), undefined);
+  });
+
+  it('names the gateway and the next step when its key is refused', () => {
+    const message = new GatewayStatusMessage();
+    const error = new GatewayError('auth', 'The gateway refused the API key.', { httpStatus: 401 });
+    assert.equal(message.update(state({ state: 'paused_auth', lastError: error, consecutiveFailures: 1 })), true);
+    assert.match(String(message.text()), /^api\.gpt\.ge: the API key was refused — polling paused\. Run "Suno: Set API Key…"\.$/);
+  });
+
+  it('describes passing trouble per gateway and forgets a gateway once it recovers', () => {
+    const message = new GatewayStatusMessage();
+    const down = new GatewayError('network', 'connect ECONNREFUSED');
+    message.update(state({ state: 'backing_off', lastError: down, consecutiveFailures: 2 }));
+    message.update(state({ baseUrl: 'https://api.cometapi.com', state: 'backing_off', lastError: new GatewayError('server', '502'), consecutiveFailures: 1 }));
+    assert.equal(message.text(), 'api.gpt.ge: unreachable — retrying automatically.\napi.cometapi.com: server error — retrying automatically.');
+
+    assert.equal(message.update(state({ state: 'waiting' })), true);
+    assert.equal(message.text(), 'api.cometapi.com: server error — retrying automatically.');
+    assert.deepEqual(message.gateways(), ['https://api.cometapi.com']);
+    assert.equal(message.forget('https://api.cometapi.com'), true);
+    assert.equal(message.text(), undefined);
+  });
+
+  it('clears the line while the gateway is polled again, e.g. after a new key', () => {
+    const message = new GatewayStatusMessage();
+    message.update(state({ state: 'paused_auth', lastError: new GatewayError('auth', 'refused'), consecutiveFailures: 1 }));
+    // A round in flight with the new key: a refusal would bring the line back.
+    assert.equal(message.update(state({ state: 'polling', lastError: new GatewayError('auth', 'refused'), consecutiveFailures: 1 })), true);
+    assert.equal(message.text(), undefined);
+  });
+});
