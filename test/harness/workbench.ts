@@ -1,11 +1,18 @@
 // Playwright helpers that drive the real VS Code workbench in Debian's headless Chromium.
 // playwright-core never downloads a browser here: it only drives /usr/bin/chromium.
 //
-//   const workbench = await startWorkbench({ env: { SUNO_DEMO_API_KEY: 'test-key' } });
+//   const gateway = await LocalGateway.start();          // src/localGateway/localGateway.ts
+//   const workbench = await startWorkbench({
+//     settings: { 'suno.baseUrl': gateway.url },           // user settings of the fresh profile
+//     env: { SUNO_DEMO_API_KEY: 'test-key' },              // reaches the extension host
+//   });
 //   await runCommand(workbench.page, 'Suno: Fetch Task');
-//   await typeInQuickInput(workbench.page, 'abc-123');
+//   await typeInQuickInput(workbench.page, gateway.addTask());
 //   ...
-//   await workbench.close();
+//   await workbench.close(); await gateway.close();      // in `after`
+//
+// Every helper waits for what it needs with a bounded timeout; failures throw Playwright's
+// errors, which name the locator. Pair with screenshotOnFailure in `afterEach`.
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
