@@ -1,0 +1,117 @@
+// A local gateway, a real VS Code (code-server) pointed at it, and Chromium driving its
+// workbench: what every journey test file starts in `before` and closes in `after`.
+//
+// The extension under test is loaded from the project root as under development, like the
+// harness's own tests (build it first: `npm run build`). It polls the gateway fast because the
+// code-server process gets SUNO_TEST_MODE=1 and SUNO_TEST_POLL_INTERVAL_MS.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startCodeServer, type CodeServer } from '../../harness/codeServer';
+import { projectRoot, resolveVscodeTools } from '../../harness/vscodeTools';
+import { LocalGateway, type LocalGatewayOptions } from '../../../src/localGateway/localGateway';
+
+export interface JourneyOptions {
+  /** Milliseconds between two polls of the gateway (test mode only). */
+  readonly pollIntervalMs: number;
+  /** User settings besides the gateway address (e.g. `workbench.colorTheme`). */
+  readonly settings?: Record<string, unknown>;
+  /** Extra environment for code-server and so the extension host. */
+  readonly env?: Record<string, string>;
+  readonly gateway?: LocalGatewayOptions;
+  /** The browser window's size; screenshots are taken at this size. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+export interface Journey {
+  readonly gateway: LocalGateway;
+  readonly server: CodeServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Stops everything that was started, in reverse order; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium as the harness launches it, plus autoplay without a user gesture: a click into a
+ * webview's nested iframe is a gesture there, but the tests must not depend on how Chromium
+ * propagates it across two frame boundaries.
+ */
+async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: resolveVscodeTools().chromium,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      '--mute-audio',
+    ],
+  });
+}
+
+/** Settings every journey shares: the local gateway, no completion pop-ups over the screenshots. */
+export function journeySettings(gatewayUrl: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    'suno.baseUrl': gatewayUrl,
+    'suno.notifyOnCompletion': 'never',
+    // VS Code 1.139 names its themes 'Dark Modern' and 'Light Modern' (once 'Default Dark Modern'…).
+    'workbench.colorTheme': 'Dark Modern',
+    // Nothing but the tests' own editors and panels.
+    'workbench.editor.enablePreview': false,
+    'workbench.layoutControl.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'window.commandCenter': false,
+    'breadcrumbs.enabled': false,
+    'editor.minimap.enabled': false,
+    ...extra,
+  };
+}
+
+/** How long the workbench may take to appear on a busy machine. */
+const WORKBENCH_TIMEOUT_MS = 120_000;
+
+/**
+ * Opens the workbench with the extension under development, like the harness's openWorkbench,
+ * with a navigation timeout that allows for a busy machine and the viewport the screenshots use.
+ */
+async function openJourneyPage(browser: Browser, server: CodeServer, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultNavigationTimeout(WORKBENCH_TIMEOUT_MS);
+  const page = await context.newPage();
+  await page.goto(server.workbenchUrl({ extensionDevelopmentPath: projectRoot }), { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  // The activity bar is the last part to render; commands typed earlier can be lost.
+  await page.locator('.part.activitybar').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  return page;
+}
+
+export async function startJourney(options: JourneyOptions): Promise<Journey> {
+  const started: { close(): Promise<void> }[] = [];
+  const close = async (): Promise<void> => {
+    for (const resource of started.splice(0).reverse()) await resource.close().catch(() => undefined);
+  };
+  try {
+    const gateway = await LocalGateway.start(options.gateway);
+    started.push(gateway);
+    const server = await startCodeServer({
+      settings: journeySettings(gateway.url, options.settings),
+      env: {
+        SUNO_TEST_MODE: '1',
+        SUNO_TEST_POLL_INTERVAL_MS: String(options.pollIntervalMs),
+        ...options.env,
+      },
+    });
+    started.push({ close: () => server.stop() });
+    const browser = await launchBrowser();
+    started.push({ close: () => browser.close() });
+    const page = await openJourneyPage(browser, server, options.viewport ?? { width: 1280, height: 800 });
+    return { gateway, server, browser, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,234 @@
+// Playwright helpers for the parts of the workbench the journeys touch that the harness does not
+// cover: the Suno tracker's rows, the task panel's nested webview frames, input boxes (password,
+// validation message), notifications, editor tabs and a polling `waitUntil`.
+import type { Frame, Locator, Page } from 'playwright-core';
+import * as path from 'node:path';
+import { openViewContainer, runCommand, saveScreenshot } from '../../harness/workbench';
+import { projectRoot } from '../../harness/vscodeTools';
+
+/** Generous: the machines that run these tests are often busy with other suites. */
+export const UI_TIMEOUT_MS = 45_000;
+
+/**
+ * Polls `check` until it returns a truthy value and returns that; fails with `what` and the last
+ * value seen after `timeoutMs`. Errors thrown by `check` (a frame that went away while a panel
+ * reloaded) count as "not yet".
+ */
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = UI_TIMEOUT_MS,
+  intervalMs = 150,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error instanceof Error ? error.message.split('\n')[0] : error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last seen: ${JSON.stringify(last)})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Runs a `before` hook's steps and, when they fail, saves a screenshot first: mocha runs no
+ * `afterEach` for a failed `before`.
+ */
+export async function screenshotIfThrows<T>(page: () => Page | undefined, name: string, steps: () => Promise<T>): Promise<T> {
+  try {
+    return await steps();
+  } catch (error) {
+    const current = page();
+    if (current) console.log(`      screenshot: ${path.relative(projectRoot, await saveScreenshot(current, name))}`);
+    throw error;
+  }
+}
+
+// ---- quick input -------------------------------------------------------------------------------
+
+/** The text field of the quick input (command palette, input boxes, quick picks). */
+export function quickInputField(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-box input');
+}
+
+/** The line under an input box: its prompt, or the validation message while the text is refused. */
+export function quickInputMessage(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-message');
+}
+
+/** Waits for an input box (not the palette: its text does not start with '>') and returns its field. */
+export async function waitForInputBox(page: Page, options: { password?: boolean } = {}): Promise<Locator> {
+  const field = options.password
+    ? page.locator('.quick-input-widget .quick-input-box input[type="password"]')
+    : quickInputField(page);
+  await waitUntil('an input box to open', async () => (await field.isVisible()) && !(await field.inputValue()).startsWith('>'));
+  return field;
+}
+
+/** Suno: Set API Key… through the palette and its password box. */
+export async function setApiKeyThroughUi(page: Page, key: string): Promise<void> {
+  await runCommand(page, 'Suno: Set API Key');
+  const field = await waitForInputBox(page, { password: true });
+  await field.fill(key);
+  await field.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/** Suno: Fetch Task… through the palette; types `text` into its input box and presses Enter. */
+export async function fetchTaskThroughUi(page: Page, text: string): Promise<void> {
+  await runCommand(page, 'Suno: Fetch Task');
+  const field = await waitForInputBox(page);
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+// ---- the tracker -------------------------------------------------------------------------------
+
+/**
+ * Opens the Suno view container and returns the Tasks tree (hidden while the view shows its
+ * welcome content instead).
+ */
+export async function openTracker(page: Page): Promise<Locator> {
+  const sidebar = await openViewContainer(page, 'Suno');
+  const tree = sidebar.locator('[role="tree"][aria-label="Tasks"]');
+  await tree.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+  return tree;
+}
+
+/** Every row of the Tasks tree. */
+export function trackerRows(page: Page): Locator {
+  return page.locator('.part.sidebar [role="tree"][aria-label="Tasks"] .monaco-list-row');
+}
+
+/**
+ * The tracker row of a task, found by its title: task rows are labelled
+ * `<title>, <status> · <progress> · <time>`.
+ */
+export function taskRow(page: Page, title: string): Locator {
+  return trackerRows(page).and(page.locator(`[aria-level="1"][aria-label^=${JSON.stringify(`${title}, `)}]`));
+}
+
+/** The clip rows under a task (level 2), in order. */
+export function clipRows(page: Page): Locator {
+  return trackerRows(page).and(page.locator('[aria-level="2"]'));
+}
+
+/** Waits until the row's accessible label matches `pattern` and returns the label. */
+export async function waitForRowLabel(row: Locator, pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
+  return waitUntil(
+    `a tracker row labelled ${String(pattern)}`,
+    async () => {
+      const label = (await row.count()) > 0 ? await row.first().getAttribute('aria-label') : null;
+      return label !== null && pattern.test(label) ? label : false;
+    },
+    timeoutMs,
+    100,
+  );
+}
+
+/** The codicon a tracker row shows as its icon (`pass`, `error`, `loading`…). */
+export async function rowIcon(row: Locator): Promise<string | null> {
+  const className = await row.first().locator('.custom-view-tree-node-item-icon').getAttribute('class');
+  return /codicon-([\w-]+)/.exec(className ?? '')?.[1] ?? null;
+}
+
+/** Expands a collapsed task row by its twistie (a click on the label would open the panel). */
+export async function expandRow(row: Locator): Promise<void> {
+  if ((await row.first().getAttribute('aria-expanded')) === 'true') return;
+  await row.first().locator('.monaco-tl-twistie').click();
+  await waitUntil('the row to expand', async () => (await row.first().getAttribute('aria-expanded')) === 'true');
+}
+
+/** The text the tracker shows above its rows for gateway problems (TreeView.message). */
+export function trackerMessage(page: Page): Locator {
+  return page.locator('.part.sidebar .pane-body .message');
+}
+
+// ---- task panels -------------------------------------------------------------------------------
+
+/**
+ * The frame of a task panel's page: webviews are an outer `iframe.webview` holding the page in an
+ * inner `iframe#active-frame`; the page marks its body with the task id once it has rendered.
+ * Frames come and go as panels are hidden, shown and restored, so look the frame up again after
+ * such a change rather than keeping it.
+ */
+export async function taskPanelFrame(page: Page, taskId: string, timeoutMs = UI_TIMEOUT_MS): Promise<Frame> {
+  return waitUntil(
+    `the panel of task ${taskId}`,
+    async () => {
+      for (const frame of page.frames()) {
+        // Not by name: Playwright keeps the name a frame had when attached ('pending-frame').
+        if (frame.isDetached() || frame === page.mainFrame()) continue;
+        const found = await frame.locator(`body[data-task-id=${JSON.stringify(taskId)}]`).count().catch(() => 0);
+        if (found > 0) return frame;
+      }
+      return undefined;
+    },
+    timeoutMs,
+    200,
+  );
+}
+
+/** The editor tab labelled exactly `label` (a panel's title, a document's file name). */
+export function editorTab(page: Page, label: string): Locator {
+  return page.locator(`.part.editor .tabs-container .tab[role="tab"][aria-label=${JSON.stringify(label)}]`).first();
+}
+
+/** The text of the active text editor, as Monaco renders it (spaces normalised). */
+export async function activeEditorText(page: Page): Promise<string> {
+  const lines = page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines .view-line');
+  const texts = await lines.evaluateAll((elements) =>
+    elements
+      .map((element) => ({ top: Number.parseFloat((element as { style: { top: string } }).style.top) || 0, text: element.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text),
+  );
+  return texts.join('\n').replace(/\u00a0/g, ' ');
+}
+
+// ---- notifications -----------------------------------------------------------------------------
+
+/**
+ * A notification whose text matches `pattern`: its toast, or when no toast shows, its entry in
+ * the notification centre (opened from the status bar's bell). A workbench started with the smoke
+ * test driver enabled, as the harness starts code-server, never shows toasts at all; the centre
+ * lists every notification either way, with the same buttons.
+ */
+export async function findNotification(page: Page, pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: pattern }).first();
+  const center = page.locator('.notifications-center');
+  const listed = center.locator('.notification-list-item').filter({ hasText: pattern }).first();
+  return waitUntil(
+    `a notification matching ${String(pattern)}`,
+    async () => {
+      if (await toast.isVisible()) return toast;
+      if (!(await center.isVisible())) {
+        await page.locator('.part.statusbar [aria-label^="Notifications"]').first().click();
+        await center.waitFor({ state: 'visible', timeout: 5000 });
+      }
+      return (await listed.isVisible()) ? listed : undefined;
+    },
+    timeoutMs,
+    300,
+  );
+}
+
+/** Closes the notification centre if it is open. */
+export async function hideNotifications(page: Page): Promise<void> {
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) return;
+  await center.locator('.codicon-notifications-hide').click();
+  await center.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/** The button of a notification, by its label. */
+export function notificationButton(notification: Locator, label: string): Locator {
+  return notification.locator('.monaco-button').filter({ hasText: label }).first();
+}
