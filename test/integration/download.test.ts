@@ -6,9 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadResult } from '../../src/commands/download';
-import type { SunoExtensionApi } from '../../src/extension';
-import { LocalGateway } from '../../src/localGateway/localGateway';
-import { extensionApi, fetchTasks, resetExtension, useGateway } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
 
 const LYRICS = '[Verse]\nLamplight on the harbour\n\n[Chorus]\nHold on';
 
@@ -24,28 +22,19 @@ async function gatewayBytes(url: string): Promise<Buffer> {
 
 describe('Download', function () {
   this.timeout(30_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
+  const fixture = useExtensionWithGateway();
   let folder: string;
 
-  before(async () => {
-    api = await extensionApi();
-  });
-
   beforeEach(async () => {
-    gateway = await LocalGateway.start();
-    await useGateway(api, gateway.url);
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'suno-download-'));
   });
 
   afterEach(async () => {
-    await resetExtension(api, gateway.url);
-    await gateway.close();
     await fs.rm(folder, { recursive: true, force: true });
   });
 
   it('writes the audio, cover and lyrics of every clip, with the gateway’s bytes', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     assert.equal(task.clips.length, 2);
 
@@ -72,7 +61,7 @@ describe('Download', function () {
   });
 
   it('never overwrites: a second download gets new names and leaves the first files alone', async () => {
-    const id = gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     const clip = { kind: 'clip', taskId: id, clipId: task.clips[0].id };
 
@@ -91,7 +80,7 @@ describe('Download', function () {
   });
 
   it('reports a failed file and leaves no partial file behind', async () => {
-    const id = gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     assert.ok(task.clips[0].videoUrl, 'the gateway names a video URL');
 
@@ -105,7 +94,7 @@ describe('Download', function () {
   });
 
   it('skips audio that is still streaming, saying why', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', startStage: 'IN_PROGRESS', pollsPerStage: 10_000 });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'IN_PROGRESS', pollsPerStage: 10_000 });
     const [task] = await fetchTasks(id);
     const streaming = task.clips.filter((clip) => clip.isStreaming);
     assert.ok(streaming.length > 0, 'the clips are streaming');
@@ -118,7 +107,7 @@ describe('Download', function () {
   });
 
   it('refuses malformed options without writing anything', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
     await fetchTasks(id);
     assert.equal(await download(id, { kinds: ['everything'], folder }), undefined);
     assert.equal(await download(id, { kinds: ['audio'], folder: 42 }), undefined);

@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SunoExtensionApi } from '../../src/extension';
 import type { Task } from '../../src/core/model';
+import { LocalGateway, type LocalGatewayOptions } from '../../src/localGateway/localGateway';
 
 export const EXTENSION_ID = 'suno-tasks.suno-tasks';
 export const POLL_INTERVAL_SECONDS = 0.2;
@@ -41,6 +42,75 @@ export async function resetExtension(api: SunoExtensionApi, baseUrl?: string): P
   for (const setting of ['baseUrl', 'pollIntervalSeconds', 'notifyOnCompletion']) {
     await configuration.update(setting, undefined, vscode.ConfigurationTarget.Global);
   }
+}
+
+/** The running extension and the current test's gateway, as `useExtensionWithGateway` hands them out. */
+export interface ExtensionFixture {
+  readonly api: SunoExtensionApi;
+  /** A fresh local gateway for each test, with the extension pointed at it. */
+  readonly gateway: LocalGateway;
+}
+
+export interface ExtensionFixtureOptions {
+  /** How each test's gateway starts, e.g. the keys it accepts. */
+  gateway?: LocalGatewayOptions;
+  /** The key stored for the gateway: TEST_KEY unless given; null stores none. */
+  apiKey?: string | null;
+}
+
+/**
+ * Registers, in the calling `describe`, the hooks of a suite that drives the extension against a
+ * local gateway: the extension's API once, then for each test a fresh gateway the extension is
+ * pointed at, and afterwards a clean slate (no fault, no open editors, no tasks, keys or settings,
+ * the gateway closed), so that tests cannot leak into each other.
+ *
+ * Mocha runs a suite's hooks in the order they are registered: a `beforeEach` registered after this
+ * call finds the gateway ready, an `afterEach` registered after it runs once the gateway is closed.
+ * An `afterEach` that needs the gateway open must be registered before this call.
+ */
+export function useExtensionWithGateway(options: ExtensionFixtureOptions = {}): ExtensionFixture {
+  let api: SunoExtensionApi | undefined;
+  let gateway: LocalGateway | undefined;
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  beforeEach(async () => {
+    gateway = await LocalGateway.start(options.gateway);
+    await useGateway(ready(api, 'api'), gateway.url, options.apiKey);
+  });
+
+  afterEach(async () => {
+    // Nothing to undo when the first gateway never started.
+    if (api === undefined || gateway === undefined) return;
+    const current = gateway;
+    try {
+      // First, so that poll rounds still in flight end normally instead of failing into the next test.
+      current.setFault(null);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await resetExtension(api, current.url);
+    } finally {
+      // Even when the reset fails: a gateway left listening would outlive the suite.
+      await current.close();
+    }
+  });
+
+  return {
+    get api(): SunoExtensionApi {
+      return ready(api, 'api');
+    },
+    get gateway(): LocalGateway {
+      return ready(gateway, 'gateway');
+    },
+  };
+}
+
+function ready<T>(value: T | undefined, name: string): T {
+  if (value === undefined) {
+    throw new Error(`The fixture's ${name} is not there yet: use it in a hook or test registered after useExtensionWithGateway()`);
+  }
+  return value;
 }
 
 /**

@@ -2,9 +2,7 @@
 // its outline and folding, and the editable copy.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SunoExtensionApi } from '../../src/extension';
-import { LocalGateway } from '../../src/localGateway/localGateway';
-import { extensionApi, fetchTasks, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 const LYRICS = [
   '[Verse]', //        0
@@ -25,26 +23,10 @@ function lyricsEditor(): vscode.TextEditor | undefined {
 
 describe('Lyrics documents', function () {
   this.timeout(30_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
-
-  before(async () => {
-    api = await extensionApi();
-  });
-
-  beforeEach(async () => {
-    gateway = await LocalGateway.start();
-    await useGateway(api, gateway.url);
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await resetExtension(api, gateway.url);
-    await gateway.close();
-  });
+  const fixture = useExtensionWithGateway();
 
   it('opens a clip’s lyrics read-only, titled with the song, in the Suno Lyrics language', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
 
     await vscode.commands.executeCommand('suno.openLyrics', id);
@@ -62,7 +44,7 @@ describe('Lyrics documents', function () {
   });
 
   it('numbers the second clip’s document and keeps / and ? out of the path', async () => {
-    const id = gateway.addTask({ title: 'AC/DC? Live', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'AC/DC? Live', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
 
     await vscode.commands.executeCommand('suno.openLyrics', { kind: 'clip', taskId: id, clipId: task.clips[1].id });
@@ -73,7 +55,7 @@ describe('Lyrics documents', function () {
   });
 
   it('lists the sections in the outline and folds them', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     await fetchTasks(id);
     await vscode.commands.executeCommand('suno.openLyrics', id);
     const { document } = await waitFor('the lyrics editor', lyricsEditor);
@@ -101,18 +83,18 @@ describe('Lyrics documents', function () {
   });
 
   it('updates an open document when the task changes', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     await vscode.commands.executeCommand('suno.openLyrics', id);
     const { document } = await waitFor('the lyrics editor', lyricsEditor);
 
     const revised = `${LYRICS}\n\n[Outro]\nHome at last`;
-    await api.services.store.upsert([{ ...task, clips: task.clips.map((clip) => ({ ...clip, lyrics: revised })) }]);
+    await fixture.api.services.store.upsert([{ ...task, clips: task.clips.map((clip) => ({ ...clip, lyrics: revised })) }]);
     await waitFor('the revised lyrics', () => document.getText() === revised);
   });
 
   it('shows a lyrics task’s own text', async () => {
-    const id = gateway.addTask({ dialect: 'lyrics', title: 'Morning Tram', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ dialect: 'lyrics', title: 'Morning Tram', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     assert.equal(task.action, 'lyrics');
 
@@ -123,7 +105,7 @@ describe('Lyrics documents', function () {
   });
 
   it('copies the lyrics into an untitled, editable Suno Lyrics document', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     await fetchTasks(id);
 
     const copy = await vscode.commands.executeCommand<vscode.TextDocument>('suno.copyLyricsToEditor', id);
@@ -141,7 +123,7 @@ describe('Lyrics documents', function () {
   });
 
   it('copies the lyrics document that is open, from its URI', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     await fetchTasks(id);
     await vscode.commands.executeCommand('suno.openLyrics', id);
     const { document } = await waitFor('the lyrics editor', lyricsEditor);

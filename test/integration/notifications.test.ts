@@ -2,48 +2,38 @@
 // task's panel is on screen, and a gateway error reported once, not every round.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LocalGateway } from '../../src/localGateway/localGateway';
-import type { SunoExtensionApi } from '../../src/extension';
 import type { CompletionNotice } from '../../src/polling/completionNotifier';
 import type { PollErrorNotice } from '../../src/polling/pollErrorNotifier';
-import { extensionApi, fetchTasks, quietPeriod, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 /** Longer than the notifier's one-second window for finishes that belong together. */
 const COALESCE_WAIT_MS = 1500;
 
 describe('Notifications', function () {
   this.timeout(30_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
   let completions: CompletionNotice[];
   let errors: PollErrorNotice[];
   let subscriptions: vscode.Disposable[];
 
-  before(async () => {
-    api = await extensionApi();
+  // Registered before the fixture so that it runs before the fixture's clean-up: the listeners
+  // stop collecting before the tasks are removed and the gateway closes.
+  afterEach(() => {
+    for (const subscription of subscriptions) subscription.dispose();
   });
 
+  const fixture = useExtensionWithGateway();
+
   beforeEach(async () => {
-    gateway = await LocalGateway.start();
-    await useGateway(api, gateway.url);
     // Notifications left open by earlier tests would count as "one already on screen".
     await vscode.commands.executeCommand('notifications.clearAll');
     completions = [];
     errors = [];
     subscriptions = [
-      api.notifiers.completion.onDidNotify((notice) => completions.push(notice)),
-      api.notifiers.pollErrors.onDidNotify((notice) => {
-        if (notice.baseUrl === gateway.url) errors.push(notice);
+      fixture.api.notifiers.completion.onDidNotify((notice) => completions.push(notice)),
+      fixture.api.notifiers.pollErrors.onDidNotify((notice) => {
+        if (notice.baseUrl === fixture.gateway.url) errors.push(notice);
       }),
     ];
-  });
-
-  afterEach(async () => {
-    for (const subscription of subscriptions) subscription.dispose();
-    gateway.setFault(null);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await resetExtension(api, gateway.url);
-    await gateway.close();
   });
 
   async function setNotify(value: 'always' | 'whenUnfocused' | 'never'): Promise<void> {
@@ -52,12 +42,12 @@ describe('Notifications', function () {
 
   it('shows one notification for tasks that finish together', async () => {
     await setNotify('always');
-    const first = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0, title: 'First' });
-    const second = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0, title: 'Second' });
+    const first = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0, title: 'First' });
+    const second = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0, title: 'Second' });
     // Several ids: no panel opens, so nothing hides the notification.
     await fetchTasks([first, second]);
-    gateway.setStage(first, 'SUCCESS');
-    gateway.setStage(second, 'SUCCESS');
+    fixture.gateway.setStage(first, 'SUCCESS');
+    fixture.gateway.setStage(second, 'SUCCESS');
 
     await waitFor('a completion notification', () => completions.length > 0);
     await quietPeriod(COALESCE_WAIT_MS);
@@ -69,12 +59,12 @@ describe('Notifications', function () {
 
   it('offers Open, Play and Don\'t Show Again for one finished song', async () => {
     await setNotify('always');
-    const id = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0, title: 'Solo' });
+    const id = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0, title: 'Solo' });
     await fetchTasks(id);
     // Fetching one task opened its panel; with the panel closed the notification is needed.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    assert.equal(api.ui.panels?.isVisible(id), false);
-    gateway.setStage(id, 'SUCCESS');
+    assert.equal(fixture.api.ui.panels?.isVisible(id), false);
+    fixture.gateway.setStage(id, 'SUCCESS');
     await waitFor('a completion notification', () => completions.length > 0);
     assert.deepEqual(completions[0].taskIds, [id]);
     assert.match(completions[0].message, /Solo/);
@@ -83,41 +73,41 @@ describe('Notifications', function () {
 
   it('stays silent when notifications are set to never', async () => {
     await setNotify('never');
-    const first = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-    const second = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const first = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const second = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     await fetchTasks([first, second]);
-    gateway.setStage(first, 'SUCCESS');
-    await waitFor('the task to succeed', () => api.services.store.get(first)?.status === 'succeeded');
+    fixture.gateway.setStage(first, 'SUCCESS');
+    await waitFor('the task to succeed', () => fixture.api.services.store.get(first)?.status === 'succeeded');
     await quietPeriod(COALESCE_WAIT_MS);
     assert.deepEqual(completions, []);
   });
 
   it('stays silent for a task whose panel is on screen', async () => {
     await setNotify('always');
-    const id = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const id = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     // Fetching one task opens its panel.
     await fetchTasks(id);
-    assert.ok(api.ui.panels, 'the extension has task panels');
-    await waitFor('the panel to be visible', () => api.ui.panels?.isVisible(id));
-    gateway.setStage(id, 'SUCCESS');
-    await waitFor('the task to succeed', () => api.services.store.get(id)?.status === 'succeeded');
+    assert.ok(fixture.api.ui.panels, 'the extension has task panels');
+    await waitFor('the panel to be visible', () => fixture.api.ui.panels?.isVisible(id));
+    fixture.gateway.setStage(id, 'SUCCESS');
+    await waitFor('the task to succeed', () => fixture.api.services.store.get(id)?.status === 'succeeded');
     await quietPeriod(COALESCE_WAIT_MS);
     assert.deepEqual(completions, []);
   });
 
   it('reports a lasting gateway error once, not every round', async () => {
-    const id = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const id = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     await fetchTasks(id);
-    gateway.setFault({ kind: 'status', status: 502 });
-    await waitFor('several failed rounds', () => api.services.poller.gatewayState(gateway.url).consecutiveFailures >= 4, 20_000);
+    fixture.gateway.setFault({ kind: 'status', status: 502 });
+    await waitFor('several failed rounds', () => fixture.api.services.poller.gatewayState(fixture.gateway.url).consecutiveFailures >= 4, 20_000);
     assert.equal(errors.length, 1);
     assert.equal(errors[0].error.kind, 'server');
   });
 
   it('reports a refused key at once', async () => {
-    const id = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const id = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     await fetchTasks(id);
-    gateway.setApiKeys(['another-key']);
+    fixture.gateway.setApiKeys(['another-key']);
     await waitFor('the auth notification', () => errors.length > 0);
     assert.equal(errors[0].error.kind, 'auth');
     assert.equal(errors[0].error.httpStatus, 401);

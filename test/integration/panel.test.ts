@@ -2,9 +2,7 @@
 // removal). What the page shows is tested in the browser UI tests.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SunoExtensionApi } from '../../src/extension';
-import { LocalGateway } from '../../src/localGateway/localGateway';
-import { extensionApi, fetchTasks, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -18,76 +16,60 @@ function activeTabLabel(): string | undefined {
 
 describe('Task panel', function () {
   this.timeout(30_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
-
-  before(async () => {
-    api = await extensionApi();
-  });
-
-  beforeEach(async () => {
-    gateway = await LocalGateway.start();
-    await useGateway(api, gateway.url);
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await resetExtension(api, gateway.url);
-    await gateway.close();
-  });
+  const fixture = useExtensionWithGateway();
 
   it('opens one panel per task, titled with the song', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
     await fetchTasks(id);
 
     await vscode.commands.executeCommand('suno.openTask', id);
     const [tab] = await waitFor('the panel tab', () => (panelTabs().length === 1 ? panelTabs() : undefined));
     assert.equal(tab.label, 'Harbour Lights');
     assert.equal(activeTabLabel(), 'Harbour Lights');
-    await waitFor('the panel to report itself visible', () => api.ui.panels?.isVisible(id));
+    await waitFor('the panel to report itself visible', () => fixture.api.ui.panels?.isVisible(id));
   });
 
   it('reveals the same panel when the task is opened again, from a tree element or an id', async () => {
-    const first = gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS' });
-    const second = gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
+    const first = fixture.gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS' });
+    const second = fixture.gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
     await fetchTasks([first, second]);
 
     await vscode.commands.executeCommand('suno.openTask', first);
     await vscode.commands.executeCommand('suno.openTask', { kind: 'task', taskId: second });
     await waitFor('two panel tabs', () => panelTabs().length === 2);
     await waitFor('the second panel in front', () => activeTabLabel() === 'Neon Rain');
-    await waitFor('the first panel hidden behind the second', () => api.ui.panels?.isVisible(first) === false);
+    await waitFor('the first panel hidden behind the second', () => fixture.api.ui.panels?.isVisible(first) === false);
 
     await vscode.commands.executeCommand('suno.openTask', { kind: 'task', taskId: first });
     await waitFor('the first panel in front again', () => activeTabLabel() === 'Paper Kites');
     assert.equal(panelTabs().length, 2, 'no second panel for the same task');
-    await waitFor('the first panel visible', () => api.ui.panels?.isVisible(first));
+    await waitFor('the first panel visible', () => fixture.api.ui.panels?.isVisible(first));
 
-    api.ui.panels?.open(second, { preserveFocus: true });
+    fixture.api.ui.panels?.open(second, { preserveFocus: true });
     await waitFor('the second panel revealed', () => activeTabLabel() === 'Neon Rain');
     assert.equal(panelTabs().length, 2);
   });
 
   it('follows the store: a new title renames the tab, a removed task closes its panel', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     await vscode.commands.executeCommand('suno.openTask', id);
     await waitFor('the panel tab', () => panelTabs().length === 1);
 
-    await api.services.store.upsert([{ ...task, title: 'Harbour Lights (Remix)' }]);
+    await fixture.api.services.store.upsert([{ ...task, title: 'Harbour Lights (Remix)' }]);
     await waitFor('the renamed tab', () => panelTabs()[0]?.label === 'Harbour Lights (Remix)');
 
-    await api.services.store.remove([id]);
+    await fixture.api.services.store.remove([id]);
     await waitFor('the panel to close', () => panelTabs().length === 0);
-    assert.equal(api.ui.panels?.isVisible(id), false);
+    assert.equal(fixture.api.ui.panels?.isVisible(id), false);
 
     // Opening a task that is no longer tracked opens nothing.
-    api.ui.panels?.open(id);
+    fixture.api.ui.panels?.open(id);
     assert.equal(panelTabs().length, 0);
   });
 
   it('opens a panel for a clip element, on its task', async () => {
-    const id = gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
     await vscode.commands.executeCommand('suno.openTask', { kind: 'clip', taskId: id, clipId: task.clips[1].id });
     await waitFor('the panel tab', () => panelTabs().length === 1);

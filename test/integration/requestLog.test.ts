@@ -4,9 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LocalGateway } from '../../src/localGateway/localGateway';
 import type { SunoExtensionApi } from '../../src/extension';
-import { extensionApi, fetchTasks, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 const SECRET_KEY = 'sk-integration-secret-0123456789';
 
@@ -21,45 +20,30 @@ function logText(api: SunoExtensionApi): string {
 
 describe('Request log', function () {
   this.timeout(20_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
-
-  before(async () => {
-    api = await extensionApi();
-  });
-
-  beforeEach(async () => {
-    gateway = await LocalGateway.start({ apiKeys: [SECRET_KEY] });
-    await useGateway(api, gateway.url, SECRET_KEY);
-  });
-
-  afterEach(async () => {
-    await resetExtension(api, gateway.url);
-    await gateway.close();
-  });
+  const fixture = useExtensionWithGateway({ gateway: { apiKeys: [SECRET_KEY] }, apiKey: SECRET_KEY });
 
   it('records method, URL, status and duration of each request, without the key', async () => {
-    const id = gateway.addTask({ startStage: 'SUCCESS' });
+    const id = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     await fetchTasks(id);
     const line = await waitFor('the request in the log', () =>
-      logText(api)
+      logText(fixture.api)
         .split('\n')
-        .find((candidate) => candidate.includes(`GET ${gateway.url}/suno/fetch/${id}`)),
+        .find((candidate) => candidate.includes(`GET ${fixture.gateway.url}/suno/fetch/${id}`)),
     );
     assert.match(line, /→ 200 \(\d+ ms\)/);
-    assert.doesNotMatch(logText(api), new RegExp(SECRET_KEY));
+    assert.doesNotMatch(logText(fixture.api), new RegExp(SECRET_KEY));
   });
 
   it('records a refused request as a warning', async () => {
-    await api.services.apiKeys.set(gateway.url, `${SECRET_KEY}-wrong`);
-    const id = gateway.addTask({ startStage: 'SUCCESS' });
+    await fixture.api.services.apiKeys.set(fixture.gateway.url, `${SECRET_KEY}-wrong`);
+    const id = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     await fetchTasks(id);
     const line = await waitFor('the refused request in the log', () =>
-      logText(api)
+      logText(fixture.api)
         .split('\n')
         .find((candidate) => candidate.includes(`/suno/fetch/${id}`) && candidate.includes('401')),
     );
     assert.match(line, /\[warning\]/);
-    assert.doesNotMatch(logText(api), new RegExp(SECRET_KEY));
+    assert.doesNotMatch(logText(fixture.api), new RegExp(SECRET_KEY));
   });
 });

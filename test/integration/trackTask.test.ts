@@ -2,57 +2,40 @@
 // polling from "not started" to "succeeded" — badge, status bar and tree rows included.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LocalGateway } from '../../src/localGateway/localGateway';
-import type { SunoExtensionApi } from '../../src/extension';
 import type { TaskTreeElement } from '../../src/tracker/treeElements';
 import { TASK_STORE_KEY, TaskStore } from '../../src/core/taskStore';
-import { extensionApi, fetchTasks, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Tracking a task', function () {
   this.timeout(30_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
-
-  before(async () => {
-    api = await extensionApi();
-  });
-
-  beforeEach(async () => {
-    gateway = await LocalGateway.start();
-    await useGateway(api, gateway.url);
-  });
-
-  afterEach(async () => {
-    await resetExtension(api, gateway.url);
-    await gateway.close();
-  });
+  const fixture = useExtensionWithGateway();
 
   it('fetches a task by id, tracks it and polls it from not started to succeeded', async () => {
-    const id = gateway.addTask({ title: 'Harbour Lights', startStage: 'NOT_START', dialect: 'native' });
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'NOT_START', dialect: 'native' });
     const fetched = await fetchTasks(id);
 
     assert.deepEqual(fetched.map((task) => task.id), [id]);
-    const tracked = api.services.store.get(id);
+    const tracked = fixture.api.services.store.get(id);
     assert.ok(tracked, 'the task is tracked');
-    assert.equal(tracked.baseUrl, gateway.url);
+    assert.equal(tracked.baseUrl, fixture.gateway.url);
     assert.equal(tracked.status, 'pending');
 
     const finished = await waitFor('the task to succeed through polling', () => {
-      const task = api.services.store.get(id);
+      const task = fixture.api.services.store.get(id);
       return task?.status === 'succeeded' ? task : undefined;
     });
     assert.ok(finished.clips.length > 0, 'a finished song has clips');
-    assert.equal(gateway.stageOf(id), 'SUCCESS');
-    const polls = gateway.requests.filter((request) => request.ids.includes(id) && request.authorized);
+    assert.equal(fixture.gateway.stageOf(id), 'SUCCESS');
+    const polls = fixture.gateway.requests.filter((request) => request.ids.includes(id) && request.authorized);
     assert.ok(polls.length >= 4, `the task went through its stages by polling (${polls.length} requests)`);
     // The poller saves the round's results before it decides there is nothing left to poll.
-    await waitFor('the gateway to go idle', () => api.services.poller.gatewayState(gateway.url).state === 'idle');
+    await waitFor('the gateway to go idle', () => fixture.api.services.poller.gatewayState(fixture.gateway.url).state === 'idle');
   });
 
   it('shows the task and its clips in the tree, with the same element objects each time', async () => {
-    const id = gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS', dialect: 'flat' });
+    const id = fixture.gateway.addTask({ title: 'Paper Kites', startStage: 'SUCCESS', dialect: 'flat' });
     await fetchTasks(id);
-    const { provider } = api.tracker;
+    const { provider } = fixture.api.tracker;
 
     const roots = provider.getChildren();
     assert.equal(roots.length, 1);
@@ -76,7 +59,7 @@ describe('Tracking a task', function () {
     assert.deepEqual(item.command?.arguments, [root]);
 
     const clips = provider.getChildren(root);
-    const task = api.services.store.get(id);
+    const task = fixture.api.services.store.get(id);
     assert.ok(task);
     assert.equal(clips.length, task.clips.length);
     assert.ok(clips.length > 0);
@@ -90,10 +73,10 @@ describe('Tracking a task', function () {
   });
 
   it('uses the short id as label until a title is known', async () => {
-    const id = gateway.addTask({ startStage: 'NOT_START', dialect: 'native', pollsPerStage: 0 });
+    const id = fixture.gateway.addTask({ startStage: 'NOT_START', dialect: 'native', pollsPerStage: 0 });
     await fetchTasks(id);
-    const item = api.tracker.provider.getTreeItem(api.tracker.provider.taskElement(id));
-    const task = api.services.store.get(id);
+    const item = fixture.api.tracker.provider.getTreeItem(fixture.api.tracker.provider.taskElement(id));
+    const task = fixture.api.services.store.get(id);
     assert.ok(task);
     assert.equal(task.title, null, 'a task that has not started has no title yet');
     assert.equal(item.label, id.slice(0, 8));
@@ -102,18 +85,18 @@ describe('Tracking a task', function () {
   });
 
   it('refreshes exactly the changed task row, and the root only when tasks come or go', async () => {
-    const still = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-    const moving = gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
+    const still = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const moving = fixture.gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
     const events: (TaskTreeElement | TaskTreeElement[] | undefined)[] = [];
-    const subscription = api.tracker.provider.onDidChangeTreeData((event) => events.push(event));
+    const subscription = fixture.api.tracker.provider.onDidChangeTreeData((event) => events.push(event));
     try {
       await fetchTasks([still, moving]);
       assert.ok(events.includes(undefined), 'adding tasks refreshes the root');
-      const movingElement = api.tracker.provider.getChildren().find((element) => element.taskId === moving);
+      const movingElement = fixture.api.tracker.provider.getChildren().find((element) => element.taskId === moving);
       assert.ok(movingElement);
 
       events.length = 0;
-      gateway.setStage(moving, 'IN_PROGRESS');
+      fixture.gateway.setStage(moving, 'IN_PROGRESS');
       await waitFor('a tree refresh for the task that moved', () => events.length > 0);
       const [event] = events;
       assert.ok(Array.isArray(event), `a refresh of rows, not of the root (${JSON.stringify(event)})`);
@@ -129,56 +112,56 @@ describe('Tracking a task', function () {
   });
 
   it('counts running tasks in the badge and the status bar, and clears both when they finish', async () => {
-    const first = gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
-    const second = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-    const done = gateway.addTask({ startStage: 'SUCCESS' });
+    const first = fixture.gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
+    const second = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const done = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     await fetchTasks([first, second, done]);
 
-    assert.equal(api.tracker.view.badge?.value, 2);
-    assert.match(String(api.tracker.view.badge?.tooltip), /2 Suno tasks running/);
-    assert.match(String(api.tracker.statusBar.text), /2 Suno tasks/);
+    assert.equal(fixture.api.tracker.view.badge?.value, 2);
+    assert.match(String(fixture.api.tracker.view.badge?.tooltip), /2 Suno tasks running/);
+    assert.match(String(fixture.api.tracker.statusBar.text), /2 Suno tasks/);
 
-    gateway.setStage(first, 'SUCCESS');
-    await waitFor('the badge to count one task', () => api.tracker.view.badge?.value === 1);
-    assert.match(String(api.tracker.statusBar.text), /1 Suno task\b/);
+    fixture.gateway.setStage(first, 'SUCCESS');
+    await waitFor('the badge to count one task', () => fixture.api.tracker.view.badge?.value === 1);
+    assert.match(String(fixture.api.tracker.statusBar.text), /1 Suno task\b/);
 
-    gateway.setStage(second, 'FAILURE');
-    await waitFor('the badge to go away', () => api.tracker.view.badge === undefined);
-    assert.equal(api.tracker.statusBar.text, undefined);
-    assert.equal(api.services.store.get(second)?.status, 'failed');
-    const failedItem = api.tracker.provider.getTreeItem(api.tracker.provider.taskElement(second));
+    fixture.gateway.setStage(second, 'FAILURE');
+    await waitFor('the badge to go away', () => fixture.api.tracker.view.badge === undefined);
+    assert.equal(fixture.api.tracker.statusBar.text, undefined);
+    assert.equal(fixture.api.services.store.get(second)?.status, 'failed');
+    const failedItem = fixture.api.tracker.provider.getTreeItem(fixture.api.tracker.provider.taskElement(second));
     assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
   });
 
   it('keeps the tracked tasks in globalState, where a new window finds them', async () => {
-    const id = gateway.addTask({ startStage: 'SUCCESS', title: 'Neon Rain' });
+    const id = fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'Neon Rain' });
     await fetchTasks(id);
 
-    const stored = api.services.context.globalState.get<{ version: number; tasks: { id: string }[] }>(TASK_STORE_KEY);
+    const stored = fixture.api.services.context.globalState.get<{ version: number; tasks: { id: string }[] }>(TASK_STORE_KEY);
     assert.ok(stored, 'the store wrote globalState');
     assert.ok(stored.tasks.some((task) => task.id === id));
 
     // What the next activation does: a store over the same globalState loads the task.
-    const reloaded = new TaskStore(api.services.context.globalState);
+    const reloaded = new TaskStore(fixture.api.services.context.globalState);
     assert.equal(reloaded.get(id)?.title, 'Neon Rain');
     reloaded.dispose();
   });
 
   it('tracks the ids a gateway knows and reports the ones it does not', async () => {
-    const known = gateway.addTask({ startStage: 'SUCCESS' });
-    const other = gateway.addTask({ startStage: 'SUCCESS' });
+    const known = fixture.gateway.addTask({ startStage: 'SUCCESS' });
+    const other = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     const fetched = await fetchTasks([known, 'no-such-task-0000', other]);
     assert.deepEqual(fetched.map((task) => task.id), [known, other]);
-    assert.deepEqual(api.tracker.provider.getChildren().map((element) => element.taskId), [known, other], 'in the order asked for');
-    assert.ok(api.services.store.get(known));
-    assert.equal(api.services.store.get('no-such-task-0000'), undefined);
+    assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => element.taskId), [known, other], 'in the order asked for');
+    assert.ok(fixture.api.services.store.get(known));
+    assert.equal(fixture.api.services.store.get('no-such-task-0000'), undefined);
   });
 
   it('finds ids in pasted text, and accepts a base URL pasted with /v1', async () => {
-    await vscode.workspace.getConfiguration('suno').update('baseUrl', `${gateway.url}/v1/`, vscode.ConfigurationTarget.Global);
-    const id = gateway.addTask({ startStage: 'SUCCESS' });
+    await vscode.workspace.getConfiguration('suno').update('baseUrl', `${fixture.gateway.url}/v1/`, vscode.ConfigurationTarget.Global);
+    const id = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     const fetched = await fetchTasks(`{"code":"success","message":"","data":"${id}"}`);
     assert.deepEqual(fetched.map((task) => task.id), [id]);
-    assert.equal(api.services.store.get(id)?.baseUrl, gateway.url);
+    assert.equal(fixture.api.services.store.get(id)?.baseUrl, fixture.gateway.url);
   });
 });

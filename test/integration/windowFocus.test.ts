@@ -2,29 +2,12 @@
 // whose data went stale — but not for a gateway paused for its key.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { LocalGateway } from '../../src/localGateway/localGateway';
-import type { SunoExtensionApi } from '../../src/extension';
 import { UNFOCUSED_SLOWDOWN, WindowFocusCatchUp, windowSlowdownFactor } from '../../src/polling/windowFocus';
-import { extensionApi, fetchTasks, resetExtension, useGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Window focus', function () {
   this.timeout(20_000);
-  let api: SunoExtensionApi;
-  let gateway: LocalGateway;
-
-  before(async () => {
-    api = await extensionApi();
-  });
-
-  beforeEach(async () => {
-    gateway = await LocalGateway.start();
-    await useGateway(api, gateway.url);
-  });
-
-  afterEach(async () => {
-    await resetExtension(api, gateway.url);
-    await gateway.close();
-  });
+  const fixture = useExtensionWithGateway();
 
   it('polls three times slower while the window is in the background', () => {
     assert.equal(windowSlowdownFactor(), vscode.window.state.focused ? 1 : UNFOCUSED_SLOWDOWN);
@@ -32,17 +15,17 @@ describe('Window focus', function () {
   });
 
   it('catches up on refocus with gateways whose data is older than one interval, unless paused', async () => {
-    const id = gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    const id = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     await fetchTasks(id);
     const minute = 60_000;
-    const fresh = new WindowFocusCatchUp(api.services.store, api.services.poller, () => minute);
-    const later = new WindowFocusCatchUp(api.services.store, api.services.poller, () => minute, () => Date.now() + 2 * minute);
+    const fresh = new WindowFocusCatchUp(fixture.api.services.store, fixture.api.services.poller, () => minute);
+    const later = new WindowFocusCatchUp(fixture.api.services.store, fixture.api.services.poller, () => minute, () => Date.now() + 2 * minute);
     try {
       assert.deepEqual(fresh.staleGateways(), [], 'data fetched a moment ago is not stale');
-      assert.deepEqual(later.staleGateways(), [gateway.url]);
+      assert.deepEqual(later.staleGateways(), [fixture.gateway.url]);
 
-      gateway.setApiKeys(['rotated-key']);
-      await waitFor('polling to pause for auth', () => api.services.poller.gatewayState(gateway.url).state === 'paused_auth');
+      fixture.gateway.setApiKeys(['rotated-key']);
+      await waitFor('polling to pause for auth', () => fixture.api.services.poller.gatewayState(fixture.gateway.url).state === 'paused_auth');
       assert.deepEqual(later.staleGateways(), [], 'a gateway paused for its key is not called on refocus');
     } finally {
       fresh.dispose();
