@@ -12,7 +12,7 @@ import { LocalGateway, type LocalGatewayOptions } from '../../../src/localGatewa
 export interface JourneyOptions {
   /** Milliseconds between two polls of the gateway (test mode only). */
   readonly pollIntervalMs: number;
-  /** User settings besides the gateway address (e.g. `workbench.colorTheme`). */
+  /** User settings besides the gateway address. */
   readonly settings?: Record<string, unknown>;
   /** Extra environment for code-server and so the extension host. */
   readonly env?: Record<string, string>;
@@ -58,8 +58,6 @@ export function journeySettings(gatewayUrl: string, extra: Record<string, unknow
   return {
     'suno.baseUrl': gatewayUrl,
     'suno.notifyOnCompletion': 'never',
-    // VS Code 1.139 names its themes 'Dark Modern' and 'Light Modern' (once 'Default Dark Modern'…).
-    'workbench.colorTheme': 'Dark Modern',
     // Nothing but the tests' own editors and panels.
     'workbench.editor.enablePreview': false,
     'workbench.layoutControl.enabled': false,
