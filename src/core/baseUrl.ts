@@ -19,6 +19,7 @@
  */
 
 import { GatewayError } from './gatewayError';
+import { hasSpaceOrControl } from './spaceOrControl';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -71,14 +72,4 @@ export function normaliseBaseUrl(input: string): string {
 
 function invalid(message: string): GatewayError {
   return new GatewayError('invalid_input', message);
-}
-
-/** Whitespace (including Unicode spaces) or an ASCII control character. */
-function hasSpaceOrControl(text: string): boolean {
-  if (/\s/.test(text)) return true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }

@@ -25,6 +25,7 @@ import {
   type RawResponse,
   type RequestDescription,
 } from './responseErrors';
+import { hasSpaceOrControl } from './spaceOrControl';
 
 export type { RawResponse } from './responseErrors';
 export { BatchSupportMemory } from './batchSupportMemory';
@@ -403,16 +404,6 @@ function isMissingRoute(response: RawResponse): boolean {
   const status = response.httpStatus;
   if (status === 404 || status === 405 || status === 501) return !isTaskNotExist(response.body);
   if (status === 400) return !isTaskNotExist(response.body);
-  return false;
-}
-
-/** Whitespace (including Unicode spaces) or an ASCII control character. */
-function hasSpaceOrControl(text: string): boolean {
-  if (/\s/.test(text)) return true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
   return false;
 }
 

@@ -40,3 +40,17 @@ export function toSafeUrl(value: unknown): string | null {
   if (url.hostname.length === 0 || url.username !== '' || url.password !== '') return null;
   return url.href;
 }
+
+/**
+ * Whether `value` parses as an absolute URL with an http or https scheme. Looser than `toSafeUrl`:
+ * it re-checks URLs that already passed a gate once (stored tasks, panel messages). This file
+ * imports nothing, so the webview bundle shares the check without pulling in classic zod.
+ */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import type { Clip, Task } from './model';
+import { isHttpUrl } from './safeUrl';
 
 const taskStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
 const taskActionSchema = z.enum(['music', 'lyrics', 'other']);
@@ -15,15 +16,6 @@ const taskActionSchema = z.enum(['music', 'lyrics', 'other']);
  * http(s) URL, exactly as the parser guaranteed when it first accepted it.
  */
 const httpUrlSchema = z.string().refine(isHttpUrl, { message: 'not an absolute http(s) URL' });
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 export const storedClipSchema = z.object({
   id: z.string().min(1),

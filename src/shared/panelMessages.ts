@@ -9,20 +9,12 @@
  */
 import * as z from 'zod/mini';
 import type { Clip, Task } from '../core/model';
+import { isHttpUrl } from '../core/safeUrl';
 
 // ---- the task, as the page receives it ---------------------------------------------------------
 
 /** Only absolute http(s) URLs may reach a `src` or `poster` attribute. */
 const httpUrlSchema = z.string().check(z.refine(isHttpUrl, 'not an absolute http(s) URL'));
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 const statusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
 const nullableString = z.nullable(z.string());
