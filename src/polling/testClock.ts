@@ -8,6 +8,9 @@ import { systemClock, type Clock } from '../core/clock';
  * timers run faster by the ratio of the test interval to the floor: a 200 ms test interval makes
  * every delay the poller computes (interval, backoff, "soon") 25 times shorter. `now()` stays
  * real, so task times and Retry-After windows still mean what they say.
+ * Unlike the CLI's `fastClock` (src/cli/fastClock.ts), which speeds up `now()` too, this one cannot:
+ * its speed follows a setting that may change at any moment (a scaled `now()` would jump), and
+ * the poller compares `now()` with the persisted tasks' `fetchedAt`, which is wall-clock time.
  */
 export function acceleratedClock(realIntervalMs: () => number): Clock {
   const speedUp = (): number => {
