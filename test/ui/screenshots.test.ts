@@ -1,0 +1,193 @@
+// The README's screenshots, taken from the real workbench on every run so that they show the
+// extension as it is: the tracker and the task panel, in a dark and a light theme, written to
+// docs/ (tracker-dark.png, panel-dark.png, tracker-light.png, panel-light.png).
+//
+// The same tasks with the same titles every time: a finished song (expanded to its two clips, its
+// lyrics open beside it), a song still in progress, a lyrics task and a failed song.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { projectRoot } from '../harness/vscodeTools';
+import { quickPickRow, screenshotOnFailure } from '../harness/workbench';
+import { startJourney, type Journey } from './support/journey';
+import {
+  clipRows,
+  editorTab,
+  expandRow,
+  fetchTaskThroughUi,
+  openTracker,
+  quickInputField,
+  runPaletteCommand,
+  screenshotIfThrows,
+  setApiKeyThroughUi,
+  taskPanelFrame,
+  taskRow,
+  UI_TIMEOUT_MS,
+  waitForRowLabel,
+  waitUntil,
+} from './support/workbenchUi';
+
+const docsDir = path.join(projectRoot, 'docs');
+
+const THEMES = [
+  { name: 'dark', theme: 'Dark Modern', workbenchClass: 'vs-dark', webviewClass: 'vscode-dark' },
+  { name: 'light', theme: 'Light Modern', workbenchClass: 'vs', webviewClass: 'vscode-light' },
+] as const;
+
+const FINISHED = 'Harbour Lights';
+const RUNNING = 'Paper Kites';
+const LYRICS = 'Morning Tram';
+const FAILED = 'Neon Rain';
+
+/** What the callbacks below use of an <img> (the project compiles without the DOM library). */
+interface ImageLike {
+  readonly complete: boolean;
+  readonly naturalWidth: number;
+}
+
+/** Lets the workbench paint what it just changed. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const frame = (globalThis as unknown as { requestAnimationFrame(callback: () => void): void }).requestAnimationFrame;
+        frame(() => frame(() => resolve()));
+      }),
+  );
+}
+
+/** Drags the sash between the sidebar and the editor so that the tracker's rows fit. */
+async function widenSidebar(page: Page, width: number): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  const box = await sidebar.boundingBox();
+  assert.ok(box, 'the sidebar is not visible');
+  const edge = box.x + box.width;
+  await page.mouse.move(edge + 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await waitUntil('the sidebar to widen', async () => ((await sidebar.boundingBox())?.width ?? 0) > box.width + 40);
+}
+
+describe('README screenshots', function () {
+  let journey: Journey | undefined;
+  let finishedId = '';
+  let runningId = '';
+
+  before(async function () {
+    journey = await startJourney({ pollIntervalMs: 500, viewport: { width: 1280, height: 800 } });
+    const { gateway, page } = journey;
+    await screenshotIfThrows(() => journey?.page, 'README screenshots before', async () => {
+      finishedId = gateway.addTask({ title: FINISHED, startStage: 'SUCCESS' });
+      runningId = gateway.addTask({ title: RUNNING, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+      const lyrics = gateway.addTask({ title: LYRICS, dialect: 'lyrics', startStage: 'SUCCESS' });
+      const failed = gateway.addTask({
+        title: FAILED,
+        startStage: 'FAILURE',
+        failReason: 'The upstream service timed out while generating the song.',
+      });
+      await openTracker(page);
+      await setApiKeyThroughUi(page, 'test-key');
+      // Several ids at once; the first one asked for ends up on top of the tracker.
+      await fetchTaskThroughUi(page, [finishedId, runningId, lyrics, failed].join(' '));
+      await waitForRowLabel(taskRow(page, FINISHED), /, succeeded\b/);
+      await waitForRowLabel(taskRow(page, RUNNING), /, running\b/);
+      await waitForRowLabel(taskRow(page, LYRICS), /, succeeded\b/);
+      await waitForRowLabel(taskRow(page, FAILED), /, failed\b/);
+      // The finished song's panel and the lyrics document opened from it, then the panel of the
+      // song in progress: its clips stream, with cover, player and lyrics in view together (a
+      // finished clip's video player takes that room).
+      await taskRow(page, FINISHED).locator('.label-name').click();
+      const frame = await taskPanelFrame(page, finishedId);
+      await frame.locator('#task-open-lyrics:not([disabled])').click({ timeout: UI_TIMEOUT_MS });
+      await editorTab(page, `${FINISHED}.lyrics`).waitFor({ timeout: UI_TIMEOUT_MS });
+      await taskRow(page, RUNNING).locator('.label-name').click();
+      await taskPanelFrame(page, runningId);
+      await widenSidebar(page, 400);
+    });
+  });
+
+  afterEach(async function () {
+    await screenshotOnFailure(this, journey?.page);
+  });
+
+  after(async function () {
+    await journey?.close();
+  });
+
+  function page(): Page {
+    assert.ok(journey, 'the workbench did not start');
+    return journey.page;
+  }
+
+  /** Switches the theme the way a person does: Preferences: Color Theme, then its name. */
+  async function applyTheme(theme: string, workbenchClass: string): Promise<void> {
+    const isApplied = (): Promise<boolean> =>
+      page().locator('.monaco-workbench').evaluate((element, wanted) => element.classList.contains(wanted), workbenchClass);
+    await runPaletteCommand(page(), 'Preferences: Color Theme');
+    await waitUntil('the theme picker', async () => !(await quickInputField(page()).inputValue()).startsWith('>'));
+    await quickInputField(page()).fill(theme);
+    await quickPickRow(page(), theme).waitFor({ timeout: UI_TIMEOUT_MS });
+    await quickInputField(page()).press('Enter');
+    await waitUntil(`the ${theme} theme`, isApplied);
+  }
+
+  async function save(name: string): Promise<void> {
+    mkdirSync(docsDir, { recursive: true });
+    // The pointer rests on an empty part of the activity bar, where nothing shows a hover.
+    await page().mouse.move(24, 560);
+    await settle(page());
+    const file = path.join(docsDir, `${name}.png`);
+    await page().screenshot({ path: file });
+    assert.ok(statSync(file).size > 20_000, `${file} looks empty`);
+  }
+
+  async function panelReady(frame: Frame, webviewClass: string): Promise<void> {
+    await waitUntil('the panel in the new theme', async () =>
+      frame.locator('body').evaluate((body, wanted) => body.classList.contains(wanted), webviewClass),
+    );
+    await waitUntil('the covers to load', async () =>
+      frame.locator('img.clip-cover').evaluateAll(
+        (elements) =>
+          elements.length > 0 &&
+          elements.every((element) => {
+            const image = element as unknown as ImageLike;
+            return image.complete && image.naturalWidth > 0;
+          }),
+      ),
+    );
+    assert.equal(await frame.locator('audio[src]').count(), 2, 'both players should have their audio');
+    assert.ok((await frame.locator('.lyrics-section h3').count()) >= 2, 'the lyrics sections should show');
+  }
+
+  for (const { name, theme, workbenchClass, webviewClass } of THEMES) {
+    it(`shows the tracker with a finished song's clips and its lyrics (${name})`, async function () {
+      await applyTheme(theme, workbenchClass);
+      await openTracker(page());
+      const row = taskRow(page(), FINISHED);
+      await expandRow(row);
+      await waitUntil('both clip rows', async () => (await clipRows(page()).count()) === 2);
+      // The finished song selected (a click on its row opens its panel), its lyrics in front.
+      await row.locator('.label-name').click();
+      await waitUntil('its panel', async () => (await editorTab(page(), FINISHED).getAttribute('aria-selected')) === 'true');
+      await editorTab(page(), `${FINISHED}.lyrics`).click();
+      await page().locator('.part.editor .monaco-editor .view-lines', { hasText: '[Verse]' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      // Focus in the editor, on the blank line after the first verse: the tracker shows its
+      // selection without the focus outline, and no word in the lyrics is highlighted.
+      await page().locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await page().keyboard.press('ControlOrMeta+Home');
+      for (let line = 1; line < 6; line++) await page().keyboard.press('ArrowDown');
+      await page().locator('.part.statusbar', { hasText: 'Ln 6, Col 1' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await save(`tracker-${name}`);
+    });
+
+    it(`shows the task panel with cover, players and lyrics (${name})`, async function () {
+      await applyTheme(theme, workbenchClass);
+      await editorTab(page(), RUNNING).click();
+      const frame = await taskPanelFrame(page(), runningId);
+      await panelReady(frame, webviewClass);
+      await save(`panel-${name}`);
+    });
+  }
+});
