@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { openExternalUrl } from '../commands/openInBrowser';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
@@ -144,6 +145,19 @@ export class TaskPanel implements vscode.Disposable {
         }
         await vscode.env.clipboard.writeText(clip.audioUrl);
         vscode.window.setStatusBarMessage('$(check) Copied the audio link.', 3000);
+        return;
+      }
+      case 'openVideo': {
+        const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
+        if (clip?.videoUrl == null) {
+          void vscode.window.showWarningMessage('This clip has no video link.');
+          return;
+        }
+        // The stored URL passed the parser's http(s) check; openExternalUrl checks it again.
+        if (!(await openExternalUrl(clip.videoUrl))) {
+          // False also when the person declined VS Code's "open external website" prompt.
+          this.services.log.debug(`Task panel ${this.taskId}: the video of clip ${message.clipId} was not opened (${clip.videoUrl}).`);
+        }
         return;
       }
       case 'mediaError': {

@@ -86,6 +86,11 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copyLink'), clipId: clipIdSchema }),
   /** Run the Download command for one clip, or for the whole task. */
   z.object({ type: z.literal('download'), clipId: z.optional(clipIdSchema) }),
+  /**
+   * Open the clip's video in the system browser (offered when the panel cannot play it). Only the
+   * clip id travels: the host opens the URL it has stored, never one the page names.
+   */
+  z.object({ type: z.literal('openVideo'), clipId: clipIdSchema }),
   /** A player or image could not load its URL: worth a line in the log, not a notification. */
   z.object({ type: z.literal('mediaError'), clipId: clipIdSchema, media: z.enum(['audio', 'video', 'image']) }),
 ]);

@@ -19,9 +19,14 @@
  * - `#task-lyrics` with `.lyrics-section` children for a lyrics task
  * - `#clips > article.clip[data-clip-id]`, one per clip, in task order; inside each:
  *   `h2.clip-title`, `[data-field="status"|"tags"|"model"|"duration"|"created"|"error"]`,
- *   `img.clip-cover[data-clip-id]`, `audio[data-clip-id]`, `video[data-clip-id]` (present only
- *   with a video URL), `button[data-action="openLyrics"|"copyLink"|"download"][data-clip-id]`,
+ *   `img.clip-cover[data-clip-id]`, `audio[data-clip-id]`,
+ *   `button[data-action="openLyrics"|"copyLink"|"download"][data-clip-id]`,
  *   `.lyrics .lyrics-section[data-tag] h3` for each tagged section and `.lyrics-lines` for its text
+ * - the video, after the lyrics and collapsed by default: `button[data-action="toggleVideo"]
+ *   [data-clip-id]` (shown only with a video URL; `aria-expanded` says whether it is open),
+ *   `video[data-clip-id]` (in the document only while open), and in its place when the video
+ *   does not load, `.clip-video-unavailable[data-clip-id]` with
+ *   `button[data-action="openVideo"][data-clip-id]` (Open in Browser)
  * - `article.clip[data-streaming="true"]` while the clip's audio is a live stream
  */
 import { formatDuration, formatProgress, formatStatus } from '../core/format';
@@ -153,7 +158,14 @@ class ClipView {
   private readonly audio: HTMLAudioElement;
   private readonly audioMissing: HTMLElement;
   private readonly mediaBox: HTMLElement;
+  private readonly videoToggle: HTMLButtonElement;
+  private readonly videoArea: HTMLElement;
+  private readonly videoUnavailable: HTMLElement;
   private video: HTMLVideoElement | null = null;
+  /** Whether the user asked to see the video; the last update's clip decides what shows. */
+  private videoExpanded = false;
+  private lastClip: Clip | null = null;
+  private lastLabel = '';
   private readonly facts: Record<'tags' | 'model' | 'duration' | 'created', { row: HTMLElement; value: HTMLElement }>;
   private readonly buttons: Record<'openLyrics' | 'copyLink' | 'download', HTMLButtonElement>;
   private readonly lyrics: LyricsView;
@@ -226,7 +238,36 @@ class ClipView {
     const lyricsRoot = element('section', 'lyrics', { 'aria-label': 'Lyrics' });
     this.lyrics = new LyricsView(lyricsRoot);
 
-    this.root.append(header, this.error, this.mediaBox, factList, actions, lyricsRoot);
+    // The video comes last and only on request: a gateway's video is the cover with the audio
+    // under it, so showing it by default repeats the cover and pushes the lyrics out of view.
+    const videoBox = element('div', 'clip-video-box');
+    const videoAreaId = `clip-video-${number}`;
+    this.videoToggle = element('button', 'secondary clip-video-toggle', {
+      type: 'button',
+      'aria-expanded': 'false',
+      'aria-controls': videoAreaId,
+    });
+    this.videoToggle.dataset.action = 'toggleVideo';
+    this.videoToggle.dataset.clipId = clipId;
+    this.videoToggle.textContent = 'Show Video';
+    this.videoToggle.hidden = true;
+    this.videoToggle.addEventListener('click', () => this.toggleVideo());
+    this.videoArea = element('div', 'clip-video-area', { id: videoAreaId });
+    this.videoArea.hidden = true;
+    this.videoUnavailable = element('p', 'clip-video-unavailable', { role: 'status' });
+    this.videoUnavailable.dataset.clipId = clipId;
+    const unavailableText = element('span');
+    unavailableText.textContent = 'Video not available. ';
+    const openVideo = element('button', 'link-button', { type: 'button' });
+    openVideo.dataset.action = 'openVideo';
+    openVideo.dataset.clipId = clipId;
+    openVideo.textContent = 'Open in Browser';
+    this.videoUnavailable.append(unavailableText, openVideo);
+    this.videoUnavailable.hidden = true;
+    this.videoArea.append(this.videoUnavailable);
+    videoBox.append(this.videoToggle, this.videoArea);
+
+    this.root.append(header, this.error, this.mediaBox, factList, actions, lyricsRoot, videoBox);
   }
 
   update(clip: Clip, task: Task, index: number): void {
@@ -257,7 +298,9 @@ class ClipView {
     this.audio.hidden = clip.audioUrl === null;
     this.audioMissing.hidden = clip.audioUrl !== null;
 
-    this.updateVideo(clip, label, coverUrl);
+    this.lastClip = clip;
+    this.lastLabel = label;
+    this.updateVideo(clip, label);
 
     setOptionalText(this.facts.tags.value, clip.tags, this.facts.tags.row);
     setOptionalText(this.facts.model.value, clip.model, this.facts.model.row);
@@ -273,25 +316,56 @@ class ClipView {
     this.lyrics.update(hasLyrics ? clip.lyrics : null);
   }
 
-  private updateVideo(clip: Clip, label: string, posterUrl: string | null): void {
-    if (clip.videoUrl === null) {
-      // Keep a video that is playing; a URL that vanished mid-task is a gateway hiccup.
-      if (this.video !== null && this.video.paused) {
-        this.video.remove();
-        this.video = null;
-      }
+  private toggleVideo(): void {
+    this.videoExpanded = !this.videoExpanded;
+    if (this.lastClip !== null) this.updateVideo(this.lastClip, this.lastLabel);
+  }
+
+  /**
+   * Shows the toggle while the clip has a video URL, and while it is open the player or, when
+   * that URL did not load, a note with a way to open it in the browser instead.
+   */
+  private updateVideo(clip: Clip, label: string): void {
+    const url = clip.videoUrl;
+    // Keep a video that is playing; a URL that vanished mid-task is a gateway hiccup.
+    if (url === null && this.video !== null && !this.video.paused) return;
+    const failed = url !== null && this.reportedErrors.has(`video ${url}`);
+    const open = url !== null && this.videoExpanded;
+
+    this.videoToggle.hidden = url === null;
+    setAttributeIfChanged(this.videoToggle, 'aria-expanded', String(open));
+    const toggleText = open ? 'Hide Video' : 'Show Video';
+    if (this.videoToggle.textContent !== toggleText) this.videoToggle.textContent = toggleText;
+    setAttributeIfChanged(this.videoToggle, 'aria-label', `${open ? 'Hide' : 'Show'} video of ${label}`);
+    this.videoArea.hidden = !open;
+    this.videoUnavailable.hidden = !(open && failed);
+
+    if (!open || failed) {
+      this.removeVideo();
       return;
     }
     if (this.video === null) {
-      this.video = element('video', 'clip-video', { controls: '', preload: 'none' });
-      this.video.dataset.clipId = this.clipId;
-      const video = this.video;
+      // Asked for by the user, so its metadata (length, first frame) may load at once.
+      const video = element('video', 'clip-video', { controls: '', preload: 'metadata' });
+      video.dataset.clipId = this.clipId;
       video.addEventListener('error', () => this.reportError('video', video.getAttribute('src')));
-      this.mediaBox.append(video);
+      this.video = video;
+      this.videoArea.append(video);
     }
     setAttributeIfChanged(this.video, 'aria-label', `Video of ${label}`);
-    if (posterUrl !== null) setAttributeIfChanged(this.video, 'poster', posterUrl);
-    setMediaSource(this.video, clip.videoUrl);
+    setMediaSource(this.video, url);
+  }
+
+  private removeVideo(): void {
+    if (this.video === null) return;
+    // Focus inside a removed player would fall back to the page: move it somewhere useful.
+    const hadFocus = this.video === document.activeElement;
+    this.video.remove();
+    this.video = null;
+    if (!hadFocus) return;
+    const openVideo = this.videoUnavailable.querySelector('button');
+    if (!this.videoUnavailable.hidden && openVideo !== null) openVideo.focus();
+    else this.videoToggle.focus();
   }
 
   private reportError(media: 'audio' | 'video' | 'image', url: string | null): void {
@@ -300,6 +374,7 @@ class ClipView {
     if (this.reportedErrors.has(key)) return;
     this.reportedErrors.add(key);
     if (media === 'image') this.cover.hidden = true;
+    if (media === 'video' && this.lastClip !== null) this.updateVideo(this.lastClip, this.lastLabel);
     post({ type: 'mediaError', clipId: this.clipId, media });
   }
 }
@@ -427,6 +502,10 @@ document.addEventListener('click', (event) => {
     case 'copyLink':
       if (clipId !== undefined) post({ type: 'copyLink', clipId });
       break;
+    case 'openVideo':
+      if (clipId !== undefined) post({ type: 'openVideo', clipId });
+      break;
+    // toggleVideo is handled by its clip's view, which owns the player.
   }
 });
 

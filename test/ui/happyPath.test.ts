@@ -6,7 +6,7 @@
 // The tests of this file build on each other, in order, in one VS Code.
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { openViewContainer, quickPickRow, screenshotOnFailure } from '../harness/workbench';
+import { openViewContainer, quickPickRow, runCommand, screenshotOnFailure } from '../harness/workbench';
 import { startJourney, type Journey } from './support/journey';
 import {
   activeEditorText,
@@ -17,7 +17,6 @@ import {
   openPalette,
   openTracker,
   rowIcon,
-  runPaletteCommand,
   setApiKeyThroughUi,
   taskPanelFrame,
   taskRow,
@@ -169,6 +168,45 @@ describe('Journey: follow a song from its task id to the lyrics', function () {
     assert.equal(later.paused, false);
   });
 
+  it('keeps the video behind Show Video, after the lyrics, and offers the browser when it does not load', async function () {
+    const frame = await taskPanelFrame(page(), firstId);
+    const [clipId] = clipIds(firstId);
+    const clip = frame.locator(`article.clip[data-clip-id="${clipId}"]`);
+    const toggle = clip.locator(`button[data-action="toggleVideo"][data-clip-id="${clipId}"]`);
+    assert.equal(await toggle.textContent(), 'Show Video');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await frame.locator('video').count(), 0, 'no video player until one is asked for');
+    const lyricsBox = await clip.locator('.lyrics').boundingBox();
+    const toggleBox = await toggle.boundingBox();
+    assert.ok(lyricsBox && toggleBox && toggleBox.y >= lyricsBox.y + lyricsBox.height, 'the video toggle should follow the lyrics');
+
+    // Mark the audio player: toggling the video must leave this very element and its position be.
+    await frame.locator(`audio[data-clip-id="${clipId}"]`).evaluate((audio: HTMLMediaElementLike) => {
+      audio.journeyMarker = 'the audio before the video was toggled';
+    });
+    const audioBefore = await playerState(frame, clipId);
+
+    // By keyboard. The local gateway renders no video (its URLs answer 404): the player gives way
+    // to a note with a link to the browser.
+    await toggle.focus();
+    await toggle.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(await toggle.textContent(), 'Hide Video');
+    const note = clip.locator(`.clip-video-unavailable[data-clip-id="${clipId}"]`);
+    await note.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.match((await note.textContent()) ?? '', /Video not available/);
+    assert.equal(await note.locator(`button[data-action="openVideo"][data-clip-id="${clipId}"]`).textContent(), 'Open in Browser');
+    assert.equal(await clip.locator('video').count(), 0, 'the failed player should be gone');
+
+    await toggle.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await note.isVisible(), false);
+    const audioAfter = await playerState(frame, clipId);
+    assert.equal(audioAfter.marker, 'the audio before the video was toggled', 'the panel replaced the audio element');
+    assert.equal(audioAfter.src, audioBefore.src);
+    assert.ok(audioAfter.currentTime >= audioBefore.currentTime, 'the audio went back to the start');
+  });
+
   it('keeps playing a streaming clip while the task finishes and its audio becomes the final file', async function () {
     await fetchTaskThroughUi(page(), secondId);
     await waitForRowLabel(taskRow(page(), SECOND_SONG), /, running\b/);
@@ -240,7 +278,7 @@ describe('Journey: follow a song from its task id to the lyrics', function () {
     await quickPickRow(page(), 'Chorus').click();
     await page().locator('.part.statusbar', { hasText: 'Ln 7, Col 1' }).waitFor({ timeout: UI_TIMEOUT_MS });
 
-    await runPaletteCommand(page(), 'Focus on Outline View');
+    await runCommand(page(), 'Focus on Outline View');
     const outline = page()
       .locator('.part.sidebar .pane')
       .filter({ has: page().locator('.pane-header', { hasText: 'Outline' }) })
@@ -259,7 +297,7 @@ describe('Journey: follow a song from its task id to the lyrics', function () {
     await taskPanelFrame(page(), firstId);
     await openViewContainer(page(), 'Explorer');
     const reloaded = page().waitForEvent('load', { timeout: UI_TIMEOUT_MS });
-    await runPaletteCommand(page(), 'Developer: Reload Window');
+    await runCommand(page(), 'Developer: Reload Window');
     await reloaded;
     await page().locator('.monaco-workbench').waitFor({ timeout: UI_TIMEOUT_MS });
     await page().locator('.part.activitybar').waitFor({ timeout: UI_TIMEOUT_MS });

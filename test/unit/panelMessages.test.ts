@@ -70,6 +70,7 @@ describe('panelMessages', () => {
         { type: 'copyLink', clipId: 'clip-1' },
         { type: 'download' },
         { type: 'download', clipId: 'clip-1' },
+        { type: 'openVideo', clipId: 'clip-1' },
         { type: 'mediaError', clipId: 'clip-1', media: 'audio' },
       ];
       for (const message of messages) {
@@ -85,12 +86,20 @@ describe('panelMessages', () => {
       assert.deepEqual(parsed.message, { type: 'download', clipId: 'clip-1' });
     });
 
+    it('keeps only the clip id of openVideo: the host opens the URL it stored, not one the page names', () => {
+      const parsed = parsePageMessage({ type: 'openVideo', clipId: 'clip-1', url: 'https://evil.example/' });
+      assert.ok(parsed.ok);
+      assert.deepEqual(parsed.message, { type: 'openVideo', clipId: 'clip-1' });
+    });
+
     it('refuses unknown types and malformed fields with a reason', () => {
       const cases: unknown[] = [
         { type: 'runCommand', command: 'workbench.action.quit' },
         { type: 'copyLink' },
         { type: 'copyLink', clipId: '' },
         { type: 'copyLink', clipId: 42 },
+        { type: 'openVideo' },
+        { type: 'openVideo', clipId: '' },
         { type: 'mediaError', clipId: 'clip-1', media: 'script' },
         'ready',
         undefined,
