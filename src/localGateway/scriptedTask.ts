@@ -4,7 +4,7 @@
  * The task holds only the neutral facts (stage, clips, texts, times); how a stage looks on the
  * wire is the business of `dialects.ts`, so one script serves every dialect.
  */
-import { randomUUID, randomBytes } from 'node:crypto';
+import { createHash, randomUUID, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { clipDurationSeconds } from './media';
 
@@ -109,6 +109,20 @@ export function newApiTaskId(): string {
   return id;
 }
 
+/**
+ * A UUID-shaped id derived from `name` (SHA-256, with the version and variant bits of a v4 UUID so
+ * that it looks like Suno's). Clip ids come from the task id this way: a clip's cover art and
+ * audio are drawn from its id, so the same task id always shows the same clips (stable
+ * screenshots), while different tasks still get different clips.
+ */
+export function derivedUuid(name: string): string {
+  const bytes = createHash('sha256').update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function isTerminalStage(stage: Stage): boolean {
   return stage === 'SUCCESS' || stage === 'FAILURE';
 }
@@ -158,9 +172,11 @@ export class ScriptedTask {
       this.lyrics = parsed.lyrics ?? song.lyrics;
       this.tags = parsed.tags ?? song.tags;
       // Two clips per music task, as Suno makes them: different ids, same title and lyrics.
-      this.clips = [randomUUID(), randomUUID()].map((id) => ({ id, durationSeconds: clipDurationSeconds(id) }));
+      this.clips = [0, 1]
+        .map((index) => derivedUuid(`${this.id}:${index}`))
+        .map((id) => ({ id, durationSeconds: clipDurationSeconds(id) }));
     }
-    this.lyricsId = randomUUID();
+    this.lyricsId = derivedUuid(`${this.id}:lyrics`);
     // A task that starts part-way was submitted a while ago: a finished song took minutes.
     this.createdAt = now - START_STAGE_AGE_MS[startStage];
     this.rowId = rowId;

@@ -40,6 +40,13 @@ const RUNNING = 'Paper Kites';
 const LYRICS = 'Morning Tram';
 const FAILED = 'Neon Rain';
 
+// Fixed task ids: the gateway derives clip ids, and from them the cover art and the audio, from
+// the task id, so the screenshots only change when the extension does (and in relative times).
+const FINISHED_ID = '3f6c2a1e-8b4d-4e7a-9c52-1d0e7b6a4f83';
+const RUNNING_ID = 'a72d9e40-5c1b-4f38-8e6d-2b9c0f41d7a5';
+const LYRICS_ID = 'c05b8f27-e3a9-4d16-b7f4-6a2e1c9d8b30';
+const FAILED_ID = '9e41d7b3-2f6a-4c85-a0d9-7b3e5f12c64e';
+
 /** What the callbacks below use of an <img> (the project compiles without the DOM library). */
 interface ImageLike {
   readonly complete: boolean;
@@ -79,10 +86,11 @@ describe('README screenshots', function () {
     journey = await startJourney({ pollIntervalMs: 500, viewport: { width: 1280, height: 800 } });
     const { gateway, page } = journey;
     await screenshotIfThrows(() => journey?.page, 'README screenshots before', async () => {
-      finishedId = gateway.addTask({ title: FINISHED, startStage: 'SUCCESS' });
-      runningId = gateway.addTask({ title: RUNNING, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-      const lyrics = gateway.addTask({ title: LYRICS, dialect: 'lyrics', startStage: 'SUCCESS' });
+      finishedId = gateway.addTask({ id: FINISHED_ID, title: FINISHED, startStage: 'SUCCESS' });
+      runningId = gateway.addTask({ id: RUNNING_ID, title: RUNNING, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+      const lyrics = gateway.addTask({ id: LYRICS_ID, title: LYRICS, dialect: 'lyrics', startStage: 'SUCCESS' });
       const failed = gateway.addTask({
+        id: FAILED_ID,
         title: FAILED,
         startStage: 'FAILURE',
         failReason: 'The upstream service timed out while generating the song.',
@@ -96,8 +104,7 @@ describe('README screenshots', function () {
       await waitForRowLabel(taskRow(page, LYRICS), /, succeeded\b/);
       await waitForRowLabel(taskRow(page, FAILED), /, failed\b/);
       // The finished song's panel and the lyrics document opened from it, then the panel of the
-      // song in progress: its clips stream, with cover, player and lyrics in view together (a
-      // finished clip's video player takes that room).
+      // song in progress: its clips stream, with cover, player and lyrics in view together.
       await taskRow(page, FINISHED).locator('.label-name').click();
       const frame = await taskPanelFrame(page, finishedId);
       await frame.locator('#task-open-lyrics:not([disabled])').click({ timeout: UI_TIMEOUT_MS });

@@ -127,6 +127,18 @@ describe('LocalGateway', () => {
       assert.throws(() => gateway.stageOf('nope'), /no such task/);
     });
 
+    it('derives distinct, UUID-shaped clip ids from the task id, the same for the same id', () => {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+      const first = gateway.taskInfo(gateway.addTask({ id: 'fixed-task' }))?.clipIds ?? [];
+      const other = gateway.taskInfo(gateway.addTask({ id: 'other-task' }))?.clipIds ?? [];
+      assert.equal(first.length, 2);
+      for (const clipId of [...first, ...other]) assert.match(clipId, uuid);
+      assert.equal(new Set([...first, ...other]).size, 4, 'clip ids must differ within and across tasks');
+      // The same task id again (a new run of the tests): the same clips, so the same cover art.
+      gateway.removeTask('fixed-task');
+      assert.deepEqual(gateway.taskInfo(gateway.addTask({ id: 'fixed-task', dialect: 'goapi' }))?.clipIds, first);
+    });
+
     it('forgets removed tasks and everything on reset', async () => {
       const id = gateway.addTask();
       assert.equal(gateway.removeTask(id), true);
