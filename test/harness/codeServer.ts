@@ -36,6 +36,13 @@ export interface CodeServerOptions {
   vsixFiles?: readonly string[];
   /** Echo the server's log to this process's stderr (default: only when SUNO_VERBOSE is set). */
   echo?: boolean;
+  /**
+   * Start VS Code with its smoke-test driver (default false). The built workbench honours the
+   * extension development/test payload only in that mode, but the mode also hides every
+   * notification toast (they only reach the notification centre), so a test that looks for a
+   * toast can never see one. Turn it on only for a workbench that needs the payload.
+   */
+  smokeTestDriver?: boolean;
 }
 
 export interface WorkbenchUrlOptions {
@@ -55,7 +62,13 @@ export interface CodeServer {
   readonly workspace: string;
   readonly userDataDir: string;
   readonly extensionsDir: string;
-  /** The address that opens the workbench, with the development/test payload when asked for. */
+  /** Whether the server runs VS Code with the smoke-test driver (and so without toasts). */
+  readonly smokeTestDriver: boolean;
+  /**
+   * The address that opens the workbench, with the development/test payload when asked for;
+   * throws when the payload is asked for from a server without the smoke-test driver, which would
+   * silently ignore it.
+   */
   workbenchUrl(options?: WorkbenchUrlOptions): string;
   /** The server's log so far. */
   output(): string;
@@ -98,6 +111,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   for (const vsix of options.vsixFiles ?? []) await installExtension(vsix, extensionsDir, env);
 
   const echo = options.echo ?? Boolean(process.env.SUNO_VERBOSE);
+  const smokeTestDriver = options.smokeTestDriver ?? false;
   let announce: (port: number) => void = () => undefined;
   const announced = new Promise<number>((resolve) => (announce = resolve));
   let seen = '';
@@ -116,7 +130,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
       // Without it the built workbench ignores the extension development/test payload.
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       workspace,
     ],
     {
@@ -143,14 +157,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     workspace,
     userDataDir,
     extensionsDir,
-    workbenchUrl: (urlOptions = {}) => workbenchUrl(url, urlOptions.folder ?? workspace, urlOptions),
+    smokeTestDriver,
+    workbenchUrl: (urlOptions = {}) => workbenchUrl(url, urlOptions.folder ?? workspace, urlOptions, smokeTestDriver),
     output: () => server.output(),
     exited: server.exited,
     stop: () => server.stop(),
   };
 }
 
-function workbenchUrl(serverUrl: string, folder: string, options: WorkbenchUrlOptions): string {
+function workbenchUrl(serverUrl: string, folder: string, options: WorkbenchUrlOptions, smokeTestDriver: boolean): string {
+  if ((options.extensionDevelopmentPath || options.extensionTestsPath) && !smokeTestDriver) {
+    throw new Error('The extension development/test payload needs a code-server started with smokeTestDriver: true; without it the workbench ignores the payload.');
+  }
   const remote = (absolutePath: string): string => `vscode-remote://${new URL(serverUrl).host}${absolutePath}`;
   const payload: [string, string][] = [];
   if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);

@@ -34,6 +34,8 @@ async function main(): Promise<number> {
     server = await startCodeServer({
       runDir,
       workspace,
+      // The extension-tests payload and the codeAutomationLog/Exit hooks need the driver.
+      smokeTestDriver: true,
       env: { SUNO_TEST_MODE: '1', SUNO_TEST_WORKSPACE: workspace, SUNO_TEST_MARK_REPORT: '1' },
     });
     step('code-server started');

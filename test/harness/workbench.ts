@@ -72,9 +72,11 @@ export interface StartWorkbenchOptions extends CodeServerOptions, OpenWorkbenchO
 /**
  * code-server + Chromium + an open workbench, with this project's extension loaded from the
  * project root (build it first: `npm run build`). Always `close()` it (in an `after` hook).
+ * The smoke-test driver is on only when an extension is loaded as under development (it needs
+ * it), so a workbench with `extensionDevelopmentPath: null` shows notification toasts.
  */
 export async function startWorkbench(options: StartWorkbenchOptions = {}): Promise<Workbench> {
-  const server = await startCodeServer(options);
+  const server = await startCodeServer({ ...options, smokeTestDriver: options.smokeTestDriver ?? options.extensionDevelopmentPath !== null });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

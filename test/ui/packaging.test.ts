@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { activityBarItem, findInCommandPalette, screenshotOnFailure, startWorkbench, type Workbench } from '../harness/workbench';
+import { activityBarItem, findInCommandPalette, runCommand, screenshotOnFailure, startWorkbench, type Workbench } from '../harness/workbench';
 import { projectRoot } from '../harness/vscodeTools';
 import { zipEntries } from '../harness/zipEntries';
 
@@ -76,6 +76,10 @@ describe('Packaged extension (.vsix)', function () {
 
     it('is installed from the .vsix, not loaded from the project', function () {
       assert.ok(workbench);
+      // Nothing to load as under development, so no smoke-test driver: it would hide the toasts
+      // the tests below look at.
+      assert.equal(workbench.server.smokeTestDriver, false);
+      assert.throws(() => workbench?.server.workbenchUrl({ extensionDevelopmentPath: projectRoot }), /smokeTestDriver/);
       const installed = readdirSync(workbench.server.extensionsDir);
       assert.ok(installed.some((name) => name.startsWith('suno-tasks.suno-tasks-')), `extensions folder holds: ${installed.join(', ')}`);
       assert.doesNotMatch(workbench.server.output(), /Loading development extension/);
@@ -101,6 +105,13 @@ describe('Packaged extension (.vsix)', function () {
       const errors = await page().locator('.notifications-toasts .notification-toast').allTextContents();
       assert.deepEqual(errors.filter((text) => /not found|failed|error/i.test(text)), []);
       await page().keyboard.press('Escape');
+    });
+
+    it('shows its notifications as toasts, which the check for error toasts above relies on', async function () {
+      // Without a stored key the command only says so, in an information message.
+      await runCommand(page(), 'Suno: Clear API Key');
+      const toast = page().locator('.notifications-toasts .notification-toast').filter({ hasText: 'No Suno API key is stored' });
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
     });
   });
 });

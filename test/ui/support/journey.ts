@@ -96,6 +96,9 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
     const gateway = await LocalGateway.start(options.gateway);
     started.push(gateway);
     const server = await startCodeServer({
+      // Loading the extension under development needs the driver; notifications then reach only
+      // the notification centre (see findNotification).
+      smokeTestDriver: true,
       settings: journeySettings(gateway.url, options.settings),
       env: {
         SUNO_TEST_MODE: '1',
