@@ -53,10 +53,13 @@ export async function openWorkbench(browser: Browser, server: CodeServer, option
     folder: options.folder,
     ...(developmentPath ? { extensionDevelopmentPath: developmentPath } : {}),
   });
-  await page.goto(url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: options.timeoutMs ?? 60_000 });
+  const timeout = options.timeoutMs ?? 60_000;
+  // Not the 'load' event within Playwright's default 30 s: a busy machine can take longer, and
+  // the workbench is only there once its own script has rendered it.
+  await page.goto(url, { timeout, waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout });
   // The activity bar is the last part to render; commands typed earlier can be lost.
-  await page.locator('.part.activitybar').waitFor({ timeout: options.timeoutMs ?? 60_000 });
+  await page.locator('.part.activitybar').waitFor({ timeout });
   return page;
 }
 
