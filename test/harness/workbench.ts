@@ -101,10 +101,13 @@ export async function startWorkbench(options: StartWorkbenchOptions = {}): Promi
   }
 }
 
-/** Runs a command through the command palette by its label as shown there, e.g. 'Suno: Fetch Task'. */
+/**
+ * Runs a command through the command palette by its label as shown there, e.g. 'Suno: Fetch Task'.
+ * It clicks the row that showed the label: Enter would run whichever row the palette selected,
+ * which is a recently used command when that also matches the text.
+ */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await findInCommandPalette(page, label);
-  await page.keyboard.press('Enter');
+  await (await findInCommandPalette(page, label)).click();
 }
 
 /**
@@ -142,7 +145,7 @@ export async function openCommandPalette(page: Page): Promise<void> {
   await page.keyboard.press('Backspace');
 }
 
-/** The visible quick-pick row whose label contains `label` (case-sensitive). */
+/** The visible quick-pick row whose text contains `label` (case-insensitive, as Playwright's hasText). */
 export function quickPickRow(page: Page, label: string): Locator {
   return page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
 }

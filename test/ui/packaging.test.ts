@@ -92,8 +92,7 @@ describe('Packaged extension (.vsix)', function () {
     });
 
     it('activates and runs "Suno: Fetch Task"', async function () {
-      await findInCommandPalette(page(), 'Suno: Fetch Task');
-      await page().keyboard.press('Enter');
+      await runCommand(page(), 'Suno: Fetch Task');
       // The command asks for a task id; an extension that failed to activate shows an error instead.
       const input = page().locator('.quick-input-widget .quick-input-box input');
       const deadline = Date.now() + 30_000;
