@@ -133,11 +133,21 @@ export async function findInCommandPalette(page: Page, label: string, timeoutMs 
   }
 }
 
+/**
+ * Moves the keyboard focus to the workbench itself with a click on the middle of the status bar,
+ * where no item sits. Keys pressed while a webview (a task panel) has the focus go to its iframe,
+ * and a click on the editor's tab strip gives the focus right back to the webview.
+ */
+export async function focusWorkbench(page: Page): Promise<void> {
+  const box = await page.locator('.part.statusbar').boundingBox();
+  if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /** Opens the command palette (F1) with an empty filter. */
 export async function openCommandPalette(page: Page): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await page.keyboard.press('Escape');
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+  await focusWorkbench(page);
   await page.keyboard.press('F1');
   await widget.waitFor({ state: 'visible', timeout: 15_000 });
   // F1 pre-fills '>'; select it so the caller's text replaces it.

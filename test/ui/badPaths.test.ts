@@ -4,7 +4,7 @@
 // The tests of this file share one VS Code and run in order; each tracks its own task.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshotOnFailure } from '../harness/workbench';
+import { runCommand, screenshotOnFailure } from '../harness/workbench';
 import { startJourney, type Journey } from './support/journey';
 import {
   fetchTaskThroughUi,
@@ -14,7 +14,6 @@ import {
   openTracker,
   quickInputField,
   quickInputMessage,
-  runPaletteCommand,
   screenshotIfThrows,
   setApiKeyThroughUi,
   taskRow,
@@ -78,7 +77,7 @@ describe('Journey: when things go wrong', function () {
   }
 
   it('refuses an invalid task id under the input box, and Enter does nothing', async function () {
-    await runPaletteCommand(page(), 'Suno: Fetch Task');
+    await runCommand(page(), 'Suno: Fetch Task');
     const field = await waitForInputBox(page());
     const message = quickInputMessage(page());
 

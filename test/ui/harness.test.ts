@@ -11,8 +11,10 @@ import {
   activityBarItem,
   findInCommandPalette,
   openViewContainer,
+  runCommand,
   screenshotOnFailure,
   startWorkbench,
+  typeInQuickInput,
   type Workbench,
 } from '../harness/workbench';
 import { LocalGateway } from '../../src/localGateway/localGateway';
@@ -70,5 +72,20 @@ describe('Workbench with the extension under development', function () {
     await welcome.waitFor({ timeout: 30_000 });
     const button = welcome.getByRole('button', { name: 'Fetch Task' });
     assert.equal(await button.isVisible(), true);
+  });
+
+  it('opens the command palette while a task panel has the keyboard focus', async function () {
+    assert.ok(gateway);
+    await runCommand(page(), 'Suno: Fetch Task');
+    await typeInQuickInput(page(), gateway.addTask({ title: 'Focus Thief' }));
+    // Fetching one task opens its panel; a click into it gives the webview the keyboard focus,
+    // and F1 pressed there never reaches the workbench.
+    // Webviews sit in an overlay over the editor, not inside the editor part.
+    const webview = page().locator('iframe.webview').first();
+    await webview.waitFor({ state: 'visible', timeout: 30_000 });
+    await webview.click();
+    const row = await findInCommandPalette(page(), 'Suno: Fetch Task', 20_000);
+    assert.match((await row.textContent()) ?? '', /Suno: Fetch Task/);
+    await page().keyboard.press('Escape');
   });
 });

@@ -9,7 +9,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { projectRoot } from '../harness/vscodeTools';
-import { quickPickRow, screenshotOnFailure } from '../harness/workbench';
+import { quickPickRow, runCommand, screenshotOnFailure } from '../harness/workbench';
 import { startJourney, type Journey } from './support/journey';
 import {
   clipRows,
@@ -18,7 +18,6 @@ import {
   fetchTaskThroughUi,
   openTracker,
   quickInputField,
-  runPaletteCommand,
   screenshotIfThrows,
   setApiKeyThroughUi,
   taskPanelFrame,
@@ -132,7 +131,7 @@ describe('README screenshots', function () {
   async function applyTheme(theme: string, workbenchClass: string): Promise<void> {
     const isApplied = (): Promise<boolean> =>
       page().locator('.monaco-workbench').evaluate((element, wanted) => element.classList.contains(wanted), workbenchClass);
-    await runPaletteCommand(page(), 'Preferences: Color Theme');
+    await runCommand(page(), 'Preferences: Color Theme');
     await waitUntil('the theme picker', async () => !(await quickInputField(page()).inputValue()).startsWith('>'));
     await quickInputField(page()).fill(theme);
     await quickPickRow(page(), theme).waitFor({ timeout: UI_TIMEOUT_MS });

@@ -3,7 +3,7 @@
 // validation message), notifications, editor tabs and a polling `waitUntil`.
 import type { Frame, Locator, Page } from 'playwright-core';
 import * as path from 'node:path';
-import { openViewContainer, saveScreenshot } from '../../harness/workbench';
+import { openCommandPalette, openViewContainer, runCommand, saveScreenshot } from '../../harness/workbench';
 import { projectRoot } from '../../harness/vscodeTools';
 
 /** Generous: the machines that run these tests are often busy with other suites. */
@@ -54,53 +54,15 @@ export async function screenshotIfThrows<T>(page: () => Page | undefined, name: 
 // ---- the command palette -----------------------------------------------------------------------
 
 /**
- * Moves the keyboard focus to the workbench itself with a click on an empty part of the status
- * bar. Keys pressed while a webview (a task panel) has the focus go to its iframe, and a click on
- * the editor's tab strip gives the focus right back to the webview.
- */
-export async function focusWorkbench(page: Page): Promise<void> {
-  const statusBar = page.locator('.part.statusbar');
-  const box = await statusBar.boundingBox();
-  if (box) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-/**
  * Opens the command palette (F1) with `text` typed into it (`>Suno: Fetch Task`, or `@` for the
- * symbols of the active editor) and returns its field.
+ * symbols of the active editor) and returns its field. Commands run by label with the harness's
+ * runCommand.
  */
 export async function openPalette(page: Page, text: string): Promise<Locator> {
-  const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('Escape');
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
-  await widget.waitFor({ state: 'visible', timeout: 15_000 });
+  await openCommandPalette(page);
   const field = quickInputField(page);
   await field.fill(text);
   return field;
-}
-
-/**
- * Finds `label` in the command palette and returns its row, leaving the palette open. An
- * extension's commands arrive a few seconds after the workbench appears and the palette lists
- * what was registered when it opened, so it reopens it until the row shows up.
- */
-export async function findCommand(page: Page, label: string, timeoutMs = 60_000): Promise<Locator> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await openPalette(page, `>${label}`);
-    const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
-    try {
-      await row.waitFor({ timeout: Math.max(1000, Math.min(5000, deadline - Date.now())) });
-      return row;
-    } catch (error) {
-      if (Date.now() >= deadline) throw error;
-    }
-  }
-}
-
-/** Runs a command by its palette label, clicking its own row (Enter would run the selected one). */
-export async function runPaletteCommand(page: Page, label: string): Promise<void> {
-  await (await findCommand(page, label)).click();
 }
 
 // ---- quick input -------------------------------------------------------------------------------
@@ -126,7 +88,7 @@ export async function waitForInputBox(page: Page, options: { password?: boolean 
 
 /** Suno: Set API Key… through the palette and its password box. */
 export async function setApiKeyThroughUi(page: Page, key: string): Promise<void> {
-  await runPaletteCommand(page, 'Suno: Set API Key');
+  await runCommand(page, 'Suno: Set API Key');
   const field = await waitForInputBox(page, { password: true });
   await field.fill(key);
   await field.press('Enter');
@@ -135,7 +97,7 @@ export async function setApiKeyThroughUi(page: Page, key: string): Promise<void>
 
 /** Suno: Fetch Task… through the palette; types `text` into its input box and presses Enter. */
 export async function fetchTaskThroughUi(page: Page, text: string): Promise<void> {
-  await runPaletteCommand(page, 'Suno: Fetch Task');
+  await runCommand(page, 'Suno: Fetch Task');
   const field = await waitForInputBox(page);
   await field.fill(text);
   await field.press('Enter');
@@ -250,8 +212,8 @@ export async function activeEditorText(page: Page): Promise<string> {
 /**
  * A notification whose text matches `pattern`: its toast, or when no toast shows, its entry in
  * the notification centre (opened from the status bar's bell). A workbench started with the smoke
- * test driver enabled, as the harness starts code-server, never shows toasts at all; the centre
- * lists every notification either way, with the same buttons.
+ * test driver enabled, as every journey is, never shows toasts at all; the centre lists every
+ * notification either way, with the same buttons.
  */
 export async function findNotification(page: Page, pattern: RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<Locator> {
   const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: pattern }).first();
