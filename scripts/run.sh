@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Builds the extension and opens it in a real VS Code as an extension under development,
-# connected to a local demo gateway (dist/localGateway.js --demo) whose tasks it tracks:
+# Builds the extension and opens it in a real VS Code, connected to a local demo gateway
+# (dist/localGateway.js --demo) whose tasks it tracks:
 #
 #   bash scripts/run.sh [FOLDER]
 #
-# With the desktop `code` on PATH it opens a new desktop window; otherwise it starts VS Code for
-# the browser (code-server, installed on first use by scripts/setup-vscode.sh) and prints the
-# address to open. It stays in the foreground until Ctrl+C (or until the desktop window closes)
+# With the desktop `code` on PATH it opens a new desktop window with the extension under
+# development; otherwise it starts VS Code for the browser (code-server, installed on first use by
+# scripts/setup-vscode.sh) with the packaged extension installed, and prints the address to open. It stays in the foreground until Ctrl+C (or until the desktop window closes)
 # and then stops everything it started. Each run gets fresh user data under .vscode-test/runs/.
 #
 #   SUNO_PORT=8080            fixed code-server port (default: a free one)
 #   SUNO_GATEWAY_PORT=8787    fixed demo gateway port (default: a free one)
 #   SUNO_USE_BROWSER=1        use code-server even when `code` is on PATH
+#   SUNO_RUN_DEVELOPMENT=1    code-server: load the extension from this folder instead of the
+#                             .vsix (rebuild with `npm run watch` and reload the page to see
+#                             changes); code-server then hides notification toasts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -88,6 +91,7 @@ SUNO_GATEWAY_URL=$gateway_url node -e '
   const settings = {
     "chat.disableAIFeatures": true, "workbench.startupEditor": "none", "extensions.autoUpdate": false,
     "telemetry.telemetryLevel": "off", "update.mode": "none", "security.workspace.trust.enabled": false,
+    "git.openRepositoryInParentFolders": "never",
   };
   if (process.env.SUNO_GATEWAY_URL) settings["suno.baseUrl"] = process.env.SUNO_GATEWAY_URL;
   require("node:fs").writeFileSync(process.argv[1], JSON.stringify(settings, null, 2) + "\n");
@@ -107,14 +111,28 @@ fi
 tools=$(bash scripts/setup-vscode.sh)
 node24=$(sed -n 's/^NODE24=//p' <<<"$tools")
 code_server=$(sed -n 's/^CODE_SERVER=//p' <<<"$tools")
+export XDG_CONFIG_HOME="$run_dir/xdg-config" XDG_DATA_HOME="$run_dir/xdg-data"
 
-XDG_CONFIG_HOME="$run_dir/xdg-config" XDG_DATA_HOME="$run_dir/xdg-data" \
-  setsid "$node24" "$code_server" \
+# By default the browser VS Code gets what users install: the packaged .vsix. Loading the
+# extension from this folder instead needs code-server's smoke-test driver, which also hides
+# notification toasts, so it is the opt-in SUNO_RUN_DEVELOPMENT=1.
+server_options=()
+if [ -n "${SUNO_RUN_DEVELOPMENT:-}" ]; then
+  server_options+=(--vscode-option enable-smoke-test-driver)
+else
+  log "packaging the extension"
+  npm run --silent package >"$run_dir/package.log" 2>&1 || { cat "$run_dir/package.log" >&2; exit 1; }
+  "$node24" "$code_server" --install-extension "$root/suno-tasks.vsix" \
+    --extensions-dir "$run_dir/extensions" --user-data-dir "$run_dir/user-data" >"$run_dir/install.log" 2>&1 ||
+    { cat "$run_dir/install.log" >&2; exit 1; }
+fi
+
+setsid "$node24" "$code_server" \
   --bind-addr "127.0.0.1:${SUNO_PORT:-0}" --auth none \
   --disable-telemetry --disable-update-check --disable-workspace-trust \
   --disable-getting-started-override --ignore-last-opened \
   --user-data-dir "$run_dir/user-data" --extensions-dir "$run_dir/extensions" \
-  --vscode-option enable-smoke-test-driver \
+  "${server_options[@]}" \
   "$workspace" >"$run_dir/code-server.log" 2>&1 &
 server_pid=$!
 port=""
@@ -130,14 +148,16 @@ if [ -z "$port" ]; then
   exit 1
 fi
 
-# The development payload loads the extension from this folder (like F5 in desktop VS Code):
-# rebuild (npm run watch) and reload the page to pick up changes. code-server honours it only
-# with the smoke-test driver option above.
+# In development mode the payload loads the extension from this folder (like F5 in desktop VS Code).
 url=$(node -e '
-  const [port, folder, root] = process.argv.slice(1);
-  const payload = JSON.stringify([["extensionDevelopmentPath", `vscode-remote://127.0.0.1:${port}${root}`]]);
-  console.log(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
-' "$port" "$workspace" "$root")
+  const [port, folder, root, development] = process.argv.slice(1);
+  let url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  if (development) {
+    const payload = JSON.stringify([["extensionDevelopmentPath", `vscode-remote://127.0.0.1:${port}${root}`]]);
+    url += `&payload=${encodeURIComponent(payload)}`;
+  }
+  console.log(url);
+' "$port" "$workspace" "$root" "${SUNO_RUN_DEVELOPMENT:-}")
 
 echo
 echo "Suno Tasks is running in VS Code for the browser. Open:"
