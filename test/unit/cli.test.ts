@@ -8,6 +8,7 @@ import { formatClipLine, formatTask, formatTaskLine } from '../../src/cli/humanO
 import { terminalBlock, terminalLine } from '../../src/cli/terminalText';
 import type { Clip, Task } from '../../src/core/model';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
+import { buildClip, buildTask } from './support/taskBuilders';
 
 const KEY = 'test-key';
 const DIALECTS: Dialect[] = ['native', 'flat', 'goapi', 'newapi', 'lyrics'];
@@ -430,42 +431,10 @@ describe('suno-task', () => {
 });
 
 describe('human output', () => {
-  const clip = (overrides: Partial<Clip> = {}): Clip => ({
-    id: 'clip-1',
-    title: 'City Lights',
-    status: 'succeeded',
-    rawStatus: 'complete',
-    audioUrl: 'https://cdn1.suno.ai/clip-1.mp3',
-    videoUrl: null,
-    imageUrl: null,
-    imageLargeUrl: null,
-    durationSeconds: 219.28,
-    tags: null,
-    model: 'chirp-v4',
-    lyrics: null,
-    description: null,
-    createdAt: null,
-    errorMessage: null,
-    isStreaming: false,
-    ...overrides,
-  });
-  const task = (overrides: Partial<Task> = {}): Task => ({
-    id: 'task-1',
-    baseUrl: 'https://api.gpt.ge',
-    action: 'music',
-    title: 'City Lights',
-    status: 'succeeded',
-    rawStatus: 'SUCCESS',
-    progress: 100,
-    failReason: null,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    clips: [clip(), clip({ id: 'clip-2' })],
-    lyrics: null,
-    fetchedAt: '2024-09-21T12:00:00.000Z',
-    ...overrides,
-  });
+  const clip = (overrides: Partial<Clip> = {}): Clip =>
+    buildClip({ audioUrl: 'https://cdn1.suno.ai/clip-1.mp3', durationSeconds: 219.28, model: 'chirp-v4', ...overrides });
+  const task = (overrides: Partial<Task> = {}): Task =>
+    buildTask({ clips: [clip(), clip({ id: 'clip-2' })], fetchedAt: '2024-09-21T12:00:00.000Z', ...overrides });
 
   it('formats the summary and clip lines', () => {
     assert.equal(formatTaskLine(task()), 'task-1  succeeded  100%  "City Lights"  2 clips');

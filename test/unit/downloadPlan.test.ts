@@ -9,13 +9,10 @@ import {
   sanitiseFileName,
 } from '../../src/core/downloadPlan';
 import type { Clip, Task } from '../../src/core/model';
+import { buildClip, buildTask } from './support/taskBuilders';
 
 function clip(overrides: Partial<Clip> = {}): Clip {
-  return {
-    id: 'clip-1',
-    title: 'City Lights',
-    status: 'succeeded',
-    rawStatus: 'complete',
+  return buildClip({
     audioUrl: 'https://cdn1.suno.ai/clip-1.mp3',
     videoUrl: 'https://cdn1.suno.ai/clip-1.mp4',
     imageUrl: 'https://cdn2.suno.ai/image_clip-1.jpeg',
@@ -24,32 +21,13 @@ function clip(overrides: Partial<Clip> = {}): Clip {
     tags: 'synthwave',
     model: 'chirp-v4',
     lyrics: '[Verse]\nNeon rivers',
-    description: null,
     createdAt: '2024-12-09T04:13:19Z',
-    errorMessage: null,
-    isStreaming: false,
     ...overrides,
-  };
+  });
 }
 
 function task(overrides: Partial<Task> = {}): Task {
-  return {
-    id: '0b4a2f4e-1111-2222-3333-444455556666',
-    baseUrl: 'https://api.gpt.ge',
-    action: 'music',
-    title: 'City Lights',
-    status: 'succeeded',
-    rawStatus: 'SUCCESS',
-    progress: 100,
-    failReason: null,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    clips: [clip()],
-    lyrics: null,
-    fetchedAt: '2024-12-09T04:20:00Z',
-    ...overrides,
-  };
+  return buildTask({ id: '0b4a2f4e-1111-2222-3333-444455556666', clips: [clip()], ...overrides });
 }
 
 describe('downloadPlan', () => {

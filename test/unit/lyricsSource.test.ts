@@ -1,47 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { Clip, Task } from '../../src/core/model';
+import { buildClip, buildTask } from './support/taskBuilders';
 import { lyricsFileName, resolveLyrics } from '../../src/lyrics/lyricsSource';
 
 function clip(id: string, overrides: Partial<Clip> = {}): Clip {
-  return {
-    id,
-    title: 'City Lights',
-    status: 'succeeded',
-    rawStatus: 'complete',
-    audioUrl: null,
-    videoUrl: null,
-    imageUrl: null,
-    imageLargeUrl: null,
-    durationSeconds: null,
-    tags: null,
-    model: null,
-    lyrics: `[Verse]\nlyrics of ${id}`,
-    description: null,
-    createdAt: null,
-    errorMessage: null,
-    isStreaming: false,
-    ...overrides,
-  };
+  return buildClip({ id, lyrics: `[Verse]\nlyrics of ${id}`, ...overrides });
 }
 
 function task(overrides: Partial<Task> = {}): Task {
-  return {
-    id: 'abcdef12-3456-7890-abcd-ef1234567890',
-    baseUrl: 'https://api.gpt.ge',
-    action: 'music',
-    title: 'City Lights',
-    status: 'succeeded',
-    rawStatus: 'SUCCESS',
-    progress: 100,
-    failReason: null,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    clips: [clip('clip-1'), clip('clip-2')],
-    lyrics: null,
-    fetchedAt: '2024-12-09T04:20:00Z',
-    ...overrides,
-  };
+  return buildTask({ id: 'abcdef12-3456-7890-abcd-ef1234567890', clips: [clip('clip-1'), clip('clip-2')], ...overrides });
 }
 
 describe('lyricsSource', () => {
