@@ -18,8 +18,11 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { startCodeServer, type CodeServer, type CodeServerOptions } from './codeServer';
 import { projectRoot, resolveVscodeTools, testResultsDir } from './vscodeTools';
 
-/** Headless Chromium; Playwright gives it a throw-away profile that it removes on close. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium; Playwright gives it a throw-away profile that it removes on close. The
+ * flags keep it off this machine's closed network; `extraArgs` adds a suite's own (autoplay).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: resolveVscodeTools().chromium,
     headless: true,
@@ -31,6 +34,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -4,9 +4,10 @@
 // The extension under test is loaded from the project root as under development, like the
 // harness's own tests (build it first: `npm run build`). It polls the gateway fast because the
 // code-server process gets SUNO_TEST_MODE=1 and SUNO_TEST_POLL_INTERVAL_MS.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../../harness/codeServer';
-import { projectRoot, resolveVscodeTools } from '../../harness/vscodeTools';
+import { projectRoot } from '../../harness/vscodeTools';
+import { launchChromium } from '../../harness/workbench';
 import { LocalGateway, type LocalGatewayOptions } from '../../../src/localGateway/localGateway';
 
 export interface JourneyOptions {
@@ -35,22 +36,8 @@ export interface Journey {
  * webview's nested iframe is a gesture there, but the tests must not depend on how Chromium
  * propagates it across two frame boundaries.
  */
-async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: resolveVscodeTools().chromium,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required',
-      '--mute-audio',
-    ],
-  });
+function launchBrowser(): Promise<Browser> {
+  return launchChromium(['--autoplay-policy=no-user-gesture-required', '--mute-audio']);
 }
 
 /** Settings every journey shares: the local gateway, no completion pop-ups over the screenshots. */
