@@ -27,7 +27,8 @@ import { resolveTaskArgument } from './taskArgument';
  * (core/mediaDownload.ts).
  *
  * For tests and automation the command takes `(element | taskId, { kinds?, folder? })`, which
- * skips the pickers, and returns what it did.
+ * skips the pickers after the user confirms (the Suno views never pass options), and returns what
+ * it did.
  */
 export interface DownloadResult {
   readonly folder: string;
@@ -55,6 +56,8 @@ const KIND_LABELS: Record<DownloadKind, { label: string; description: string }> 
   cover: { label: '$(file-media) Cover art', description: 'the large image' },
   lyrics: { label: '$(note) Lyrics', description: 'a .txt file' },
 };
+
+const KIND_NOUNS: Record<DownloadKind, string> = { audio: 'the audio', video: 'the video', cover: 'the cover art', lyrics: 'the lyrics' };
 
 export function registerDownloadCommand(services: ExtensionServices, clock?: Clock): vscode.Disposable {
   return vscode.commands.registerCommand(
@@ -95,6 +98,7 @@ async function download(
 
   const folder = options?.folder !== undefined ? path.resolve(expandHome(options.folder)) : await chooseFolder(services);
   if (folder === undefined) return undefined;
+  if (options !== undefined && !(await confirmScriptedDownload(name, kinds, folder))) return undefined;
   try {
     await fs.mkdir(folder, { recursive: true });
   } catch (error) {
@@ -109,6 +113,26 @@ async function download(
   const outcome: DownloadResult = { folder, skipped: plan.skipped, ...result };
   report(services, outcome);
   return outcome;
+}
+
+/**
+ * Options skip both pickers, and the Suno views never pass any: a download with options comes
+ * from another extension, a keybinding or a link. Such a caller must not be able to write files
+ * into any folder it names (a shell profile's, a startup folder) without the user agreeing.
+ */
+async function confirmScriptedDownload(name: string, kinds: readonly DownloadKind[], folder: string): Promise<boolean> {
+  const nouns = kinds.map((kind) => KIND_NOUNS[kind]);
+  const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : nouns[0];
+  const confirm = 'Download';
+  const answer = await vscode.window.showWarningMessage(
+    `Save ${what} of "${name}" into ${folder}?`,
+    {
+      modal: true,
+      detail: 'This download was requested by another extension or a link, not from the Suno views. New files never replace existing ones.',
+    },
+    confirm,
+  );
+  return answer === confirm;
 }
 
 async function pickKinds(
