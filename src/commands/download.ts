@@ -63,7 +63,9 @@ export function registerDownloadCommand(services: ExtensionServices, clock?: Clo
   return vscode.commands.registerCommand(
     'suno.download',
     async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
-      const parsedOptions = optionsSchema.safeParse(rawOptions);
+      // A context-menu command on several selected tree rows gets the selection as its second
+      // argument: that is the views, not options. (The download is of the focused row.)
+      const parsedOptions = optionsSchema.safeParse(Array.isArray(rawOptions) ? undefined : rawOptions);
       if (!parsedOptions.success) {
         services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
         void vscode.window.showErrorMessage('Suno: Download was called with invalid options.');

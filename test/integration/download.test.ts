@@ -227,4 +227,26 @@ describe('Download', function () {
     );
     assert.equal(vscode.workspace.getConfiguration('suno').inspect('downloadFolder')?.workspaceValue, undefined);
   });
+
+  it('takes the selection VS Code passes from a multi-select tree as coming from the views, not as options', async () => {
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
+    await fetchTasks(id);
+    const element = { kind: 'task', taskId: id };
+    const window = vscode.window as { showQuickPick: (...args: unknown[]) => Thenable<unknown> };
+    const original = window.showQuickPick;
+    const pickers: string[] = [];
+    window.showQuickPick = (_items: unknown, options?: unknown) => {
+      pickers.push(String((options as vscode.QuickPickOptions | undefined)?.title));
+      return Promise.resolve(undefined);
+    };
+    try {
+      // A context-menu command on several selected rows gets (focused row, selected rows).
+      const result = await download(element, [element, { kind: 'task', taskId: id }]);
+      assert.equal(result, undefined, 'the picker was cancelled');
+    } finally {
+      window.showQuickPick = original;
+    }
+    assert.deepEqual(pickers, ['Download "Harbour Lights"'], 'the kinds picker was offered');
+    assert.deepEqual(confirmations.asked, []);
+  });
 });
