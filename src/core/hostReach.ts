@@ -66,8 +66,10 @@ function ipv4Reach([a, b]: [number, number, number, number]): HostReach {
 
 function ipv6Reach(address: string): HostReach {
   if (address === '::1' || address === '::') return 'loopback';
-  // IPv4-mapped (`::ffff:7f00:1`, as the URL parser writes ::ffff:127.0.0.1): judge the IPv4.
-  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  // An IPv4 address inside IPv6 is judged as that IPv4: mapped (`::ffff:7f00:1`, as the URL
+  // parser writes ::ffff:127.0.0.1), the old "compatible" form (`::7f00:1`) and NAT64's
+  // well-known prefix (`64:ff9b::7f00:1`).
+  const mapped = /^(?:::ffff:|::|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
   if (mapped !== null) {
     const high = parseInt(mapped[1], 16);
     const low = parseInt(mapped[2], 16);

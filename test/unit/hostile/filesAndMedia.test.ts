@@ -58,6 +58,8 @@ const URL_CASES: readonly UrlCase[] = [
   { name: '0.0.0.0', url: 'http://0.0.0.0:3000/a.wav', safe: 'http://0.0.0.0:3000/a.wav', remoteGatewayMay: false },
   { name: 'IPv6 loopback', url: 'http://[::1]:3000/a.wav', safe: 'http://[::1]:3000/a.wav', remoteGatewayMay: false },
   { name: 'IPv4-mapped IPv6 loopback', url: 'http://[::ffff:127.0.0.1]/a.wav', safe: 'http://[::ffff:7f00:1]/a.wav', remoteGatewayMay: false },
+  { name: 'IPv4-compatible IPv6 loopback', url: 'http://[::127.0.0.1]/a.wav', safe: 'http://[::7f00:1]/a.wav', remoteGatewayMay: false },
+  { name: 'NAT64 of a private address', url: 'http://[64:ff9b::192.168.1.1]/a.wav', safe: 'http://[64:ff9b::c0a8:101]/a.wav', remoteGatewayMay: false },
   { name: 'the cloud metadata address (link-local)', url: 'http://169.254.169.254/latest/meta-data', safe: 'http://169.254.169.254/latest/meta-data', remoteGatewayMay: false },
   { name: 'IPv6 link-local', url: 'http://[fe80::1]/a.wav', safe: 'http://[fe80::1]/a.wav', remoteGatewayMay: false },
   { name: 'a home router (192.168/16)', url: 'http://192.168.1.1/admin', safe: 'http://192.168.1.1/admin', remoteGatewayMay: false },
