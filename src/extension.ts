@@ -109,7 +109,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
     registerOpenTaskCommand(services, ui),
     registerOpenLyricsCommand(services, ui),
     registerCopyLyricsToEditorCommand(services),
-    registerDownloadCommand(services),
+    // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
+    registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined),
   );
 
   void apiKeys.updateContextKey();

@@ -1,30 +1,34 @@
-import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
+import type { Clock } from '../core/clock';
 import {
   DOWNLOAD_KINDS,
   availableDownloadKinds,
-  candidateFileName,
   chooseExtension,
   planDownloads,
   type DownloadItem,
   type DownloadKind,
   type SkippedDownload,
 } from '../core/downloadPlan';
+import { downloadMedia } from '../core/mediaDownload';
 import type { Task } from '../core/model';
+import { writeNewFile } from '../core/newFile';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
 
 /**
  * `suno.download`: audio, video, cover art and lyrics of a clip (or of every clip of a task) into
- * a folder: `suno.downloadFolder`, else one the user picks. Never overwrites: each file gets the
- * first free name (`City Lights (2).mp3`), claimed with an exclusive create.
+ * a folder: `suno.downloadFolder`, else one the user picks. Never overwrites: each file is written
+ * under a temporary name and then gets the first free name (`City Lights (2).mp3`). Media come
+ * only from hosts the task's gateway may point at, within an idle timeout and a size cap
+ * (core/mediaDownload.ts).
  *
  * For tests and automation the command takes `(element | taskId, { kinds?, folder? })`, which
- * skips the pickers, and returns what it did.
+ * skips the pickers after the user confirms (the Suno views never pass options), and returns what
+ * it did.
  */
 export interface DownloadResult {
   readonly folder: string;
@@ -45,7 +49,6 @@ const optionsSchema = z
 type DownloadOptions = z.infer<typeof optionsSchema>;
 
 const LAST_KINDS_KEY = 'suno.download.lastKinds';
-const MAX_NAME_ATTEMPTS = 1000;
 
 const KIND_LABELS: Record<DownloadKind, { label: string; description: string }> = {
   audio: { label: '$(unmute) Audio', description: 'the song file' },
@@ -54,22 +57,31 @@ const KIND_LABELS: Record<DownloadKind, { label: string; description: string }> 
   lyrics: { label: '$(note) Lyrics', description: 'a .txt file' },
 };
 
-export function registerDownloadCommand(services: ExtensionServices): vscode.Disposable {
+const KIND_NOUNS: Record<DownloadKind, string> = { audio: 'the audio', video: 'the video', cover: 'the cover art', lyrics: 'the lyrics' };
+
+export function registerDownloadCommand(services: ExtensionServices, clock?: Clock): vscode.Disposable {
   return vscode.commands.registerCommand(
     'suno.download',
     async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
-      const parsedOptions = optionsSchema.safeParse(rawOptions);
+      // A context-menu command on several selected tree rows gets the selection as its second
+      // argument: that is the views, not options. (The download is of the focused row.)
+      const parsedOptions = optionsSchema.safeParse(Array.isArray(rawOptions) ? undefined : rawOptions);
       if (!parsedOptions.success) {
         services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
         void vscode.window.showErrorMessage('Suno: Download was called with invalid options.');
         return undefined;
       }
-      return download(services, argument, parsedOptions.data);
+      return download(services, argument, parsedOptions.data, clock);
     },
   );
 }
 
-async function download(services: ExtensionServices, argument: unknown, options: DownloadOptions): Promise<DownloadResult | undefined> {
+async function download(
+  services: ExtensionServices,
+  argument: unknown,
+  options: DownloadOptions,
+  clock: Clock | undefined,
+): Promise<DownloadResult | undefined> {
   const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to download');
   if (resolved === undefined) return undefined;
   const { task } = resolved;
@@ -88,6 +100,7 @@ async function download(services: ExtensionServices, argument: unknown, options:
 
   const folder = options?.folder !== undefined ? path.resolve(expandHome(options.folder)) : await chooseFolder(services);
   if (folder === undefined) return undefined;
+  if (options !== undefined && !(await confirmScriptedDownload(name, kinds, folder))) return undefined;
   try {
     await fs.mkdir(folder, { recursive: true });
   } catch (error) {
@@ -97,11 +110,31 @@ async function download(services: ExtensionServices, argument: unknown, options:
 
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Downloading "${name}"`, cancellable: true },
-    (progress, token) => runPlan(services, plan.items, folder, progress, token),
+    (progress, token) => runPlan(services, { items: plan.items, folder, gatewayBaseUrl: task.baseUrl, clock }, progress, token),
   );
   const outcome: DownloadResult = { folder, skipped: plan.skipped, ...result };
   report(services, outcome);
   return outcome;
+}
+
+/**
+ * Options skip both pickers, and the Suno views never pass any: a download with options comes
+ * from another extension, a keybinding or a link. Such a caller must not be able to write files
+ * into any folder it names (a shell profile's, a startup folder) without the user agreeing.
+ */
+async function confirmScriptedDownload(name: string, kinds: readonly DownloadKind[], folder: string): Promise<boolean> {
+  const nouns = kinds.map((kind) => KIND_NOUNS[kind]);
+  const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : nouns[0];
+  const confirm = 'Download';
+  const answer = await vscode.window.showWarningMessage(
+    `Save ${what} of "${name}" into ${folder}?`,
+    {
+      modal: true,
+      detail: 'This download was requested by another extension or a link, not from the Suno views. New files never replace existing ones.',
+    },
+    confirm,
+  );
+  return answer === confirm;
 }
 
 async function pickKinds(
@@ -169,13 +202,21 @@ async function chooseFolder(services: ExtensionServices): Promise<string | undef
   return uri.fsPath;
 }
 
+interface RunPlanInput {
+  readonly items: readonly DownloadItem[];
+  readonly folder: string;
+  /** The task's gateway: which hosts its media may come from. */
+  readonly gatewayBaseUrl: string;
+  readonly clock: Clock | undefined;
+}
+
 async function runPlan(
   services: ExtensionServices,
-  items: readonly DownloadItem[],
-  folder: string,
+  input: RunPlanInput,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   token: vscode.CancellationToken,
 ): Promise<Pick<DownloadResult, 'files' | 'failed' | 'cancelled'>> {
+  const { items } = input;
   const controller = new AbortController();
   const subscription = token.onCancellationRequested(() => controller.abort());
   const files: string[] = [];
@@ -186,7 +227,7 @@ async function runPlan(
       if (controller.signal.aborted) break;
       progress.report({ message: `${item.stem} (${index + 1} of ${items.length})` });
       try {
-        const file = await writeItem(item, folder, controller.signal);
+        const file = await writeItem(item, input, controller.signal);
         files.push(file);
         services.log.info(`Downloaded ${item.kind} of ${item.clipId ?? 'the task'} to ${file}`);
       } catch (error) {
@@ -202,59 +243,24 @@ async function runPlan(
   return { files, failed, cancelled: controller.signal.aborted };
 }
 
-async function writeItem(item: DownloadItem, folder: string, signal: AbortSignal): Promise<string> {
+async function writeItem(item: DownloadItem, input: RunPlanInput, signal: AbortSignal): Promise<string> {
   if (item.text !== null) {
     const text = item.text.endsWith('\n') ? item.text : `${item.text}\n`;
-    return writeNewFile(folder, item.stem, chooseExtension(item.kind, null, null), async (handle) => {
+    return writeNewFile(input.folder, item.stem, chooseExtension(item.kind, null, null), async (handle) => {
       await handle.writeFile(text, 'utf8');
     });
   }
-  if (item.url === null) throw new Error('nothing to download');
-  const response = await fetch(item.url, { signal, redirect: 'follow' });
-  if (!response.ok) throw new Error(`HTTP ${response.status} from ${item.url}`);
-  if (response.body === null) throw new Error(`an empty answer from ${item.url}`);
-  const extension = chooseExtension(item.kind, response.url || item.url, response.headers.get('content-type'));
-  const body = response.body;
-  return writeNewFile(folder, item.stem, extension, async (handle) => {
-    for await (const chunk of body) {
-      await handle.write(chunk as Uint8Array);
-    }
+  const url = item.url;
+  if (url === null) throw new Error('nothing to download');
+  let file: string | undefined;
+  await downloadMedia(url, { gatewayBaseUrl: input.gatewayBaseUrl, signal, clock: input.clock }, async (body) => {
+    const extension = chooseExtension(item.kind, body.url, body.contentType);
+    file = await writeNewFile(input.folder, item.stem, extension, async (handle) => {
+      for await (const chunk of body.chunks) await handle.write(chunk);
+    });
   });
-}
-
-/**
- * Claims the first free name with an exclusive create (`wx`), so even a file that appears between
- * two downloads is never overwritten, then writes it. A failed or cancelled write removes the
- * partial file.
- */
-async function writeNewFile(
-  folder: string,
-  stem: string,
-  extension: string,
-  write: (handle: fs.FileHandle) => Promise<void>,
-): Promise<string> {
-  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt += 1) {
-    const file = path.join(folder, candidateFileName(stem, extension, attempt));
-    // The plan sanitised the name; this keeps a future bug from writing outside the folder.
-    if (path.dirname(file) !== path.resolve(folder)) throw new Error(`refusing the file name ${stem}${extension}`);
-    let handle: fs.FileHandle;
-    try {
-      handle = await fs.open(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw error;
-    }
-    try {
-      await write(handle);
-      await handle.close();
-      return file;
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await fs.rm(file, { force: true });
-      throw error;
-    }
-  }
-  throw new Error(`no free file name for ${stem}${extension} after ${MAX_NAME_ATTEMPTS} tries`);
+  if (file === undefined) throw new Error(`nothing was written for ${url}`);
+  return file;
 }
 
 function report(services: ExtensionServices, result: DownloadResult): void {

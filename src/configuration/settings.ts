@@ -109,7 +109,10 @@ export class Settings implements vscode.Disposable {
     await vscode.workspace.getConfiguration(SECTION).update('notifyOnCompletion', value, vscode.ConfigurationTarget.Global);
   }
 
-  /** Where downloads go; empty means "ask". Never trusted as a path without checking. */
+  /**
+   * Where downloads go; empty means "ask". Machine-scoped in the manifest: VS Code ignores a
+   * workspace's value, so a cloned repository cannot redirect downloads.
+   */
   downloadFolder(): string {
     return this.read('downloadFolder').trim();
   }

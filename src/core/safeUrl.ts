@@ -6,6 +6,8 @@
  * `https:` URL with a host, or nothing.
  */
 
+import { isReachableFromGateway } from './hostReach';
+
 /** Longer than any media URL a gateway sends; a bound keeps pathological strings out of the store. */
 const MAX_URL_LENGTH = 4096;
 
@@ -44,7 +46,8 @@ export function toSafeUrl(value: unknown): string | null {
 /**
  * Whether `value` parses as an absolute URL with an http or https scheme. Looser than `toSafeUrl`:
  * it re-checks URLs that already passed a gate once (stored tasks, panel messages). This file
- * imports nothing, so the webview bundle shares the check without pulling in classic zod.
+ * imports nothing but `hostReach`, so the webview bundle shares the check without pulling in
+ * classic zod.
  */
 export function isHttpUrl(value: string): boolean {
   try {
@@ -53,4 +56,15 @@ export function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `url` when the panel or a download may fetch it for a task of the gateway at `gatewayBaseUrl`,
+ * else null: an http(s) URL whose host is no nearer than the gateway's (a remote gateway cannot
+ * point the player or a download at `127.0.0.1`, `169.254.169.254` or the user's router). The
+ * panel's CSP allows loopback origins only for a loopback gateway, in step with this rule.
+ */
+export function mediaUrlForGateway(url: string | null, gatewayBaseUrl: string): string | null {
+  if (url === null || !isHttpUrl(url)) return null;
+  return isReachableFromGateway(url, gatewayBaseUrl) ? url : null;
 }

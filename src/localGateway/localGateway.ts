@@ -24,10 +24,12 @@ import { renderBatchBody, renderSingleBody } from './dialects';
 import { cannedFaultResponse, faultSchema, type CannedResponse, type Fault } from './faults';
 import { BodyTooLargeError, jsonResponse, newRequestId, readBody, send } from './httpUtil';
 import { clipCoverPng, clipWav, parseRange } from './media';
+import { serveMediaFault, type MediaFault } from './mediaFaults';
 import { ScriptedTask, type Dialect, type ScriptedTaskSpec, type Stage } from './scriptedTask';
 
 export type { Dialect, ScriptedTaskSpec, Stage } from './scriptedTask';
 export type { Fault, FaultKind } from './faults';
+export type { MediaFault } from './mediaFaults';
 
 /**
  * true: `POST /suno/fetch`; false: no batch route (404, like a gateway without it);
@@ -121,6 +123,7 @@ export class LocalGateway {
   private batch: BatchMode;
   private fault: Fault | null = null;
   private faultRemaining: number | null = null;
+  private mediaFault: MediaFault | null = null;
   private nextRowId = 1;
   private closed = false;
 
@@ -220,6 +223,11 @@ export class LocalGateway {
     return this.faultRemaining === null ? { ...this.fault } : { ...this.fault, count: this.faultRemaining };
   }
 
+  /** The fault to answer media requests with (null clears it); fetch routes are not affected. */
+  setMediaFault(fault: MediaFault | null): void {
+    this.mediaFault = fault;
+  }
+
   setBatch(mode: BatchMode): void {
     this.batch = mode;
   }
@@ -242,6 +250,7 @@ export class LocalGateway {
   reset(): void {
     this.tasks.clear();
     this.setFault(null);
+    this.setMediaFault(null);
     this.clearRequests();
     this.keys = [...this.initialKeys];
     this.batch = this.initialBatch;
@@ -492,6 +501,10 @@ export class LocalGateway {
       'Accept-Ranges': 'bytes',
       'Cache-Control': cacheControl,
     };
+    if (this.mediaFault !== null && method === 'GET') {
+      serveMediaFault(response, this.mediaFault, file, headers);
+      return;
+    }
     const range = parseRange(request.headers.range, file.length);
     if (range.kind === 'unsatisfiable') {
       response.writeHead(416, { ...headers, 'Content-Range': `bytes */${file.length}`, 'Content-Length': '0' });

@@ -30,6 +30,8 @@ export interface ScriptedTaskSpec {
   lyrics?: string;
   tags?: string;
   startStage?: Stage;
+  /** Clips of a music task (default 2, as Suno makes them); more to test display limits. */
+  clipCount?: number;
 }
 
 /** The spec as it arrives over the control API: validated, never trusted. */
@@ -41,9 +43,10 @@ export const scriptedTaskSpecSchema = z
     failReason: z.string().max(2000).optional(),
     pollsPerStage: z.number().int().min(0).max(1_000_000).optional(),
     title: z.string().max(500).optional(),
-    lyrics: z.string().max(20_000).optional(),
+    lyrics: z.string().max(200_000).optional(),
     tags: z.string().max(500).optional(),
     startStage: z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE']).optional(),
+    clipCount: z.number().int().min(1).max(2000).optional(),
   })
   .strict();
 
@@ -172,8 +175,7 @@ export class ScriptedTask {
       this.lyrics = parsed.lyrics ?? song.lyrics;
       this.tags = parsed.tags ?? song.tags;
       // Two clips per music task, as Suno makes them: different ids, same title and lyrics.
-      this.clips = [0, 1]
-        .map((index) => derivedUuid(`${this.id}:${index}`))
+      this.clips = Array.from({ length: parsed.clipCount ?? 2 }, (_, index) => derivedUuid(`${this.id}:${index}`))
         .map((id) => ({ id, durationSeconds: clipDurationSeconds(id) }));
     }
     this.lyricsId = derivedUuid(`${this.id}:lyrics`);

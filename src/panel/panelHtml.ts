@@ -5,6 +5,7 @@
  * Kept free of `vscode` so the CSP can be unit-tested.
  */
 import { randomBytes } from 'node:crypto';
+import { urlReach } from '../core/hostReach';
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`. */
@@ -16,9 +17,9 @@ export interface PanelHtmlOptions {
   /** A fresh random nonce for this document; see `createNonce`. */
   readonly nonce: string;
   /**
-   * The task's gateway origin. Media from a local gateway (127.0.0.1/localhost, any port) and
-   * from https hosts are allowed anyway; a gateway on plain http elsewhere (a LAN box) serves
-   * its media from its own origin, which is added here.
+   * The task's gateway origin. Media from https hosts are allowed anyway; media on this machine
+   * (127.0.0.1/localhost, any port) only for a gateway on this machine; a gateway on plain http
+   * elsewhere (a LAN box) serves its media from its own origin, which is added here.
    */
   readonly gatewayOrigin?: string;
 }
@@ -48,9 +49,15 @@ export function extraMediaOrigin(baseUrl: string): string | null {
   return /^http:\/\/[a-z0-9.-]+(:\d+)?$/i.test(url.origin) ? url.origin : null;
 }
 
+/**
+ * In step with `mediaUrlForGateway` (core/safeUrl.ts), which the page applies to every URL: a
+ * remote gateway's task cannot make the panel load from this machine. (`https:` still matches an
+ * https URL on a private address; the page's filter drops those.)
+ */
 export function contentSecurityPolicy(options: Pick<PanelHtmlOptions, 'cspSource' | 'nonce' | 'gatewayOrigin'>): string {
   const extra = options.gatewayOrigin === undefined ? null : extraMediaOrigin(options.gatewayOrigin);
-  const media = ['https:', LOCAL_ORIGINS, ...(extra === null ? [] : [extra])].join(' ');
+  const local = options.gatewayOrigin !== undefined && urlReach(options.gatewayOrigin) === 'loopback';
+  const media = ['https:', ...(local ? [LOCAL_ORIGINS] : []), ...(extra === null ? [] : [extra])].join(' ');
   return [
     "default-src 'none'",
     `img-src ${options.cspSource} ${media}`,
@@ -101,6 +108,7 @@ export function panelHtml(options: PanelHtmlOptions): string {
     <div id="task-lyrics-text" class="lyrics"></div>
   </section>
   <section id="clips" class="clips" aria-label="Clips" hidden></section>
+  <p id="clips-more" class="clips-more" hidden></p>
 </main>
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clip, Task } from '../core/model';
+import { moreClipsNotShown } from '../core/displayLimits';
 import { formatDuration, formatStatus } from '../core/format';
 import { statusIcon, withRawStatus } from './taskTreeItem';
 
@@ -29,6 +30,16 @@ export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItem
       arguments: [{ kind: 'clip', taskId: task.id, clipId: clip.id }],
     };
   }
+  return item;
+}
+
+/** The row after the shown clips of a task that has more (core/displayLimits.ts). */
+export function createMoreClipsTreeItem(task: Task, notShown: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(moreClipsNotShown(notShown), vscode.TreeItemCollapsibleState.None);
+  item.id = `more-clips:${task.id}`;
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.tooltip = 'The panel and the tree show the first clips of a task only.';
+  item.contextValue = 'moreClips';
   return item;
 }
 

@@ -5,7 +5,7 @@ import { GatewayStatusMessage } from './gatewayStatusMessage';
 import { TaskStatusBar } from './statusBar';
 import { TaskTreeProvider } from './taskTreeProvider';
 import { updateTrackerBadge } from './trackerBadge';
-import type { TaskTreeElement } from './treeElements';
+import type { TrackerNode } from './treeElements';
 
 export const TRACKER_VIEW_ID = 'suno.tasks';
 const HAS_TASKS_CONTEXT = 'suno.hasTasks';
@@ -21,7 +21,7 @@ export interface TaskTrackerOptions {
  */
 export class TaskTracker implements vscode.Disposable {
   readonly provider: TaskTreeProvider;
-  readonly view: vscode.TreeView<TaskTreeElement>;
+  readonly view: vscode.TreeView<TrackerNode>;
   readonly statusBar: TaskStatusBar;
   private readonly gatewayMessage = new GatewayStatusMessage();
   private readonly disposables: { dispose(): void }[] = [];

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { TaskStore, TaskStoreChange } from '../core/taskStore';
-import { createClipTreeItem } from './clipTreeItem';
+import { MAX_CLIPS_SHOWN, firstItems } from '../core/displayLimits';
+import { createClipTreeItem, createMoreClipsTreeItem } from './clipTreeItem';
 import { createTaskTreeItem } from './taskTreeItem';
-import type { ClipElement, TaskElement, TaskTreeElement } from './treeElements';
+import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';
 
 /** How often relative times ("2 min ago") are redrawn. */
 const RELATIVE_TIME_REFRESH_MS = 60_000;
@@ -22,17 +23,18 @@ export interface TaskTreeProviderOptions {
  * exactly that row and VS Code keeps its selection and expansion. The root is refreshed only
  * when tasks are added or removed.
  */
-export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeElement>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TaskTreeElement | TaskTreeElement[] | undefined>();
+export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TrackerNode | TrackerNode[] | undefined>();
   private readonly taskElements = new Map<string, TaskElement>();
   private readonly clipElements = new Map<string, ClipElement>();
+  private readonly moreClipsElements = new Map<string, MoreClipsElement>();
   /** The ids shown at the root the last time VS Code asked for it. */
   private knownIds = new Set<string>();
   private readonly subscriptions: { dispose(): void }[] = [];
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly now: () => number;
 
-  readonly onDidChangeTreeData: vscode.Event<TaskTreeElement | TaskTreeElement[] | undefined> = this.changeEmitter.event;
+  readonly onDidChangeTreeData: vscode.Event<TrackerNode | TrackerNode[] | undefined> = this.changeEmitter.event;
 
   constructor(
     private readonly store: TaskStore,
@@ -44,7 +46,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeElement
     this.timer = setInterval(() => this.refreshRelativeTimes(), RELATIVE_TIME_REFRESH_MS);
   }
 
-  getTreeItem(element: TaskTreeElement): vscode.TreeItem {
+  getTreeItem(element: TrackerNode): vscode.TreeItem {
     const task = this.store.get(element.taskId);
     if (!task) {
       // A row VS Code still holds for a task removed a moment ago; the root refresh follows.
@@ -53,26 +55,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeElement
     if (element.kind === 'task') {
       return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand });
     }
+    if (element.kind === 'moreClips') return createMoreClipsTreeItem(task, firstItems(task.clips, MAX_CLIPS_SHOWN).notShown);
     const clip = task.clips.find((candidate) => candidate.id === element.clipId);
     if (!clip) return new vscode.TreeItem(element.clipId.slice(0, 8));
     return createClipTreeItem(task, clip, { openCommand: this.options.openCommand });
   }
 
-  getChildren(element?: TaskTreeElement): TaskTreeElement[] {
+  getChildren(element?: TrackerNode): TrackerNode[] {
     if (element === undefined) {
       const tasks = this.store.all();
       this.knownIds = new Set(tasks.map((task) => task.id));
       this.forgetElementsExcept(this.knownIds);
       return tasks.map((task) => this.taskElement(task.id));
     }
-    if (element.kind === 'clip') return [];
+    if (element.kind !== 'task') return [];
     const task = this.store.get(element.taskId);
     if (!task) return [];
-    return task.clips.map((clip) => this.clipElement(task.id, clip.id));
+    const { shown, notShown } = firstItems(task.clips, MAX_CLIPS_SHOWN);
+    const clips: TrackerNode[] = shown.map((clip) => this.clipElement(task.id, clip.id));
+    return notShown > 0 ? [...clips, this.moreClipsElement(task.id)] : clips;
   }
 
-  getParent(element: TaskTreeElement): TaskTreeElement | undefined {
-    return element.kind === 'clip' ? this.taskElement(element.taskId) : undefined;
+  getParent(element: TrackerNode): TrackerNode | undefined {
+    return element.kind === 'task' ? undefined : this.taskElement(element.taskId);
   }
 
   /** The cached element of a task: the object `reveal` and `onDidChangeTreeData` need. */
@@ -91,6 +96,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeElement
     if (!element) {
       element = { kind: 'clip', taskId, clipId };
       this.clipElements.set(key, element);
+    }
+    return element;
+  }
+
+  private moreClipsElement(taskId: string): MoreClipsElement {
+    let element = this.moreClipsElements.get(taskId);
+    if (!element) {
+      element = { kind: 'moreClips', taskId };
+      this.moreClipsElements.set(taskId, element);
     }
     return element;
   }
@@ -128,6 +142,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeElement
     }
     for (const [key, element] of this.clipElements) {
       if (!ids.has(element.taskId)) this.clipElements.delete(key);
+    }
+    for (const id of this.moreClipsElements.keys()) {
+      if (!ids.has(id)) this.moreClipsElements.delete(id);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { TaskStore } from '../core/taskStore';
-import type { TaskTreeElement } from './treeElements';
+import type { TrackerNode } from './treeElements';
 
 /**
  * The number on the tracker's activity bar icon: how many tracked tasks are still running, so
@@ -12,6 +12,6 @@ export function runningTasksBadge(store: TaskStore): vscode.ViewBadge | undefine
   return { value: running, tooltip: running === 1 ? '1 Suno task running' : `${running} Suno tasks running` };
 }
 
-export function updateTrackerBadge(view: vscode.TreeView<TaskTreeElement>, store: TaskStore): void {
+export function updateTrackerBadge(view: vscode.TreeView<TrackerNode>, store: TaskStore): void {
   view.badge = runningTasksBadge(store);
 }

@@ -15,6 +15,18 @@ export interface ClipElement {
 
 export type TaskTreeElement = TaskElement | ClipElement;
 
+/**
+ * The last row under a task with more clips than the tree shows ("3 more clips not shown"). It
+ * is no task or clip: commands never receive it as one (`isTaskTreeElement` says no).
+ */
+export interface MoreClipsElement {
+  readonly kind: 'moreClips';
+  readonly taskId: string;
+}
+
+/** Every row of the tracker tree. */
+export type TrackerNode = TaskTreeElement | MoreClipsElement;
+
 export function isTaskTreeElement(value: unknown): value is TaskTreeElement {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as { kind?: unknown; taskId?: unknown; clipId?: unknown };

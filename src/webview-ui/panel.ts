@@ -28,10 +28,27 @@
  *   does not load, `.clip-video-unavailable[data-clip-id]` with
  *   `button[data-action="openVideo"][data-clip-id]` (Open in Browser)
  * - `article.clip[data-streaming="true"]` while the clip's audio is a live stream
+ * - past the display limits (core/displayLimits.ts): `#clips-more` ("3 more clips not shown",
+ *   hidden otherwise) after the shown clips, and `.lyrics-more` after lyrics that were cut
+ *
+ * Only the first few players load their metadata at once (`preload="metadata"`); the others and
+ * every live stream say `preload="none"`, and covers past the first few load lazily. Media URLs
+ * on this machine or its network are dropped for a gateway farther away (core/hostReach.ts); the
+ * CSP (panelHtml.ts) allows loopback origins only for a loopback gateway, in step.
  */
+import {
+  MAX_CLIPS_SHOWN,
+  MAX_LYRICS_CHARACTERS_SHOWN,
+  PRELOADED_PLAYERS,
+  firstCharacters,
+  firstItems,
+  moreCharactersNotShown,
+  moreClipsNotShown,
+} from '../core/displayLimits';
 import { formatDuration, formatProgress, formatStatus } from '../core/format';
 import { splitLyricsSections } from '../core/lyricsSections';
 import type { Clip, Task } from '../core/model';
+import { mediaUrlForGateway } from '../core/safeUrl';
 import { parseHostMessage, type PageMessage } from '../shared/panelMessages';
 
 interface VsCodeApi {
@@ -93,7 +110,8 @@ class LyricsView {
   update(text: string | null): void {
     if (text === this.text) return;
     this.text = text;
-    const sections = text === null ? [] : splitLyricsSections(text);
+    const capped = text === null ? null : firstCharacters(text, MAX_LYRICS_CHARACTERS_SHOWN);
+    const sections = capped === null ? [] : splitLyricsSections(capped.text);
     const nodes = sections.map((section) => {
       const container = element('div', 'lyrics-section');
       if (section.tag !== null) {
@@ -109,6 +127,11 @@ class LyricsView {
       }
       return container;
     });
+    if (capped !== null && capped.notShownCharacters > 0) {
+      const more = element('p', 'lyrics-more');
+      more.textContent = moreCharactersNotShown(capped.notShownCharacters);
+      nodes.push(more);
+    }
     this.root.replaceChildren(...nodes);
     this.root.hidden = nodes.length === 0;
   }
@@ -281,7 +304,12 @@ class ClipView {
     setAttributeIfChanged(this.root, 'data-streaming', String(clip.isStreaming));
     setOptionalText(this.error, clip.errorMessage);
 
-    const coverUrl = clip.imageLargeUrl ?? clip.imageUrl;
+    // Media on this machine or its network only for a gateway that is there too.
+    const allowed = (url: string | null): string | null => mediaUrlForGateway(url, task.baseUrl);
+    const audioUrl = allowed(clip.audioUrl);
+    const coverUrl = allowed(clip.imageLargeUrl ?? clip.imageUrl);
+    // Covers past the first players wait until they scroll into view.
+    setAttributeIfChanged(this.cover, 'loading', index < PRELOADED_PLAYERS ? 'eager' : 'lazy');
     if (coverUrl === null) {
       this.cover.hidden = true;
       this.cover.removeAttribute('src');
@@ -291,16 +319,18 @@ class ClipView {
       this.cover.hidden = this.reportedErrors.has(`image ${coverUrl}`);
     }
 
-    // A live stream has no end: fetch nothing until the user presses play.
-    setAttributeIfChanged(this.audio, 'preload', clip.isStreaming ? 'none' : 'metadata');
+    // A live stream has no end, and a task with many clips must not fetch them all at once:
+    // fetch nothing until the user presses play.
+    setAttributeIfChanged(this.audio, 'preload', clip.isStreaming || index >= PRELOADED_PLAYERS ? 'none' : 'metadata');
     setAttributeIfChanged(this.audio, 'aria-label', `Play ${label}`);
-    setMediaSource(this.audio, clip.audioUrl);
-    this.audio.hidden = clip.audioUrl === null;
-    this.audioMissing.hidden = clip.audioUrl !== null;
+    setMediaSource(this.audio, audioUrl);
+    this.audio.hidden = audioUrl === null;
+    this.audioMissing.hidden = audioUrl !== null;
 
-    this.lastClip = clip;
+    const shownClip = { ...clip, videoUrl: allowed(clip.videoUrl) };
+    this.lastClip = shownClip;
     this.lastLabel = label;
-    this.updateVideo(clip, label);
+    this.updateVideo(shownClip, label);
 
     setOptionalText(this.facts.tags.value, clip.tags, this.facts.tags.row);
     setOptionalText(this.facts.model.value, clip.model, this.facts.model.row);
@@ -394,6 +424,7 @@ class TaskView {
   private readonly taskLyrics = new LyricsView(required<HTMLElement>('task-lyrics-text'));
   private readonly taskLyricsSection = required<HTMLElement>('task-lyrics');
   private readonly clipList = required<HTMLElement>('clips');
+  private readonly clipsMore = required<HTMLElement>('clips-more');
   private readonly clips = new Map<string, ClipView>();
   private lastStatus: string | undefined;
   private updates = 0;
@@ -448,13 +479,14 @@ class TaskView {
   }
 
   private updateClips(task: Task): void {
-    const present = new Set(task.clips.map((clip) => clip.id));
+    const { shown, notShown } = firstItems(task.clips, MAX_CLIPS_SHOWN);
+    const present = new Set(shown.map((clip) => clip.id));
     for (const [id, view] of this.clips) {
       if (present.has(id)) continue;
       view.root.remove();
       this.clips.delete(id);
     }
-    task.clips.forEach((clip, index) => {
+    shown.forEach((clip, index) => {
       let view = this.clips.get(clip.id);
       if (view === undefined) {
         view = new ClipView(clip.id);
@@ -466,7 +498,8 @@ class TaskView {
       const here = this.clipList.children.item(index);
       if (here !== view.root) this.clipList.insertBefore(view.root, here);
     });
-    this.clipList.hidden = task.clips.length === 0;
+    this.clipList.hidden = shown.length === 0;
+    setOptionalText(this.clipsMore, notShown > 0 ? moreClipsNotShown(notShown) : null);
   }
 }
 

@@ -1,12 +1,13 @@
 // Download: the files a download writes, their bytes, and that a second download never
-// overwrites the first. Options ({ kinds, folder }) skip the pickers.
+// overwrites the first. Options ({ kinds, folder }) skip the pickers, after a confirmation that
+// these tests answer by standing in for `showWarningMessage`.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadResult } from '../../src/commands/download';
-import { fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
+import { EXTENSION_ID, fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
 
 const LYRICS = '[Verse]\nLamplight on the harbour\n\n[Chorus]\nHold on';
 
@@ -20,16 +21,49 @@ async function gatewayBytes(url: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
+interface Confirmations {
+  /** The modal questions asked, in order. */
+  readonly asked: string[];
+  /** The button the "user" presses; undefined closes the dialog. */
+  answer: string | undefined;
+  restore(): void;
+}
+
+/** Answers modal warnings (the confirmation of a scripted download) instead of a person. */
+function answerModalWarnings(answer: string | undefined): Confirmations {
+  const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+  const original = window.showWarningMessage;
+  const confirmations: Confirmations = {
+    asked: [],
+    answer,
+    restore: () => {
+      window.showWarningMessage = original;
+    },
+  };
+  window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
+    const options = rest[0];
+    if (typeof options === 'object' && options !== null && (options as vscode.MessageOptions).modal === true) {
+      confirmations.asked.push(String(message));
+      return Promise.resolve(confirmations.answer);
+    }
+    return original.call(vscode.window, message, ...rest);
+  };
+  return confirmations;
+}
+
 describe('Download', function () {
   this.timeout(30_000);
   const fixture = useExtensionWithGateway();
   let folder: string;
+  let confirmations: Confirmations;
 
   beforeEach(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'suno-download-'));
+    confirmations = answerModalWarnings('Download');
   });
 
   afterEach(async () => {
+    confirmations.restore();
     await fs.rm(folder, { recursive: true, force: true });
   });
 
@@ -112,5 +146,107 @@ describe('Download', function () {
     assert.equal(await download(id, { kinds: ['everything'], folder }), undefined);
     assert.equal(await download(id, { kinds: ['audio'], folder: 42 }), undefined);
     assert.deepEqual(await fs.readdir(folder), []);
+  });
+
+  it('asks before writing into a folder named by a caller, and writes nothing when refused', async () => {
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
+    await fetchTasks(id);
+    confirmations.answer = undefined;
+
+    const refused = await download(id, { kinds: ['audio', 'lyrics'], folder });
+    assert.equal(refused, undefined);
+    assert.deepEqual(confirmations.asked, [`Save the audio and the lyrics of "Harbour Lights" into ${folder}?`]);
+    assert.deepEqual(await fs.readdir(folder), []);
+
+    // A tree element from outside the views is asked about just the same: it is the options that
+    // skip the pickers.
+    confirmations.answer = 'Download';
+    const accepted = await download({ kind: 'task', taskId: id }, { kinds: ['lyrics'], folder });
+    assert.equal(confirmations.asked.length, 2);
+    assert.deepEqual(accepted?.files.map((file) => path.basename(file)), ['Harbour Lights - lyrics.txt']);
+  });
+
+  it('gives up on a server that stops sending, saying so, and leaves no file', async () => {
+    const id = fixture.gateway.addTask({ title: 'Still Water', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    fixture.gateway.setMediaFault({ kind: 'stall', afterBytes: 1000 });
+
+    // The test clock shortens the 30 s idle timeout as it shortens the poll interval.
+    const result = await download({ kind: 'clip', taskId: id, clipId: task.clips[0].id }, { kinds: ['audio'], folder });
+    assert.ok(result);
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(result.failed.map((failure) => failure.kind), ['audio']);
+    assert.match(result.failed[0].reason, /^no data arrived for 30 s; gave up \(http:\/\/127\.0\.0\.1:\d+\/media\/.+\.wav\)$/);
+    assert.deepEqual(await fs.readdir(folder), []);
+  });
+
+  it('refuses a file larger than the cap, saying so, and leaves no file', async () => {
+    const id = fixture.gateway.addTask({ title: 'Deep Ocean', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    fixture.gateway.setMediaFault({ kind: 'oversized', announcedBytes: 5_000_000_000 });
+
+    const result = await download({ kind: 'clip', taskId: id, clipId: task.clips[0].id }, { kinds: ['audio'], folder });
+    assert.ok(result);
+    assert.deepEqual(result.files, []);
+    assert.match(result.failed[0]?.reason ?? '', /^the file is 5 GB, more than the 1 GB a download may be/);
+    assert.deepEqual(await fs.readdir(folder), []);
+  });
+
+  it('writes under a hidden temporary name and gives the final name only to the complete file', async function () {
+    this.timeout(60_000);
+    const id = fixture.gateway.addTask({ title: 'Slow Boat', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    // A real-time idle timeout (30 s), so the stalled download is still there to be looked at.
+    await vscode.workspace.getConfiguration('suno').update('pollIntervalSeconds', 5, vscode.ConfigurationTarget.Global);
+    fixture.gateway.setMediaFault({ kind: 'stall', afterBytes: 1000 });
+
+    const pending = download({ kind: 'clip', taskId: id, clipId: task.clips[0].id }, { kinds: ['audio'], folder });
+    let names: string[] = [];
+    for (let tries = 0; tries < 400 && names.length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      names = await fs.readdir(folder);
+    }
+    assert.equal(names.length, 1, 'one file while the download runs');
+    assert.match(names[0], /^\.suno-download-[0-9a-f]{12}\.part$/);
+
+    // The server goes away mid-file.
+    await fixture.gateway.close();
+    const result = await pending;
+    assert.deepEqual(result?.files, []);
+    assert.equal(result?.failed.length, 1);
+    assert.deepEqual(await fs.readdir(folder), [], 'the failed download removed its temporary file');
+  });
+
+  it('keeps suno.downloadFolder to the machine: a workspace cannot set it', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const setting = (extension?.packageJSON as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } })
+      .contributes.configuration.properties['suno.downloadFolder'];
+    assert.equal(setting.scope, 'machine');
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.getConfiguration('suno').update('downloadFolder', folder, vscode.ConfigurationTarget.Workspace)),
+    );
+    assert.equal(vscode.workspace.getConfiguration('suno').inspect('downloadFolder')?.workspaceValue, undefined);
+  });
+
+  it('takes the selection VS Code passes from a multi-select tree as coming from the views, not as options', async () => {
+    const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
+    await fetchTasks(id);
+    const element = { kind: 'task', taskId: id };
+    const window = vscode.window as { showQuickPick: (...args: unknown[]) => Thenable<unknown> };
+    const original = window.showQuickPick;
+    const pickers: string[] = [];
+    window.showQuickPick = (_items: unknown, options?: unknown) => {
+      pickers.push(String((options as vscode.QuickPickOptions | undefined)?.title));
+      return Promise.resolve(undefined);
+    };
+    try {
+      // A context-menu command on several selected rows gets (focused row, selected rows).
+      const result = await download(element, [element, { kind: 'task', taskId: id }]);
+      assert.equal(result, undefined, 'the picker was cancelled');
+    } finally {
+      window.showQuickPick = original;
+    }
+    assert.deepEqual(pickers, ['Download "Harbour Lights"'], 'the kinds picker was offered');
+    assert.deepEqual(confirmations.asked, []);
   });
 });

@@ -2,7 +2,7 @@
 // polling from "not started" to "succeeded" — badge, status bar and tree rows included.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TaskTreeElement } from '../../src/tracker/treeElements';
+import type { TaskTreeElement, TrackerNode } from '../../src/tracker/treeElements';
 import { TASK_STORE_KEY, TaskStore } from '../../src/core/taskStore';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
@@ -87,7 +87,7 @@ describe('Tracking a task', function () {
   it('refreshes exactly the changed task row, and the root only when tasks come or go', async () => {
     const still = fixture.gateway.addTask({ startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     const moving = fixture.gateway.addTask({ startStage: 'QUEUED', pollsPerStage: 0 });
-    const events: (TaskTreeElement | TaskTreeElement[] | undefined)[] = [];
+    const events: (TrackerNode | TrackerNode[] | undefined)[] = [];
     const subscription = fixture.api.tracker.provider.onDidChangeTreeData((event) => events.push(event));
     try {
       await fetchTasks([still, moving]);

@@ -18,8 +18,8 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('panelHtml', () => {
-  it('allows only the nonce script, the extension stylesheet and https or local media', () => {
-    const csp = directives(contentSecurityPolicy(OPTIONS));
+  it('allows only the nonce script, the extension stylesheet and https or, for a local gateway, local media', () => {
+    const csp = directives(contentSecurityPolicy({ ...OPTIONS, gatewayOrigin: 'http://127.0.0.1:4000' }));
     assert.deepEqual(csp.get('default-src'), ["'none'"]);
     assert.deepEqual(csp.get('script-src'), [`'nonce-${OPTIONS.nonce}'`]);
     assert.deepEqual(csp.get('style-src'), [OPTIONS.cspSource]);
@@ -27,6 +27,17 @@ describe('panelHtml', () => {
     assert.deepEqual(csp.get('img-src'), [OPTIONS.cspSource, 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
     assert.deepEqual(csp.get('font-src'), [OPTIONS.cspSource]);
     assert.ok(![...csp.values()].flat().some((source) => source.includes('unsafe')));
+  });
+
+  it('allows no media from this machine for a remote gateway, or when the gateway is unknown', () => {
+    for (const gatewayOrigin of ['https://api.gpt.ge', 'http://192.168.1.20:3000', 'http://169.254.1.1', undefined]) {
+      const csp = directives(contentSecurityPolicy({ ...OPTIONS, gatewayOrigin }));
+      const media = [...(csp.get('media-src') ?? []), ...(csp.get('img-src') ?? [])];
+      assert.ok(!media.some((source) => /127\.0\.0\.1|localhost/.test(source)), `${gatewayOrigin}: ${media.join(' ')}`);
+      assert.ok(media.includes('https:'));
+    }
+    const local = directives(contentSecurityPolicy({ ...OPTIONS, gatewayOrigin: 'http://localhost:8080' }));
+    assert.deepEqual(local.get('media-src'), ['https:', 'http://127.0.0.1:*', 'http://localhost:*']);
   });
 
   it('adds a plain-http gateway on another host, and nothing for https or local gateways', () => {

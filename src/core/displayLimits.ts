@@ -1,0 +1,65 @@
+/**
+ * How much of a task the panel and the tree show. A gateway decides how many clips a task has and
+ * how long its lyrics are; past these numbers the rest is counted ("3 more clips not shown")
+ * instead of rendered, so a task with 1,000 clips or megabytes of lyrics cannot freeze the page
+ * or start thousands of media requests. Suno makes two clips per task and lyrics of a few
+ * thousand characters, so nobody meets these limits by accident.
+ *
+ * This file imports nothing: the panel's page bundles it.
+ */
+
+/** Clips shown under one task, in the panel and in the tree. */
+export const MAX_CLIPS_SHOWN = 50;
+
+/** Characters of one lyrics text the panel shows. */
+export const MAX_LYRICS_CHARACTERS_SHOWN = 20_000;
+
+/** Players that fetch their metadata at once; the others wait until played (`preload="none"`). */
+export const PRELOADED_PLAYERS = 4;
+
+export interface Capped<T> {
+  readonly shown: readonly T[];
+  readonly notShown: number;
+}
+
+/** The first `max` items and how many more there are. */
+export function firstItems<T>(items: readonly T[], max: number): Capped<T> {
+  return items.length <= max ? { shown: items, notShown: 0 } : { shown: items.slice(0, max), notShown: items.length - max };
+}
+
+export interface CappedText {
+  readonly text: string;
+  /** Characters (code points) cut off the end. */
+  readonly notShownCharacters: number;
+}
+
+/** The first `max` characters of `text` (never half a surrogate pair) and how many more there are. */
+export function firstCharacters(text: string, max: number): CappedText {
+  if (text.length <= max) return { text, notShownCharacters: 0 };
+  let cut = max;
+  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+  let rest = 0;
+  for (let index = cut; index < text.length; index++) {
+    // Count code points: the second half of a pair is part of the character before it.
+    if (!isLowSurrogate(text.charCodeAt(index)) || !isHighSurrogate(text.charCodeAt(index - 1))) rest += 1;
+  }
+  return { text: text.slice(0, cut), notShownCharacters: rest };
+}
+
+/** `1 more clip not shown`, `1,000 more clips not shown`. */
+export function moreClipsNotShown(count: number): string {
+  return `${count.toLocaleString('en-US')} more ${count === 1 ? 'clip' : 'clips'} not shown`;
+}
+
+/** `… 1,234 more characters not shown`. */
+export function moreCharactersNotShown(count: number): string {
+  return `… ${count.toLocaleString('en-US')} more ${count === 1 ? 'character' : 'characters'} not shown`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
