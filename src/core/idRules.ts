@@ -19,6 +19,9 @@
 /** Longer than any id a gateway hands out (UUIDs have 36 characters, `<uuid>_1` 38). */
 export const MAX_ID_LENGTH = 128;
 
+/** The rule in words, for messages that must not echo what they refused. */
+export const ID_RULE_TEXT = `1 to ${MAX_ID_LENGTH} letters, digits, '-', '_' and '.', not dots alone`;
+
 const ID_CHARACTERS = /^[A-Za-z0-9._-]+$/;
 const ONLY_DOTS = /^\.+$/;
 
