@@ -26,21 +26,14 @@ export async function fetchAndTrack(services: ExtensionServices, baseUrl: string
   }
   const tracked: Task[] = [];
   const failures: { id: string; error: GatewayError }[] = [];
-  if (ids.length === 1) {
-    try {
-      tracked.push(await client.fetchTask(ids[0]));
-    } catch (error) {
-      if (!isGatewayError(error) || !(error.kind === 'not_found' || error.kind === 'invalid_input')) throw error;
-      failures.push({ id: ids[0], error });
-    }
-  } else {
-    const results = await client.fetchTasks(ids);
-    for (const id of ids) {
-      const result = results.get(id);
-      if (result === undefined) continue;
-      if (isGatewayError(result)) failures.push({ id, error: result });
-      else tracked.push(result);
-    }
+  // One id or many: the client checks each against the id rules, asks the gateway only about
+  // valid ones and hands back each task under the id asked for.
+  const results = await client.fetchTasks(ids);
+  for (const id of ids) {
+    const result = results.get(id);
+    if (result === undefined) continue;
+    if (isGatewayError(result)) failures.push({ id, error: result });
+    else tracked.push(result);
   }
   if (tracked.length > 0) {
     // New tasks go on top in the order given: the first id asked for ends up first.
