@@ -5,13 +5,18 @@
  * command in-process; `main.ts` only passes the real ones and exits with the code.
  *
  * Output contract:
- * - `--json`: `fetch` prints exactly one line per distinct id given, in the order given: the Task
- *   as one JSON object, or `{"id", "error": {"kind", "message", "httpStatus"}}` (httpStatus null
- *   when no answer arrived). `watch` prints a Task line for the first state of each task and for
- *   every change after it, and ends each id with its finished Task or an error object.
- * - Without `--json`: a compact summary line per task, indented clip lines; errors on stderr.
- * - Exit codes: 0 all good; 1 an id failed (fetch: could not be fetched; watch: did not
- *   succeed, or the key was refused); 2 a usage error (message on stderr).
+ * - Every id given yields a line of its own, in the order given, also when it is no id at all
+ *   (`invalid_input`, and no request is sent for it) or when the whole request failed.
+ * - `--json`: `fetch` prints exactly one line per distinct id given: the Task as one JSON object,
+ *   or `{"id", "error": {"kind", "message", "httpStatus"}}` (httpStatus null when no answer
+ *   arrived). `watch` prints a Task line for the first state of each task and for every change
+ *   after it, and ends each id with its finished Task or an error object.
+ * - Without `--json`: a compact summary line per task (indented clip lines under a finished one),
+ *   `<id>  error  <kind>` for an id that failed; the reasons on stderr, each once.
+ * - Exit codes: 0 all good; 1 an id failed (fetch: could not be fetched or is no id; watch: did
+ *   not succeed, or the key was refused); 2 a wrong command line (message on stderr, nothing
+ *   sent), which includes sending the key over plain http to a remote host without
+ *   `--allow-insecure-http`.
  *
  * Hidden testing switch: `watch --interval` below 5 seconds is refused unless the environment
  * has SUNO_ALLOW_FAST_POLL=1. Then the poller runs on a clock sped up so that its 5 s minimum
@@ -28,6 +33,7 @@ import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { MemoryStorage } from '../core/keyValueStorage';
 import { isFinished, type Task } from '../core/model';
 import { Poller } from '../core/poller';
+import { sendsKeyInClearText } from '../core/plainHttp';
 import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
 import { TaskStore } from '../core/taskStore';
 import { fastClock } from './fastClock';
@@ -58,7 +64,13 @@ const PROGRAM = 'suno-task';
 
 class UsageError extends Error {}
 
+/** One id taken from the command line, or an argument that holds none (and why). */
+type GivenId = { readonly id: string; readonly error?: undefined } | { readonly id: string; readonly error: GatewayError };
+
 interface CommonOptions {
+  /** In the order given, each once: what is fetched and reported. */
+  readonly given: GivenId[];
+  /** The valid ids among them. */
   readonly ids: string[];
   readonly baseUrl: string;
   readonly apiKey: string | undefined;
@@ -81,6 +93,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         raw: { type: 'boolean' },
         interval: { type: 'string' },
         verbose: { type: 'boolean' },
+        'allow-insecure-http': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -103,13 +116,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (values.raw === true && values.json === true) throw new UsageError('use --json or --raw, not both.');
     if (values.interval !== undefined && command !== 'watch') throw new UsageError('--interval works with watch only.');
 
+    const given = idsFrom(rest);
     const options: CommonOptions = {
-      ids: idsFrom(rest),
+      given,
+      ids: given.filter((entry) => entry.error === undefined).map((entry) => entry.id),
       baseUrl: baseUrlFrom(values['base-url'], io.env),
       apiKey: nonEmpty(io.env.SUNO_API_KEY),
       json: values.json === true,
       verbose: values.verbose === true,
     };
+    if (options.apiKey !== undefined && values['allow-insecure-http'] !== true && sendsKeyInClearText(options.baseUrl)) {
+      throw new UsageError(
+        `${options.baseUrl} is plain http to a host that is not this machine or a private network: the API key would travel ` +
+          'readable by anyone on the way. Use https, or add --allow-insecure-http if you accept that.',
+      );
+    }
     if (command === 'fetch') {
       return values.raw === true ? await fetchRaw(options, io, err) : await fetchTasks(options, io, out, err);
     }
@@ -136,16 +157,21 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-/** Each argument may be an id, a fetch URL or pasted JSON/text; every argument must yield an id. */
-function idsFrom(args: readonly string[]): string[] {
+/**
+ * Each argument may be an id, a fetch URL or pasted JSON/text. An argument with no id in it is
+ * kept, as given, with the reason it is none: it gets its own `invalid_input` line.
+ */
+function idsFrom(args: readonly string[]): GivenId[] {
   if (args.length === 0) throw new UsageError('give at least one task id.');
-  const ids: string[] = [];
+  const given = new Map<string, GivenId>();
   for (const arg of args) {
     const found = extractTaskIds(arg);
-    if (found.length === 0) throw new UsageError(terminalLine(validateTaskIdInput(arg) ?? `'${arg}' is not a task id.`));
-    for (const id of found) if (!ids.includes(id)) ids.push(id);
+    if (found.length === 0 && !given.has(arg)) {
+      given.set(arg, { id: arg, error: new GatewayError('invalid_input', validateTaskIdInput(arg) ?? `'${arg}' is not a task id.`) });
+    }
+    for (const id of found) if (!given.has(id)) given.set(id, { id });
   }
-  return ids;
+  return [...given.values()];
 }
 
 function baseUrlFrom(option: string | undefined, env: CliIo['env']): string {
@@ -210,7 +236,9 @@ function asGatewayError(error: unknown, baseUrl: string): GatewayError {
 async function fetchTasks(options: CommonOptions, io: CliIo, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   let results = new Map<string, Task | GatewayError>();
   let shared: GatewayError | null = null;
-  if (options.apiKey === undefined) {
+  if (options.ids.length === 0) {
+    // Nothing to ask: no key needed and no request.
+  } else if (options.apiKey === undefined) {
     shared = missingKeyError(options.baseUrl);
   } else {
     try {
@@ -220,32 +248,46 @@ async function fetchTasks(options: CommonOptions, io: CliIo, out: (line: string)
     }
   }
 
-  let failed = false;
-  const reported = new Set<string>();
-  for (const id of options.ids) {
+  const report = failureReporter(options.json, out, err);
+  for (const { id, error } of options.given) {
     const result =
+      error ??
       results.get(id) ??
       shared ??
       new GatewayError('bad_response', `${options.baseUrl} gave no answer for task ${id}.`, { url: options.baseUrl });
-    if (isGatewayError(result)) {
-      failed = true;
-      if (options.json) {
-        out(errorLine(id, result));
-      } else if (!reported.has(result.message)) {
-        // A request-wide failure is one message, not one per id.
-        reported.add(result.message);
-        err(`${PROGRAM}: ${terminalLine(result.message)}`);
-      }
-    } else if (options.json) {
-      out(JSON.stringify(result));
-    } else {
-      for (const line of formatTask(result, true)) out(line);
-    }
+    if (isGatewayError(result)) report(id, result);
+    else if (options.json) out(JSON.stringify(result));
+    else for (const line of formatTask(result, true)) out(line);
   }
-  return failed ? EXIT_FAILED : EXIT_OK;
+  return report.count() > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/**
+ * Reports a failed id: its error object with --json; else `<id>  error  <kind>` on stdout and the
+ * reason on stderr, each reason once (a request-wide failure is one message, not one per id).
+ */
+function failureReporter(json: boolean, out: (line: string) => void, err: (line: string) => void): ((id: string, error: GatewayError) => void) & { count(): number } {
+  const explained = new Set<string>();
+  let failures = 0;
+  const report = (id: string, error: GatewayError): void => {
+    failures++;
+    if (json) {
+      out(errorLine(id, error));
+      return;
+    }
+    out(`${terminalLine(id)}  error  ${error.kind}`);
+    if (explained.has(error.message)) return;
+    explained.add(error.message);
+    err(`${PROGRAM}: ${terminalLine(error.message)}`);
+  };
+  return Object.assign(report, { count: () => failures });
 }
 
 async function fetchRaw(options: CommonOptions, io: CliIo, err: (line: string) => void): Promise<number> {
+  // No body to print for what is no id: say so, and ask only about the others.
+  const invalid = options.given.filter((entry) => entry.error !== undefined);
+  for (const entry of invalid) err(`${PROGRAM}: ${terminalLine(entry.error?.message ?? '')}`);
+  if (options.ids.length === 0) return EXIT_FAILED;
   if (options.apiKey === undefined) {
     err(`${PROGRAM}: ${missingKeyError(options.baseUrl).message}`);
     return EXIT_FAILED;
@@ -259,7 +301,7 @@ async function fetchRaw(options: CommonOptions, io: CliIo, err: (line: string) =
       err(`${PROGRAM}: ${raw.url} answered HTTP ${raw.httpStatus}.`);
       return EXIT_FAILED;
     }
-    return EXIT_OK;
+    return invalid.length > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
     err(`${PROGRAM}: ${terminalLine(asGatewayError(error, options.baseUrl).message)}`);
     return EXIT_FAILED;
@@ -299,12 +341,15 @@ async function watchTasks(
   err: (line: string) => void,
 ): Promise<number> {
   const { ids, json } = options;
+  const report = failureReporter(json, out, err);
+  for (const entry of options.given) if (entry.error !== undefined) report(entry.id, entry.error);
+  if (ids.length === 0) return EXIT_FAILED;
   if (options.apiKey === undefined) {
     const error = missingKeyError(options.baseUrl);
-    if (json) for (const id of ids) out(errorLine(id, error));
-    err(`${PROGRAM}: ${error.message}`);
+    for (const id of ids) report(id, error);
     return EXIT_FAILED;
   }
+  const someInvalid = report.count() > 0;
 
   // See the file comment: below the poller's 5 s minimum only with the testing switch.
   const speed = intervalMs < MIN_INTERVAL_SECONDS * 1000 ? (MIN_INTERVAL_SECONDS * 1000) / intervalMs : 1;
@@ -340,12 +385,11 @@ async function watchTasks(
     const settle = (id: string, succeeded: boolean): void => {
       if (outcome.has(id)) return;
       outcome.set(id, succeeded);
-      if (outcome.size === wanted.size) finish([...outcome.values()].every(Boolean) ? EXIT_OK : EXIT_FAILED);
+      if (outcome.size === wanted.size) finish(!someInvalid && [...outcome.values()].every(Boolean) ? EXIT_OK : EXIT_FAILED);
     };
     const failId = (id: string, error: GatewayError): void => {
       if (outcome.has(id)) return;
-      if (json) out(errorLine(id, error));
-      else err(`${PROGRAM}: ${terminalLine(error.message)}`);
+      report(id, error);
       settle(id, false);
     };
 
@@ -370,8 +414,9 @@ async function watchTasks(
           return;
         }
         if (error.kind === 'auth') {
-          if (json) for (const id of ids) if (!outcome.has(id)) out(errorLine(id, error));
-          err(`${PROGRAM}: ${terminalLine(error.message)}`);
+          for (const id of ids) if (!outcome.has(id)) report(id, error);
+          // Also with --json: the one thing to do next (set a new key) is said on stderr.
+          if (json) err(`${PROGRAM}: ${terminalLine(error.message)}`);
           finish(EXIT_FAILED);
           return;
         }

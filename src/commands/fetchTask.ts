@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
+import { ID_RULE_TEXT, isValidId } from '../core/idRules';
 import type { Task } from '../core/model';
 import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
@@ -26,21 +27,14 @@ export async function fetchAndTrack(services: ExtensionServices, baseUrl: string
   }
   const tracked: Task[] = [];
   const failures: { id: string; error: GatewayError }[] = [];
-  if (ids.length === 1) {
-    try {
-      tracked.push(await client.fetchTask(ids[0]));
-    } catch (error) {
-      if (!isGatewayError(error) || !(error.kind === 'not_found' || error.kind === 'invalid_input')) throw error;
-      failures.push({ id: ids[0], error });
-    }
-  } else {
-    const results = await client.fetchTasks(ids);
-    for (const id of ids) {
-      const result = results.get(id);
-      if (result === undefined) continue;
-      if (isGatewayError(result)) failures.push({ id, error: result });
-      else tracked.push(result);
-    }
+  // One id or many: the client checks each against the id rules, asks the gateway only about
+  // valid ones and hands back each task under the id asked for.
+  const results = await client.fetchTasks(ids);
+  for (const id of ids) {
+    const result = results.get(id);
+    if (result === undefined) continue;
+    if (isGatewayError(result)) failures.push({ id, error: result });
+    else tracked.push(result);
   }
   if (tracked.length > 0) {
     // New tasks go on top in the order given: the first id asked for ends up first.
@@ -72,6 +66,11 @@ async function fetchTaskCommand(
 ): Promise<Task[]> {
   const ids = argument === undefined || argument === null ? await askForIds() : idsFromArgument(argument);
   if (ids === undefined) return [];
+  if (ids.length === 0 && argument !== undefined && argument !== null) {
+    // Not echoed: an argument may come from a link or another extension, and holds no id anyway.
+    void vscode.window.showWarningMessage(`The command was given no Suno task id (ids are ${ID_RULE_TEXT}).`);
+    return [];
+  }
   if (ids.length === 0) {
     void vscode.window.showWarningMessage('No Suno task id was given.');
     return [];
@@ -139,14 +138,17 @@ async function askForIds(): Promise<string[] | undefined> {
   return extractTaskIds(text);
 }
 
-/** An id string (possibly pasted text with ids in it) or an array of them. */
+/**
+ * An id string (possibly pasted text with ids in it) or an array of them. Values that hold no
+ * task id are left out: they could only fail, and their text is not worth showing back.
+ */
 function idsFromArgument(argument: unknown): string[] {
   const values = Array.isArray(argument) ? argument : [argument];
   const ids: string[] = [];
   for (const value of values) {
     if (typeof value !== 'string' || value.trim() === '') continue;
     const found = extractTaskIds(value);
-    ids.push(...(found.length > 0 ? found : [value.trim()]));
+    ids.push(...(found.length > 0 ? found : [value.trim()].filter(isValidId)));
   }
   return [...new Set(ids)];
 }

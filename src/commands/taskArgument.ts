@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ID_RULE_TEXT, isValidId } from '../core/idRules';
 import type { Clip, Task } from '../core/model';
 import { isTaskTreeElement } from '../tracker/treeElements';
 
@@ -46,6 +47,11 @@ export async function resolveTaskArgument(
 
   if (typeof argument === 'string' && argument.trim() !== '') {
     const id = argument.trim();
+    if (!isValidId(id)) {
+      // Not echoed: the argument may come from a link or another extension, and is no id anyway.
+      void vscode.window.showWarningMessage(`The command was given something that is not a Suno task id (ids are ${ID_RULE_TEXT}).`);
+      return undefined;
+    }
     const task = store.get(id);
     if (!task) {
       void vscode.window.showWarningMessage(`Suno task ${id} is not tracked. Fetch it first.`);

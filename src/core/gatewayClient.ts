@@ -7,25 +7,28 @@
  * `Authorization` header and is blanked out of anything the client reports.
  */
 
-import { BATCH_ROUTES, BatchSupportMemory, sharedBatchSupport, type BatchRoute } from './batchSupportMemory';
+import { BATCH_ROUTES, BatchSupportMemory, MAX_BATCH_IDS, sharedBatchSupport, type BatchRoute } from './batchSupportMemory';
 import { normaliseBaseUrl } from './baseUrl';
 import { GatewayError, isGatewayError } from './gatewayError';
+import { explainIdProblem } from './idRules';
 import type { Task } from './model';
 import { parseBatchResponse, parseTaskResponse, type ResponseContext } from './parseTask';
 import {
   errorForResponse,
   explainParseError,
   gatewayMessageOf,
+  isRequestTooLarge,
   isTaskNotExist,
   networkError,
   notFoundError,
+  otherTaskError,
   redactError,
   redactText,
   timeoutError,
   type RawResponse,
   type RequestDescription,
 } from './responseErrors';
-import { hasSpaceOrControl } from './spaceOrControl';
+import { asAsked, bindBatchAnswer, isAnswerAbout } from './taskIdMatching';
 
 export type { RawResponse } from './responseErrors';
 export { BatchSupportMemory } from './batchSupportMemory';
@@ -57,27 +60,23 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** A batch answer for thousands of tasks fits; a file download behind a wrong base URL does not. */
 const MAX_BODY_BYTES = 10_000_000;
 const TOO_LARGE = Symbol('too large');
-/** Longer ids are not ids: a pasted paragraph, a whole JSON answer. */
-const MAX_ID_LENGTH = 200;
 
-/**
- * Checks one task id and returns it trimmed; throws GatewayError('invalid_input'). Ids are opaque
- * (UUIDs, `task_…`, `<uuid>_1`), so only what can never be an id is refused.
- */
+/** Checks one task id against the id rules and returns it trimmed; throws GatewayError('invalid_input'). */
 export function checkTaskId(id: string): string {
   const trimmed = typeof id === 'string' ? id.trim() : '';
-  if (trimmed === '') throw new GatewayError('invalid_input', 'The task id is empty.');
-  if (trimmed.length > MAX_ID_LENGTH) {
-    throw new GatewayError('invalid_input', `"${trimmed.slice(0, 40)}…" is too long to be a task id (${trimmed.length} characters).`);
-  }
-  if (hasSpaceOrControl(trimmed)) {
-    throw new GatewayError('invalid_input', `"${trimmed}" is not a task id: it contains spaces or control characters.`);
-  }
+  const problem = explainIdProblem(trimmed);
+  if (problem !== null) throw new GatewayError('invalid_input', problem);
   return trimmed;
 }
 
 /** What the batch route attempt learnt. */
-type BatchOutcome = { kind: 'tasks'; tasks: Task[] } | { kind: 'no_route' } | { kind: 'not_found' };
+type BatchOutcome = { kind: 'tasks'; tasks: Task[] } | { kind: 'no_route' } | { kind: 'not_found' } | { kind: 'too_large' };
+
+/** Answers gathered in a round, and the failure that ended it early, if one did. */
+interface PartialRound {
+  readonly results: Map<string, Task | GatewayError>;
+  readonly stoppedBy: GatewayError | null;
+}
 
 interface Exchange {
   response: RawResponse;
@@ -107,7 +106,10 @@ export class GatewayClient {
     this.batchSupport = options.batchSupport ?? sharedBatchSupport;
   }
 
-  /** One task by id. Throws GatewayError. */
+  /**
+   * One task by id, always under the id asked for. Throws GatewayError; an answer about another
+   * task is a 'bad_response' that names both ids (and carries `answeredTaskId`).
+   */
   async fetchTask(id: string): Promise<Task> {
     const taskId = checkTaskId(id);
     this.requireKey();
@@ -115,14 +117,19 @@ export class GatewayClient {
     return this.exchange(request, undefined, (exchange, described) => {
       const failure = errorForResponse(exchange.response, described, exchange.retryAfter, this.now());
       if (failure) throw failure;
-      return this.parse(() => parseTaskResponse(exchange.response.body, this.context(exchange.response)), described, exchange.response);
+      const task = this.parse(() => parseTaskResponse(exchange.response.body, this.context(exchange.response)), described, exchange.response);
+      if (!isAnswerAbout(taskId, task.id)) throw otherTaskError(described, exchange.response, task.id);
+      return asAsked(task, taskId);
     });
   }
 
   /**
-   * Many tasks, in one batch request where the gateway has a batch route. One entry per distinct
-   * id: the Task, or a GatewayError for that id alone ('invalid_input', or 'not_found' when the
-   * gateway left it out). Failures of the whole request (auth, network, 5xx…) throw.
+   * Many tasks: in batch requests of at most 100 ids where the gateway has a batch route, else one
+   * by one. One entry per distinct id: the Task (under the id asked for), or a GatewayError for
+   * that id alone ('invalid_input'; 'not_found' when the gateway left it out; 'bad_response' when
+   * it answered about another task). A failure of the whole exchange (auth, network, 5xx, 429…)
+   * throws when nothing was fetched yet; once some tasks are in, they are kept and the ids not
+   * asked yet get that error instead.
    */
   async fetchTasks(ids: readonly string[]): Promise<Map<string, Task | GatewayError>> {
     // Each id as given → its trimmed form, or why it is not an id.
@@ -139,10 +146,7 @@ export class GatewayClient {
     let found = new Map<string, Task | GatewayError>();
     if (taskIds.length > 0) {
       this.requireKey();
-      found =
-        taskIds.length === 1 || this.batchSupport.isUnsupported(this.baseUrl)
-          ? await this.fetchOneByOne(taskIds)
-          : await this.fetchBatch(taskIds);
+      found = taskIds.length === 1 ? await this.fetchAllOneByOne(taskIds) : await this.fetchInBatches(taskIds);
     }
     const result = new Map<string, Task | GatewayError>();
     for (const [id, value] of checked) {
@@ -166,6 +170,9 @@ export class GatewayClient {
    */
   async fetchRawBatch(ids: readonly string[]): Promise<RawResponse> {
     const taskIds = [...new Set(ids.map((id) => checkTaskId(id)))];
+    if (taskIds.length > MAX_BATCH_IDS) {
+      throw new GatewayError('invalid_input', `One batch request carries at most ${MAX_BATCH_IDS} ids, not ${taskIds.length}.`);
+    }
     this.requireKey();
     const remembered = this.batchSupport.routeFor(this.baseUrl);
     const routes = remembered === undefined ? BATCH_ROUTES : [remembered];
@@ -178,14 +185,52 @@ export class GatewayClient {
     return last as RawResponse;
   }
 
-  private async fetchBatch(taskIds: string[]): Promise<Map<string, Task | GatewayError>> {
+  /**
+   * Batches of at most the gateway's batch size, one after the other. A gateway that says a batch
+   * is too large gets half the ids, again and again, remembered for the next rounds.
+   */
+  private async fetchInBatches(taskIds: string[]): Promise<Map<string, Task | GatewayError>> {
+    const results = new Map<string, Task | GatewayError>();
+    let pending = taskIds;
+    while (pending.length > 0) {
+      if (this.batchSupport.isUnsupported(this.baseUrl)) return merge(results, await this.oneByOneKeepingResults(pending, results));
+      const batch = pending.slice(0, this.batchSupport.batchSizeFor(this.baseUrl));
+      let round: PartialRound | 'too_large';
+      try {
+        round = await this.fetchBatch(batch);
+      } catch (error) {
+        return merge(results, this.keepWhatWasFetched(results, pending, error));
+      }
+      if (round === 'too_large') {
+        // Too large for one id is no size problem: ask the way a gateway without batches is asked.
+        if (batch.length === 1) this.batchSupport.markUnsupported(this.baseUrl);
+        else this.batchSupport.markTooLarge(this.baseUrl, batch.length);
+        continue;
+      }
+      merge(results, round.results);
+      if (round.stoppedBy !== null) {
+        if (results.size === 0) throw round.stoppedBy;
+        for (const id of pending) if (!results.has(id)) results.set(id, round.stoppedBy);
+        return results;
+      }
+      pending = pending.slice(batch.length);
+    }
+    return results;
+  }
+
+  /** One batch, trying the remembered route first. Throws what the whole request failed with. */
+  private async fetchBatch(taskIds: string[]): Promise<PartialRound | 'too_large'> {
     const remembered = this.batchSupport.routeFor(this.baseUrl);
     const routes = remembered === undefined ? BATCH_ROUTES : [remembered, ...BATCH_ROUTES.filter((route) => route !== remembered)];
     for (const route of routes) {
       const outcome = await this.tryBatchRoute(route, taskIds);
+      if (outcome.kind === 'too_large') {
+        this.batchSupport.markRoute(this.baseUrl, route);
+        return 'too_large';
+      }
       if (outcome.kind === 'tasks') {
         this.batchSupport.markRoute(this.baseUrl, route);
-        return this.matchBatch(outcome.tasks, taskIds, route);
+        return { results: this.matchBatch(outcome.tasks, taskIds, route), stoppedBy: null };
       }
       if (outcome.kind === 'not_found') {
         // A gateway that refuses the whole batch for one unknown id: ask one by one this time to
@@ -202,6 +247,7 @@ export class GatewayClient {
     const request = this.describe('POST', `${this.baseUrl}${route}`, taskIds);
     return this.exchange(request, JSON.stringify({ ids: taskIds }), (exchange, described): BatchOutcome => {
       const { response } = exchange;
+      if (isRequestTooLarge(response)) return { kind: 'too_large' };
       if (isMissingRoute(response)) return { kind: 'no_route' };
       const failure = errorForResponse(response, described, exchange.retryAfter, this.now());
       if (failure) {
@@ -217,37 +263,67 @@ export class GatewayClient {
     });
   }
 
+  /** Each asked id with its row (see taskIdMatching.ts), or 'not_found' when the gateway left it out. */
   private matchBatch(tasks: Task[], taskIds: string[], route: BatchRoute): Map<string, Task | GatewayError> {
-    const byId = new Map<string, Task>();
-    for (const task of tasks) byId.set(task.id, task);
-    const byLowerId = new Map<string, Task>();
-    for (const task of tasks) byLowerId.set(task.id.toLowerCase(), task);
+    const bound = bindBatchAnswer(taskIds, tasks);
     const result = new Map<string, Task | GatewayError>();
     for (const taskId of taskIds) {
-      const task = byId.get(taskId) ?? byLowerId.get(taskId.toLowerCase());
-      result.set(
-        taskId,
-        task ?? notFoundError(this.describe('POST', `${this.baseUrl}${route}`, [taskId]), null, null),
-      );
+      result.set(taskId, bound.get(taskId) ?? notFoundError(this.describe('POST', `${this.baseUrl}${route}`, [taskId]), null, null));
     }
     return result;
   }
 
-  /** Single fetches in turn; stops at the first failure that is not about one id. */
-  private async fetchOneByOne(taskIds: string[]): Promise<Map<string, Task | GatewayError>> {
-    const result = new Map<string, Task | GatewayError>();
-    for (const taskId of taskIds) {
+  /** Single fetches for every id: throws when the first exchange fails, else keeps what came in. */
+  private async fetchAllOneByOne(taskIds: string[]): Promise<Map<string, Task | GatewayError>> {
+    return this.oneByOneKeepingResults(taskIds, new Map());
+  }
+
+  /** Single fetches for `taskIds`, after `earlier` results of the same round. */
+  private async oneByOneKeepingResults(
+    taskIds: string[],
+    earlier: ReadonlyMap<string, Task | GatewayError>,
+  ): Promise<Map<string, Task | GatewayError>> {
+    const round = await this.fetchOneByOne(taskIds);
+    if (round.stoppedBy === null) return round.results;
+    if (round.results.size === 0 && earlier.size === 0) throw round.stoppedBy;
+    for (const id of taskIds) if (!round.results.has(id)) round.results.set(id, round.stoppedBy);
+    return round.results;
+  }
+
+  /**
+   * Single fetches in turn, starting where the last round of this gateway stopped. Stops at the
+   * first failure that is not about one id (a 429 must not be answered with more requests) and
+   * hands back what was fetched until then.
+   */
+  private async fetchOneByOne(taskIds: string[]): Promise<PartialRound> {
+    const order = this.batchSupport.singleFetchOrder(this.baseUrl, taskIds);
+    const results = new Map<string, Task | GatewayError>();
+    let stoppedBy: GatewayError | null = null;
+    for (const taskId of order) {
       try {
-        result.set(taskId, await this.fetchTask(taskId));
+        results.set(taskId, await this.fetchTask(taskId));
       } catch (error) {
-        if (isGatewayError(error) && (error.kind === 'not_found' || error.kind === 'invalid_input')) {
-          result.set(taskId, error);
+        if (isAboutOneId(error)) {
+          results.set(taskId, error);
         } else {
-          throw error;
+          stoppedBy = isGatewayError(error) ? error : this.unexpected(error);
+          break;
         }
       }
     }
-    return result;
+    this.batchSupport.noteSingleFetchRound(this.baseUrl, order, results.size);
+    return { results, stoppedBy };
+  }
+
+  /** After a failed request: throw when nothing was fetched yet, else the error for every id left. */
+  private keepWhatWasFetched(fetched: ReadonlyMap<string, Task | GatewayError>, left: readonly string[], error: unknown): Map<string, Task | GatewayError> {
+    const failure = isGatewayError(error) ? error : this.unexpected(error);
+    if (fetched.size === 0) throw failure;
+    return new Map(left.map((id) => [id, failure]));
+  }
+
+  private unexpected(error: unknown): GatewayError {
+    return new GatewayError('bad_response', `Fetching from ${this.baseUrl} failed unexpectedly: ${String(error)}`, { url: this.baseUrl, cause: error });
   }
 
   private requireKey(): void {
@@ -362,22 +438,41 @@ export class GatewayClient {
         if (isGatewayError(error)) throw error;
         throw timedOut ? timeoutError(request, this.timeoutMs, httpStatus) : networkError(error, request, 'body', httpStatus);
       }
-      if (text === TOO_LARGE) {
-        throw new GatewayError(
-          'bad_response',
-          `${request.method} ${request.url} answered HTTP ${response.status} with more than ${MAX_BODY_BYTES / 1_000_000} MB, which is no Suno fetch answer. The base URL ${this.baseUrl} may be wrong.`,
-          { url: request.url, httpStatus: response.status },
-        );
-      }
-      const finalUrl = response.url !== '' ? response.url : request.url;
+      if (text === TOO_LARGE) throw this.answerTooLarge(request, response.status);
+      const finalUrl = redactText(response.url !== '' ? response.url : request.url, this.apiKey);
+      // Blanked out before anything reads the body: messages cut it, quote it and escape it, and
+      // --raw prints it, and none of that may leave a piece of the key behind.
+      const redactedBody = redactText(text, this.apiKey);
       return {
-        response: { url: finalUrl, httpStatus: response.status, contentType: response.headers.get('content-type'), body: text },
+        response: { url: finalUrl, httpStatus: response.status, contentType: response.headers.get('content-type'), body: redactedBody },
         retryAfter: response.headers.get('retry-after'),
         redirectedTo: response.redirected && finalUrl !== request.url ? finalUrl : null,
       };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * A body over the size cap. For a batch that says only that the batch was too big (the next
+   * rounds ask for fewer tasks at a time); for one task, no fetch answer is that big.
+   */
+  private answerTooLarge(request: RequestDescription, httpStatus: number): GatewayError {
+    const limit = `more than ${MAX_BODY_BYTES / 1_000_000} MB`;
+    if (request.method === 'POST') {
+      const smaller = this.batchSupport.markTooLarge(this.baseUrl, request.ids.length);
+      return new GatewayError(
+        'bad_response',
+        `${request.method} ${request.url} answered HTTP ${httpStatus} with ${limit} for ${request.ids.length} tasks: the answer was too large to read. ` +
+          `From now on at most ${smaller} tasks are asked for at a time.`,
+        { url: request.url, httpStatus },
+      );
+    }
+    return new GatewayError(
+      'bad_response',
+      `${request.method} ${request.url} answered HTTP ${httpStatus} with ${limit}, which is no Suno fetch answer. The base URL ${this.baseUrl} may be wrong.`,
+      { url: request.url, httpStatus },
+    );
   }
 
   private log(request: RequestDescription, httpStatus: number | null, started: number, error: string | null): void {
@@ -394,6 +489,16 @@ export class GatewayClient {
       // A broken logger must not turn a good answer into a failure.
     }
   }
+}
+
+/** Errors about one id that leave the others worth asking for. */
+function isAboutOneId(error: unknown): error is GatewayError {
+  return isGatewayError(error) && (error.kind === 'not_found' || error.kind === 'invalid_input' || error.answeredTaskId !== null);
+}
+
+function merge(into: Map<string, Task | GatewayError>, from: ReadonlyMap<string, Task | GatewayError>): Map<string, Task | GatewayError> {
+  for (const [id, value] of from) into.set(id, value);
+  return into;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface GatewayErrorDetails {
   readonly gatewayMessage?: string | null;
   /** For `rate_limited`: how long the gateway asked us to wait. */
   readonly retryAfterMs?: number | null;
+  /** For an answer about another task than the one asked for: the id the gateway answered about. */
+  readonly answeredTaskId?: string | null;
   readonly cause?: unknown;
 }
 
@@ -31,6 +33,7 @@ export class GatewayError extends Error {
   readonly httpStatus: number | null;
   readonly gatewayMessage: string | null;
   readonly retryAfterMs: number | null;
+  readonly answeredTaskId: string | null;
 
   constructor(
     readonly kind: GatewayErrorKind,
@@ -42,6 +45,7 @@ export class GatewayError extends Error {
     this.httpStatus = details.httpStatus ?? null;
     this.gatewayMessage = details.gatewayMessage ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.answeredTaskId = details.answeredTaskId ?? null;
   }
 
   /** The JSON shape the CLI prints for a failed id. */

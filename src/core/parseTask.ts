@@ -10,6 +10,7 @@
 
 import { describeResponse } from './describeResponse';
 import { GatewayError } from './gatewayError';
+import { MAX_ID_LENGTH, isValidId } from './idRules';
 import type { Clip, Task, TaskAction, TaskStatus } from './model';
 import { deriveProgress, type ProgressPart } from './progress';
 import { normaliseTaskStatus, resolveTaskStatus } from './taskStatus';
@@ -56,8 +57,10 @@ export function parseTaskResponse(body: string, context: ResponseContext): Task 
 export function parseBatchResponse(body: string, context: ResponseContext): Task[] {
   return onlyGatewayErrors(() => {
     const json = parseJson(body, context);
-    const rows = findBatchRows(json);
-    if (rows === null) throw explainRejection(json, body, context);
+    const found = findBatchRows(json);
+    if (found === null) throw explainRejection(json, body, context);
+    // A row whose id breaks the id rules cannot answer any id that was asked for: left out.
+    const rows = found.filter((row) => !hasUnusableTaskId(row));
     rows.forEach((row, index) => {
       if (!isTaskShaped(row)) {
         throw rejection(context, body, `row ${index + 1} of ${rows.length} is not a task`);
@@ -127,21 +130,32 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Longer than any id a gateway hands out; a bound keeps megabyte "ids" out of the store. */
-const MAX_TASK_ID_LENGTH = 512;
-
 /** Fields only a task has: one of them next to a `task_id` makes an object a task. */
 const TASK_FIELDS = ['status', 'action', 'progress', 'submit_time', 'start_time', 'finish_time', 'fail_reason', 'clips', 'input', 'data'];
 
-function taskIdOf(value: JsonObject): string | null {
+/** The task id as the gateway wrote it (trimmed), whether or not it follows the id rules. */
+function claimedTaskIdOf(value: JsonObject): string | null {
   const fromTaskId = toWireId(value['task_id']);
-  if (fromTaskId !== null) return fromTaskId.length <= MAX_TASK_ID_LENGTH ? fromTaskId : null;
+  if (fromTaskId !== null) return fromTaskId;
   // Without `task_id`, a string `id` may be the task id (newer new-api's numeric `id` is a
   // database row number and never is).
   const id = value['id'];
   if (typeof id !== 'string') return null;
   const trimmed = id.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TASK_ID_LENGTH ? trimmed : null;
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/** The task id when it follows the id rules (see idRules.ts), else null: then it is no task. */
+function taskIdOf(value: JsonObject): string | null {
+  const id = claimedTaskIdOf(value);
+  return id !== null && isValidId(id) ? id : null;
+}
+
+/** An object that claims a task id the id rules refuse (`..`, a slash, markup, megabytes). */
+function hasUnusableTaskId(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const id = claimedTaskIdOf(value);
+  return id !== null && !isValidId(id);
 }
 
 /**
@@ -242,6 +256,7 @@ function explainRejection(json: unknown, body: string, context: ResponseContext)
     reason = `the gateway answered ${JSON.stringify(codeText)}: ${JSON.stringify(gatewayMessage)}`;
   } else if (data === undefined) reason = 'it has no data';
   else if (data === null) reason = gatewayMessage === null ? 'its data is null' : `its data is null (${JSON.stringify(gatewayMessage)})`;
+  else if (hasUnusableTaskId(data)) reason = 'its task id is not a usable id';
   else reason = 'its data holds no task';
   return rejection(context, body, reason, undefined, gatewayMessage);
 }
@@ -316,7 +331,7 @@ function buildClip(raw: RawClip, index: number, taskId: string, fallbackModel: s
   // Audio on a stream address is under way whatever the word says.
   if (isStreaming && (status === 'pending' || status === 'unknown')) status = 'running';
   return {
-    id: clip.id ?? clip.clip_id ?? toWireId(raw.key) ?? clip.task_id ?? `${taskId}#${index + 1}`,
+    id: firstValidId(clip.id, clip.clip_id, toWireId(raw.key), clip.task_id) ?? fallbackClipId(taskId, index),
     title: firstText(clip.title),
     status,
     rawStatus,
@@ -336,6 +351,46 @@ function buildClip(raw: RawClip, index: number, taskId: string, fallbackModel: s
   };
 }
 
+function firstValidId(...candidates: (string | null)[]): string | null {
+  return candidates.find((candidate): candidate is string => candidate !== null && isValidId(candidate)) ?? null;
+}
+
+/** For a clip without a usable id of its own: derived from the task id and its place, within the id rules. */
+function fallbackClipId(taskId: string, index: number): string {
+  const suffix = `-clip${index + 1}`;
+  return `${taskId.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
+}
+
+/**
+ * Clip ids made unique within the task, because the tree and the panel key clips by id: a
+ * second copy of the same clip (same id, same content) is dropped; a different clip under an id
+ * already taken gets the id with `-2`, `-3`… on the end, so that it stays visible.
+ */
+function withUniqueClipIds(clips: readonly Clip[]): Clip[] {
+  const taken = new Set<string>();
+  const contentsById = new Map<string, Set<string>>();
+  const unique: Clip[] = [];
+  for (const clip of clips) {
+    const content = JSON.stringify(clip);
+    const contents = contentsById.get(clip.id) ?? new Set<string>();
+    if (contents.has(content)) continue;
+    contents.add(content);
+    contentsById.set(clip.id, contents);
+    const id = taken.has(clip.id) ? freeId(clip.id, taken) : clip.id;
+    taken.add(id);
+    unique.push(id === clip.id ? clip : { ...clip, id });
+  }
+  return unique;
+}
+
+function freeId(id: string, taken: ReadonlySet<string>): string {
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${id.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 function declaredAction(word: string | null): TaskAction | null {
   if (word === null) return null;
   const key = word.trim().toLowerCase();
@@ -350,9 +405,9 @@ function buildTask(object: JsonObject, baseUrl: string, fetchedAt: string, envel
   const id = taskIdOf(object) ?? '';
   const input = wire.input;
   const { clips: rawClips, lyrics: lyricsResult } = collectClips(wire);
-  const clips = rawClips
-    .map((raw, index) => buildClip(raw, index, id, firstText(input?.mv)))
-    .filter((clip): clip is Clip => clip !== null);
+  const clips = withUniqueClipIds(
+    rawClips.map((raw, index) => buildClip(raw, index, id, firstText(input?.mv))).filter((clip): clip is Clip => clip !== null),
+  );
 
   const declared = declaredAction(firstText(wire.action));
   let action: TaskAction;

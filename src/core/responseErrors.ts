@@ -114,6 +114,19 @@ export function isTaskNotExist(body: string): boolean {
   return json === undefined && /^\s*"?(task[\s_-]*not[\s_-]*exists?|任务不存在)"?\s*$/i.test(body);
 }
 
+const TOO_LARGE_WORDS = /too\s+(large|long|many|big)|exceed|payload/i;
+
+/**
+ * The gateway (or a proxy in front of it) refused the request as too large: HTTP 413, or a 400/422
+ * whose message says so. Then a batch must be split, not the gateway declared batch-less.
+ */
+export function isRequestTooLarge(response: RawResponse): boolean {
+  if (response.httpStatus === 413) return true;
+  if (response.httpStatus !== 400 && response.httpStatus !== 422) return false;
+  const message = gatewayMessageOf(response.body);
+  return message !== null && TOO_LARGE_WORDS.test(message);
+}
+
 /** new-api's "the upstream lookup failed" envelope, sometimes sent with HTTP 200. */
 export function isGetTaskFailed(body: string): boolean {
   const json = tryParseJson(body);
@@ -178,6 +191,17 @@ function make(
     retryAfterMs: extra.retryAfterMs ?? null,
     cause: extra.cause,
   });
+}
+
+/** A single fetch answered about another task: the answer is not used, and says so naming both ids. */
+export function otherTaskError(request: RequestDescription, response: RawResponse, answeredTaskId: string): GatewayError {
+  const askedId = request.ids[0] ?? '';
+  return new GatewayError(
+    'bad_response',
+    `${request.method} ${request.url} answered about task ${answeredTaskId} instead of task ${askedId}. ` +
+      `The answer was not used; task ${askedId} stays tracked as it was.`,
+    { url: request.url, httpStatus: response.httpStatus, answeredTaskId },
+  );
 }
 
 /** The "no such task" error for `ids`, from an answer that said so or a batch that left them out. */
@@ -352,12 +376,20 @@ export function redactError(error: GatewayError, secret: string | undefined): Ga
     httpStatus: error.httpStatus,
     gatewayMessage: error.gatewayMessage === null ? null : redactText(error.gatewayMessage, secret),
     retryAfterMs: error.retryAfterMs,
+    answeredTaskId: error.answeredTaskId,
     // The original may quote the key; keep it out of `cause` chains that loggers print.
     cause: undefined,
   });
 }
 
+/**
+ * `text` with every copy of `secret` blanked out, also where it appears JSON-escaped (inside a
+ * JSON string, a key with a quote or backslash is spelled differently). Run it on a body before
+ * anything cuts, quotes or escapes it: a copy cut in half no longer matches.
+ */
 export function redactText(text: string, secret: string | undefined): string {
   if (secret === undefined || secret.length < 4) return text;
-  return text.split(secret).join('***');
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  const redacted = text.split(secret).join('***');
+  return escaped === secret ? redacted : redacted.split(escaped).join('***');
 }

@@ -7,15 +7,19 @@
  * string is taken. In free text only unmistakable ids are picked out (UUIDs and new-api's
  * `task_…`), so the words around them are not mistaken for ids; other opaque ids are accepted
  * when the text consists of ids alone.
+ *
+ * What counts as an id at all is `idRules.ts`'s to say; this file only finds candidates. A bare
+ * word is held to a stricter shape (no dots, at least 8 characters) because in free text a dot
+ * ends a sentence and a short word is a word.
  */
+
+import { MAX_ID_LENGTH, explainIdProblem, isValidId } from './idRules';
 
 const EXAMPLE_ID = '2a145658-3342-4228-b779-b8323a2b77df';
 const MIN_BARE_LENGTH = 8;
-const MAX_ID_LENGTH = 128;
 
-/** Letters, digits, '-' and '_': what every gateway's ids are made of. */
+/** Letters, digits, '-' and '_': what a bare id in free text is made of. */
 const ID_CHARACTERS = /^[A-Za-z0-9_-]+$/;
-const CONTEXT_ID = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ID_LENGTH}}$`);
 const BARE_ID = new RegExp(`^[A-Za-z0-9_-]{${MIN_BARE_LENGTH},${MAX_ID_LENGTH}}$`);
 
 const UUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?:_\\d+)?';
@@ -74,6 +78,11 @@ function reasonFor(text: string): string {
   return `${quoted} is not a task id`;
 }
 
+/** Where the text says "this is an id", the id rules say what is wrong with it. */
+function contextIdInvalid(id: string): Invalid {
+  return { text: id, reason: explainIdProblem(id) ?? undefined };
+}
+
 function shorten(text: string): string {
   const characters = Array.from(text);
   return characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : text;
@@ -99,8 +108,8 @@ function analyseJson(text: string): Analysis | null {
   }
   const candidates: string[] = [];
   collectJsonIds(value, candidates, 0);
-  const ids = candidates.filter((id) => CONTEXT_ID.test(id));
-  const invalid: Invalid[] = candidates.filter((id) => !CONTEXT_ID.test(id)).map((id) => ({ text: id }));
+  const ids = candidates.filter((id) => isValidId(id));
+  const invalid: Invalid[] = candidates.filter((id) => !isValidId(id)).map(contextIdInvalid);
   if (candidates.length === 0) {
     invalid.push({ text, reason: 'No task id in this JSON: expected a "task_id", "data" or "ids" field' });
   }
@@ -150,8 +159,8 @@ function analyseText(text: string): Analysis {
   };
   const takeContextId = (index: number, value: string, original: string): void => {
     const id = value.trim();
-    if (CONTEXT_ID.test(id)) found.push({ index, id });
-    else invalid.push({ text: original });
+    if (isValidId(id)) found.push({ index, id });
+    else invalid.push({ ...contextIdInvalid(id), text: original });
   };
 
   for (const match of text.matchAll(JSON_ID_LIST)) {
@@ -218,7 +227,7 @@ function idsInUrl(url: string): string[] {
     } catch {
       decoded = segment;
     }
-    if (CONTEXT_ID.test(decoded)) return [decoded];
+    if (isValidId(decoded)) return [decoded];
   }
   return [...url.matchAll(STRONG_ID)].map((hit) => hit[0]);
 }

@@ -1,12 +1,25 @@
 /**
  * Faults the local gateway can be told to answer with instead of a proper fetch answer. They are
  * the things real gateways and the proxies in front of them do: error statuses, HTML pages,
- * cut-off or non-JSON bodies, another API's JSON, dropped connections, slowness, rate limits.
+ * cut-off or non-JSON bodies, another API's JSON, dropped connections, slowness, rate limits,
+ * and proper answers that are wrong about ids: about another task, with the ids upper-cased, with
+ * every clip twice.
  * Faults touch the fetch routes only; media and control routes always answer normally.
  */
 import { z } from 'zod';
 
-export type FaultKind = 'status' | 'html' | 'truncated' | 'garbage' | 'wrong_api' | 'drop' | 'delay' | 'rate_limit';
+export type FaultKind =
+  | 'status'
+  | 'html'
+  | 'truncated'
+  | 'garbage'
+  | 'wrong_api'
+  | 'drop'
+  | 'delay'
+  | 'rate_limit'
+  | 'other_id'
+  | 'upper_case_ids'
+  | 'duplicate_clips';
 
 export interface Fault {
   kind: FaultKind;
@@ -24,7 +37,7 @@ export interface Fault {
 
 export const faultSchema = z
   .object({
-    kind: z.enum(['status', 'html', 'truncated', 'garbage', 'wrong_api', 'drop', 'delay', 'rate_limit']),
+    kind: z.enum(['status', 'html', 'truncated', 'garbage', 'wrong_api', 'drop', 'delay', 'rate_limit', 'other_id', 'upper_case_ids', 'duplicate_clips']),
     status: z.number().int().min(100).max(599).optional(),
     body: z.string().max(1_000_000).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -118,10 +131,45 @@ export function cannedFaultResponse(fault: Fault, normalBody: () => string, requ
         }),
       };
     }
+    case 'other_id':
+      return rewrittenAnswer(normalBody(), (task) => {
+        task['task_id'] = `other-${String(task['task_id'])}`;
+      });
+    case 'upper_case_ids':
+      return rewrittenAnswer(normalBody(), (task) => {
+        task['task_id'] = String(task['task_id']).toUpperCase();
+      });
+    case 'duplicate_clips':
+      // Clip arrays only: GoAPI's clips map cannot hold a key twice.
+      return rewrittenAnswer(normalBody(), (task) => {
+        for (const field of ['data', 'clips']) {
+          const clips = task[field];
+          if (Array.isArray(clips)) task[field] = [...clips, ...clips];
+        }
+      });
     case 'drop':
     case 'delay':
       throw new Error(`fault '${fault.kind}' has no canned response`);
   }
+}
+
+/** The normal answer with `rewrite` applied to each task in it (one task, or a batch's rows), as a 200. */
+function rewrittenAnswer(body: string, rewrite: (task: Record<string, unknown>) => void): CannedResponse {
+  let json: unknown;
+  try {
+    json = JSON.parse(body) as unknown;
+  } catch {
+    return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body };
+  }
+  const data = isRecord(json) ? json['data'] : undefined;
+  for (const task of Array.isArray(data) ? data : [data]) {
+    if (isRecord(task) && typeof task['task_id'] === 'string') rewrite(task);
+  }
+  return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify(json) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function looksLikeJson(text: string): boolean {

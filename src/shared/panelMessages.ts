@@ -8,6 +8,7 @@
  * brings its locales along (about 450 kB minified against about 20 kB).
  */
 import * as z from 'zod/mini';
+import { isValidId } from '../core/idRules';
 import type { Clip, Task } from '../core/model';
 import { isHttpUrl } from '../core/safeUrl';
 
@@ -75,7 +76,8 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 
 // ---- page → host -------------------------------------------------------------------------------
 
-const clipIdSchema = z.string().check(z.minLength(1), z.maxLength(200));
+/** The id rules the parser applies: every clip id a task can carry is one the page may send back. */
+const clipIdSchema = z.string().check(z.refine(isValidId, 'not a clip id'));
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
   /** The script is listening: send the current state. Sent on every (re)load of the page. */
@@ -103,7 +105,7 @@ export type PageMessage = z.infer<typeof pageMessageSchema>;
  * What the page saves with `vscode.setState` and the panel serializer gets back after a reload:
  * the task id alone. The task itself is re-read from the store, which may have moved on.
  */
-export const panelStateSchema = z.object({ taskId: z.string().check(z.minLength(1)) });
+export const panelStateSchema = z.object({ taskId: z.string().check(z.refine(isValidId, 'not a task id')) });
 
 export type PanelState = z.infer<typeof panelStateSchema>;
 

@@ -75,7 +75,6 @@ describe('suno-task', () => {
         [['play', 'abc'], /unknown command 'play'/],
         [['fetch'], /at least one task id/],
         [['fetch', '--nope', '2a145658-3342-4228-b779-b8323a2b77df'], /--nope/],
-        [['fetch', 'x!'], /not a task id/],
         [['fetch', '--raw', '--json', '2a145658-3342-4228-b779-b8323a2b77df'], /--json or --raw/],
         [['watch', '--raw', '2a145658-3342-4228-b779-b8323a2b77df'], /--raw works with fetch only/],
         [['fetch', '--interval', '10', '2a145658-3342-4228-b779-b8323a2b77df'], /--interval works with watch only/],
@@ -245,18 +244,135 @@ describe('suno-task', () => {
       assert.deepEqual(result.lines.slice(1), ['    [Verse]', '    Line one']);
     });
 
-    it('prints errors on stderr, a request-wide one once', async () => {
+    it('prints a line per failed id and the reason on stderr, a request-wide one once', async () => {
       const ids = [gateway.addTask(), gateway.addTask()];
       gateway.setFault({ kind: 'status', status: 503 });
       const result = await run(['fetch', ...ids], env);
       assert.equal(result.code, 1);
-      assert.equal(result.stdout, '');
+      assert.deepEqual(
+        result.lines,
+        ids.map((id) => `${id}  error  server`),
+      );
       assert.equal(result.stderr.trim().split('\n').length, 1);
       assert.match(result.stderr, /^suno-task: The gateway .* had trouble \(HTTP 503/);
     });
   });
 
+  describe('one line per id given', () => {
+    it('fetches the good id and gives the bad one an invalid_input line, without a request for it, exit 1', async () => {
+      const id = gateway.addTask({ startStage: 'SUCCESS' });
+      const result = await run(['fetch', id, '../x', '--json'], env);
+      assert.equal(result.code, 1);
+      const [good, bad] = parseLines(result.lines);
+      assert.equal(result.lines.length, 2);
+      assert.equal(good.id, id);
+      assert.equal(bad.id, '../x');
+      assert.equal((bad.error as { kind: string }).kind, 'invalid_input');
+      assert.deepEqual(
+        gateway.requests.map((request) => request.path),
+        [`/suno/fetch/${id}`],
+      );
+    });
+
+    it('prints the same for people: a line per id, the reason on stderr', async () => {
+      const id = gateway.addTask({ startStage: 'SUCCESS', title: 'City Lights' });
+      const result = await run(['fetch', '..', id], env);
+      assert.equal(result.code, 1);
+      assert.equal(result.lines[0], '..  error  invalid_input');
+      assert.match(result.lines[1], new RegExp(`^${id}  succeeded`));
+      assert.match(result.stderr, /'\.\.' is not a task id/);
+    });
+
+    it('sends nothing when no id is valid', async () => {
+      const result = await run(['fetch', '.', '%2e%2e', 'a/b', '--json'], env);
+      assert.equal(result.code, 1);
+      assert.deepEqual(
+        parseLines(result.lines).map((line) => [line.id, (line.error as { kind: string }).kind]),
+        [
+          ['.', 'invalid_input'],
+          ['%2e%2e', 'invalid_input'],
+          ['a/b', 'invalid_input'],
+        ],
+      );
+      assert.equal(gateway.requests.length, 0);
+    });
+
+    it('watch reports the bad id once, follows the good one, and exits 1', async () => {
+      const id = gateway.addTask({ startStage: 'IN_PROGRESS' });
+      const result = await run(['watch', 'x!', id, '--json', '--interval', '0.01'], { ...env, SUNO_ALLOW_FAST_POLL: '1' });
+      assert.equal(result.code, 1);
+      const lines = parseLines(result.lines);
+      assert.deepEqual(lines.filter((line) => line.id === 'x!').map((line) => (line.error as { kind: string }).kind), ['invalid_input']);
+      assert.equal(lines.filter((line) => line.id === id).pop()?.status, 'succeeded');
+    });
+
+    it('watch with no valid id ends at once without a request', async () => {
+      const result = await run(['watch', '..', '--json'], env);
+      assert.equal(result.code, 1);
+      assert.equal(result.lines.length, 1);
+      assert.equal(gateway.requests.length, 0);
+    });
+  });
+
+  describe('plain http', () => {
+    const recordingFetch = (): { calls: string[]; fetch: typeof globalThis.fetch } => {
+      const calls: string[] = [];
+      return {
+        calls,
+        fetch: (input) => {
+          calls.push(String(input));
+          return Promise.resolve(new Response('{"code":"task_not_exist","message":"task_not_exist","data":null}', { status: 400 }));
+        },
+      };
+    };
+
+    it('refuses to send the key over plain http to a remote host, exit 2 and no request', async () => {
+      for (const baseUrl of ['http://api.example.com', 'http://8.8.8.8', 'http://[2001:db8::1]']) {
+        const { calls, fetch } = recordingFetch();
+        const result = await run(['fetch', 'abcdefgh-1', '--base-url', baseUrl], env, { fetch });
+        assert.equal(result.code, 2, baseUrl);
+        assert.match(result.stderr, /--allow-insecure-http/);
+        assert.deepEqual(calls, []);
+      }
+    });
+
+    it('sends it with --allow-insecure-http, and to loopback or private addresses without', async () => {
+      const cases: [string, string[]][] = [
+        ['http://api.example.com', ['--allow-insecure-http']],
+        ['http://localhost:3000', []],
+        ['http://192.168.1.20:3000', []],
+        ['http://10.0.0.7', []],
+        ['http://172.20.1.1', []],
+        ['http://[::1]:8080', []],
+        ['https://api.example.com', []],
+      ];
+      for (const [baseUrl, flags] of cases) {
+        const { calls, fetch } = recordingFetch();
+        const result = await run(['fetch', 'abcdefgh-1', '--base-url', baseUrl, ...flags], env, { fetch });
+        assert.equal(result.code, 1, `${baseUrl}: ${result.stderr}`);
+        assert.equal(calls.length, 1, baseUrl);
+      }
+    });
+  });
+
   describe('fetch --raw', () => {
+    it('blanks the key out of the body it prints', async () => {
+      const secret = 'sk-raw-SECRET-123456';
+      const fetch: typeof globalThis.fetch = () => Promise.resolve(new Response(`{"error":{"message":"invalid token ${secret}"}}`, { status: 401 }));
+      const result = await run(['fetch', 'abcdefgh-1', '--raw'], { ...env, SUNO_API_KEY: secret }, { fetch });
+      assert.equal(result.code, 1);
+      assert.ok(!result.stdout.includes(secret), result.stdout);
+      assert.match(result.stdout, /invalid token \*\*\*/);
+    });
+
+    it('says which arguments are no ids, and fetches the rest', async () => {
+      const id = gateway.addTask({ startStage: 'SUCCESS' });
+      const result = await run(['fetch', id, '..', '--raw'], env);
+      assert.equal(result.code, 1);
+      assert.equal((JSON.parse(result.stdout) as { data: { task_id: string } }).data.task_id, id);
+      assert.match(result.stderr, /'\.\.' is not a task id/);
+    });
+
     it('prints the gateway body untouched', async () => {
       const id = gateway.addTask({ dialect: 'goapi', startStage: 'SUCCESS' });
       const result = await run(['fetch', id, '--raw'], env);

@@ -102,11 +102,18 @@ describe('GatewayClient', () => {
       assert.equal(gateway.requests[0].path, `/suno/fetch/${id}`);
     });
 
-    it('escapes the id in the path', async () => {
-      const id = gateway.addTask({ id: 'odd/id?x=1#frag%', startStage: 'SUCCESS' });
+    it('refuses ids that could change the path, without a request', async () => {
+      for (const id of ['odd/id?x=1#frag%', '..', '.', '%2e%2e', 'a b']) {
+        await rejection(client().fetchTask(id), 'invalid_input');
+      }
+      assert.equal(gateway.requests.length, 0);
+    });
+
+    it('puts an id with dots into the path as it is', async () => {
+      const id = gateway.addTask({ id: 'v1.task-9_x', startStage: 'SUCCESS' });
       const task = await client().fetchTask(id);
       assert.equal(task.id, id);
-      assert.equal(gateway.requests[0].path, '/suno/fetch/odd%2Fid%3Fx%3D1%23frag%25');
+      assert.equal(gateway.requests[0].path, '/suno/fetch/v1.task-9_x');
     });
 
     it('sends the key as a bearer token and asks for JSON', async () => {
@@ -610,6 +617,212 @@ describe('GatewayClient', () => {
     });
   });
 
+  describe('answers bound to the asked id', () => {
+    const row = (id: string, status = 'SUCCESS'): Record<string, unknown> => ({ task_id: id, action: 'MUSIC', status, data: [] });
+
+    async function answering(body: (ids: string[], url: string) => unknown): Promise<Awaited<ReturnType<typeof adHocServer>>> {
+      return adHocServer((request, response, text) => {
+        const ids = text === '' ? [] : (JSON.parse(text) as { ids: string[] }).ids;
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(body(ids, request.url ?? '')));
+      });
+    }
+
+    it('refuses a single answer about another task, naming both ids', async () => {
+      const server = await answering(() => ({ code: 'success', data: row('other-task-2') }));
+      try {
+        const error = await rejection(client({ baseUrl: server.url }).fetchTask('asked-task-1'), 'bad_response');
+        assert.match(error.message, /other-task-2/);
+        assert.match(error.message, /asked-task-1/);
+        assert.equal(error.answeredTaskId, 'other-task-2');
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('keeps the asked spelling when a single answer upper-cases the id', async () => {
+      const server = await answering(() => ({ code: 'success', data: row('ABCDEF-12') }));
+      try {
+        const task = await client({ baseUrl: server.url }).fetchTask('abcdef-12');
+        assert.equal(task.id, 'abcdef-12');
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('reports an answer about another task per id among single fetches, and goes on', async () => {
+      const server = await answering((_ids, url) => ({ code: 'success', data: row(url.endsWith('/wrong-1') ? 'someone-else' : url.split('/').pop() ?? '') }));
+      try {
+        memory.markUnsupported(server.url);
+        const result = await client({ baseUrl: server.url }).fetchTasks(['right-1', 'wrong-1', 'right-2']);
+        assert.equal((result.get('wrong-1') as GatewayError).kind, 'bad_response');
+        assert.ok(isTask(result.get('right-1')) && isTask(result.get('right-2')));
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('matches upper-cased batch rows to the asked ids and ignores rows nobody asked for', async () => {
+      const server = await answering((ids) => ({ code: 'success', data: [...ids.map((id) => row(id.toUpperCase())), row('phantom-9')] }));
+      try {
+        const result = await client({ baseUrl: server.url }).fetchTasks(['aaaa-1', 'bbbb-2']);
+        assert.deepEqual([...result.keys()], ['aaaa-1', 'bbbb-2']);
+        assert.deepEqual(
+          [...result.values()].map((value) => (isTask(value) ? value.id : value.kind)),
+          ['aaaa-1', 'bbbb-2'],
+        );
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('does not guess between ids that differ only in case', async () => {
+      const server = await answering(() => ({ code: 'success', data: [row('CASE-1')] }));
+      try {
+        const result = await client({ baseUrl: server.url }).fetchTasks(['case-1', 'Case-1']);
+        assert.equal((result.get('case-1') as GatewayError).kind, 'not_found');
+        assert.equal((result.get('Case-1') as GatewayError).kind, 'not_found');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  describe('batch sizes', () => {
+    const rows = (ids: string[]): unknown => ({ code: 'success', data: ids.map((id) => ({ task_id: id, action: 'MUSIC', status: 'SUCCESS', data: [] })) });
+    const manyIds = (count: number): string[] => Array.from({ length: count }, (_, index) => `task-${String(index).padStart(4, '0')}`);
+
+    async function batchServer(limit: number, status = 413): Promise<Awaited<ReturnType<typeof adHocServer>> & { sizes: number[] }> {
+      const sizes: number[] = [];
+      const server = await adHocServer((_request, response, text) => {
+        const ids = (JSON.parse(text) as { ids: string[] }).ids;
+        sizes.push(ids.length);
+        if (ids.length > limit) {
+          response.writeHead(status, { 'Content-Type': 'application/json' });
+          response.end(JSON.stringify({ code: 'invalid_request', message: 'request entity too large', data: null }));
+          return;
+        }
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(rows(ids)));
+      });
+      return Object.assign(server, { sizes });
+    }
+
+    it('sends at most 100 ids per batch request', async () => {
+      const server = await batchServer(1000);
+      try {
+        const ids = manyIds(250);
+        const result = await client({ baseUrl: server.url }).fetchTasks(ids);
+        assert.equal([...result.values()].filter(isTask).length, 250);
+        assert.deepEqual(server.sizes, [100, 100, 50]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    for (const status of [413, 400]) {
+      it(`halves batches a gateway refuses as too large (HTTP ${status}) and remembers the size`, async () => {
+        const server = await batchServer(30, status);
+        try {
+          const ids = manyIds(100);
+          const result = await client({ baseUrl: server.url }).fetchTasks(ids);
+          assert.equal([...result.values()].filter(isTask).length, 100);
+          assert.deepEqual(server.sizes, [100, 50, 25, 25, 25, 25]);
+          assert.equal(memory.batchSizeFor(server.url), 25);
+          assert.equal(memory.isUnsupported(server.url), false);
+          server.sizes.length = 0;
+          await client({ baseUrl: server.url }).fetchTasks(ids.slice(0, 60));
+          assert.deepEqual(server.sizes, [25, 25, 10]);
+        } finally {
+          await server.close();
+        }
+      });
+    }
+
+    it('says a batch answer over the size cap was too large, not that the base URL is wrong', async () => {
+      const server = await adHocServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(20_000_000) });
+        response.end();
+      });
+      try {
+        const error = await rejection(client({ baseUrl: server.url }).fetchTasks(['aaaa-1', 'bbbb-2']), 'bad_response');
+        assert.match(error.message, /too large/);
+        assert.doesNotMatch(error.message, /base URL/);
+        assert.equal(memory.batchSizeFor(server.url), 1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('keeps the batches already fetched when a later one fails', async () => {
+      let calls = 0;
+      const server = await adHocServer((_request, response, text) => {
+        calls++;
+        if (calls === 2) {
+          response.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '7' });
+          response.end('{"error":{"message":"slow down"}}');
+          return;
+        }
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(rows((JSON.parse(text) as { ids: string[] }).ids)));
+      });
+      try {
+        const ids = manyIds(250);
+        const result = await client({ baseUrl: server.url }).fetchTasks(ids);
+        assert.equal(calls, 2, 'no request after the 429');
+        assert.ok(ids.slice(0, 100).every((id) => isTask(result.get(id))));
+        assert.ok(ids.slice(100).every((id) => (result.get(id) as GatewayError).kind === 'rate_limited'));
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  describe('single fetches', () => {
+    it('keep what was fetched when a later request is rate limited, and start there next round', async () => {
+      gateway.setBatch(false);
+      memory.markUnsupported(gateway.url);
+      const ids = [gateway.addTask({ startStage: 'SUCCESS' }), gateway.addTask({ startStage: 'SUCCESS' }), gateway.addTask({ startStage: 'SUCCESS' })];
+      let sent = 0;
+      const limited = await client({
+        fetch: (input, init) => {
+          sent++;
+          if (sent === 2) return Promise.resolve(new Response('{"error":{"message":"rate limited"}}', { status: 429, headers: { 'Retry-After': '5' } }));
+          return globalThis.fetch(input, init);
+        },
+      }).fetchTasks(ids);
+      assert.equal(sent, 2, 'nothing is sent after the 429');
+      assert.deepEqual(
+        ids.map((id) => {
+          const value = limited.get(id);
+          return isTask(value) ? 'task' : value?.kind;
+        }),
+        ['task', 'rate_limited', 'rate_limited'],
+      );
+      assert.equal((limited.get(ids[1]) as GatewayError).retryAfterMs, 5000);
+
+      gateway.clearRequests();
+      await client().fetchTasks(ids);
+      assert.deepEqual(
+        gateway.requests.map((request) => request.path),
+        [ids[1], ids[2], ids[0]].map((id) => `/suno/fetch/${id}`),
+      );
+    });
+
+    it('rotate their order between rounds', async () => {
+      gateway.setBatch(false);
+      memory.markUnsupported(gateway.url);
+      const ids = [gateway.addTask({ startStage: 'SUCCESS' }), gateway.addTask({ startStage: 'SUCCESS' }), gateway.addTask({ startStage: 'SUCCESS' })];
+      const firsts: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        gateway.clearRequests();
+        await client().fetchTasks(ids);
+        firsts.push(gateway.requests[0].path.split('/').pop() ?? '');
+      }
+      assert.deepEqual(firsts, ids);
+    });
+  });
+
   describe('keeping the key secret', () => {
     const SECRET = 'sk-SECRET-9f8e7d6c5b4a';
 
@@ -665,6 +878,53 @@ describe('GatewayClient', () => {
         assert.match(error.message, /invalid token \*\*\*/);
         for (const entry of log) assertNoSecret(JSON.stringify(entry), 'the request log');
         assert.ok(log.length > 0);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('blanks the key out before a long message is cut, so no piece of it is left', async () => {
+      // The gateway message is cut to 500 characters: put the key across that cut.
+      const server = await adHocServer((_request, response) => {
+        response.writeHead(401, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ error: { message: `${'x'.repeat(490)}${SECRET} and more` } }));
+      });
+      try {
+        const error = await rejection(client({ baseUrl: server.url, apiKey: SECRET }).fetchTask('abcdefgh'), 'auth');
+        for (const text of [error.message, String(error.gatewayMessage)]) {
+          assert.ok(!text.includes(SECRET.slice(0, 6)), `a piece of the key is left: …${text.slice(480, 520)}`);
+        }
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('blanks out a key that arrives JSON-escaped', async () => {
+      const quoted = 'sk-"quoted\\key-42';
+      const server = await adHocServer((_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ code: 'oops', message: `bad key ${quoted}`, data: null }));
+      });
+      try {
+        const error = await rejection(client({ baseUrl: server.url, apiKey: quoted }).fetchTask('abcdefgh'), 'bad_response');
+        assert.ok(!error.message.includes(JSON.stringify(quoted).slice(1, -1)), error.message);
+        assert.ok(!error.message.includes(quoted), error.message);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('blanks the key out of raw bodies', async () => {
+      const server = await adHocServer((_request, response) => {
+        response.writeHead(401, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ error: { message: `invalid token ${SECRET}` } }));
+      });
+      try {
+        const raw = await client({ baseUrl: server.url, apiKey: SECRET }).fetchRaw('abcdefgh');
+        assertNoSecret(raw.body, 'the raw body');
+        assert.match(raw.body, /invalid token \*\*\*/);
+        const batch = await client({ baseUrl: server.url, apiKey: SECRET }).fetchRawBatch(['abcdefgh', 'ijklmnop']);
+        assertNoSecret(batch.body, 'the raw batch body');
       } finally {
         await server.close();
       }

@@ -472,6 +472,25 @@ describe('LocalGateway', () => {
       assert.throws(() => JSON.parse(answer.text));
     });
 
+    it('other_id and upper_case_ids: the real answer about another id, or the asked one upper-cased', async () => {
+      gateway.setFault({ kind: 'other_id', count: 1 });
+      const other = await fetchOne(id);
+      assert.equal(other.status, 200);
+      assert.equal(json(other).data.task_id, `other-${id}`);
+      gateway.setFault({ kind: 'upper_case_ids', count: 1 });
+      assert.equal(json(await fetchOne(id)).data.task_id, id.toUpperCase());
+    });
+
+    it('duplicate_clips: the real answer with every clip twice', async () => {
+      const clips = json(await fetchOne(id)).data.data as { id: string }[];
+      gateway.setFault({ kind: 'duplicate_clips' });
+      const doubled = json(await fetchOne(id)).data.data as { id: string }[];
+      assert.deepEqual(
+        doubled.map((clip) => clip.id),
+        [...clips, ...clips].map((clip) => clip.id),
+      );
+    });
+
     it('garbage: a 200 that is not JSON', async () => {
       gateway.setFault({ kind: 'garbage' });
       const answer = await fetchOne(id);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Task } from '../../src/core/model';
+import { MAX_ID_LENGTH } from '../../src/core/idRules';
+import { parseTaskData } from '../../src/core/parseTask';
 import { parseHostMessage, parsePageMessage, parsePanelState } from '../../src/shared/panelMessages';
 
 const TASK: Task = {
@@ -101,6 +103,9 @@ describe('panelMessages', () => {
         { type: 'openVideo' },
         { type: 'openVideo', clipId: '' },
         { type: 'mediaError', clipId: 'clip-1', media: 'script' },
+        { type: 'copyLink', clipId: '..' },
+        { type: 'download', clipId: '../../etc/passwd' },
+        { type: 'openLyrics', clipId: 'a'.repeat(129) },
         'ready',
         undefined,
       ];
@@ -108,6 +113,27 @@ describe('panelMessages', () => {
         const parsed = parsePageMessage(value);
         assert.equal(parsed.ok, false, JSON.stringify(value));
         assert.ok(!parsed.ok && parsed.reason.length > 0);
+      }
+    });
+  });
+
+  describe('clip ids from the parser', () => {
+    it('accepts every clip id a parsed task can carry: long, derived and made unique', () => {
+      const long = 'c'.repeat(MAX_ID_LENGTH);
+      const task = parseTaskData(
+        {
+          task_id: 'task-ids-1',
+          status: 'SUCCESS',
+          data: [{ id: long, title: 'A' }, { id: long, title: 'B' }, { id: 'x'.repeat(300), title: 'C' }, { title: 'D' }],
+        },
+        'https://gateway.example',
+        '2024-09-21T12:00:00.000Z',
+      );
+      assert.equal(task.clips.length, 4);
+      for (const clip of task.clips) {
+        for (const type of ['copyLink', 'openVideo', 'openLyrics', 'download'] as const) {
+          assert.ok(parsePageMessage({ type, clipId: clip.id }).ok, `${type} with ${clip.id}`);
+        }
       }
     });
   });
