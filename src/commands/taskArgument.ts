@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { Clip, Task } from '../core/model';
+import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
 
 /**
@@ -71,9 +73,9 @@ async function pickTrackedTask(store: TaskLookup, placeHolder: string): Promise<
   }
   const items: TaskQuickPickItem[] = tasks.map((task) => ({
     taskId: task.id,
-    label: task.title ?? task.id.slice(0, 8),
+    label: taskLabel(task),
     description: statusWord(task),
-    detail: task.id,
+    detail: inertText(task.id),
   }));
   const picked = await vscode.window.showQuickPick(items, {
     placeHolder,
