@@ -59,11 +59,13 @@ export function inertText(text: string, maxLength = INERT_TEXT_MAX_LENGTH): stri
 /**
  * One log line: nothing can start another line or recolour the log, and nothing invisible hides
  * in it. Unlike `inertText`, what was removed stays visible as an escape (`\n`, `\u001b`,
- * `\u202e`), since the log is where a user goes to see what the gateway really sent. Tabs stay.
+ * `\u202e`), since the log is where a user goes to see what the gateway really sent. Tabs stay,
+ * and the word joiners of text already made inert go without a trace.
  */
 export function inertLogText(text: string, maxLength = INERT_LOG_MAX_LENGTH): string {
   const { head, cut } = boundedHead(text, maxLength);
   const escaped = head
+    .replaceAll(WORD_JOINER, '')
     .replace(CONTROL_CHARACTER, (character) => (character === '\t' ? character : escapeCharacter(character)))
     .replace(FORMAT_CHARACTER, keepWritingFormat(escapeCharacter));
   return truncate(escaped, maxLength, cut);
