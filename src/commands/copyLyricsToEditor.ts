@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveLyrics } from '../lyrics/lyricsSource';
 import { LYRICS_LANGUAGE_ID, parseLyricsUri, type LyricsReference } from '../lyrics/lyricsUri';
@@ -23,7 +24,7 @@ export function registerCopyLyricsToEditorCommand(services: ExtensionServices): 
       }
       const { text, clip } = resolveLyrics(task, target.clipId);
       if (text === null) {
-        void vscode.window.showInformationMessage(`"${clip?.title ?? task.title ?? task.id}" has no lyrics yet.`);
+        void vscode.window.showInformationMessage(`"${inertText(clip?.title ?? task.title ?? task.id)}" has no lyrics yet.`);
         return undefined;
       }
       const document = await vscode.workspace.openTextDocument({ language: LYRICS_LANGUAGE_ID, content: text });
