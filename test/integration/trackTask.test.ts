@@ -164,4 +164,17 @@ describe('Tracking a task', function () {
     assert.deepEqual(fetched.map((task) => task.id), [id]);
     assert.equal(fixture.api.services.store.get(id)?.baseUrl, fixture.gateway.url);
   });
+
+  it('redraws relative times ("2 min ago") only while the tracker is visible', async () => {
+    const { view, provider } = fixture.api.tracker;
+    await vscode.commands.executeCommand('suno.tasks.focus');
+    await waitFor('the tracker to show', () => view.visible);
+    assert.equal(provider.refreshesRelativeTimes, true);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the tracker to hide', () => !view.visible);
+    assert.equal(provider.refreshesRelativeTimes, false, 'no timer for a hidden view');
+    await vscode.commands.executeCommand('suno.tasks.focus');
+    await waitFor('the tracker to show again', () => view.visible);
+    assert.equal(provider.refreshesRelativeTimes, true);
+  });
 });
