@@ -17,6 +17,7 @@ import { registerShowLogsCommand } from './commands/showLogs';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
+import { inertText } from './core/inertText';
 import { Poller } from './core/poller';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
@@ -55,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
       // Said once per session: a broken store would otherwise warn on every write.
       if (!warnedAboutStore) {
         warnedAboutStore = true;
-        void vscode.window.showWarningMessage(message, 'Show Logs').then((answer) => (answer ? log.show(true) : undefined));
+        void vscode.window.showWarningMessage(inertText(message), 'Show Logs').then((answer) => (answer ? log.show(true) : undefined));
       }
     },
   });

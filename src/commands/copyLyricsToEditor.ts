@@ -19,7 +19,7 @@ export function registerCopyLyricsToEditorCommand(services: ExtensionServices): 
       if (target === undefined) return undefined;
       const task = services.store.get(target.taskId);
       if (task === undefined) {
-        void vscode.window.showWarningMessage(`Suno task ${target.taskId} is not tracked.`);
+        void vscode.window.showWarningMessage(`Suno task ${inertText(target.taskId)} is not tracked.`);
         return undefined;
       }
       const { text, clip } = resolveLyrics(task, target.clipId);

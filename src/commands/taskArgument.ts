@@ -36,7 +36,7 @@ export async function resolveTaskArgument(
   if (isTaskTreeElement(argument)) {
     const task = store.get(argument.taskId);
     if (!task) {
-      void vscode.window.showWarningMessage(`Suno task ${argument.taskId} is no longer tracked.`);
+      void vscode.window.showWarningMessage(`Suno task ${inertText(argument.taskId)} is no longer tracked.`);
       return undefined;
     }
     if (argument.kind === 'clip') {
@@ -50,7 +50,7 @@ export async function resolveTaskArgument(
     const id = argument.trim();
     const task = store.get(id);
     if (!task) {
-      void vscode.window.showWarningMessage(`Suno task ${id} is not tracked. Fetch it first.`);
+      void vscode.window.showWarningMessage(`Suno task ${inertText(id)} is not tracked. Fetch it first.`);
       return undefined;
     }
     return { task };

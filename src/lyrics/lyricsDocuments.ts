@@ -30,7 +30,7 @@ export function registerLyricsDocuments(services: ExtensionServices): LyricsDocu
     async open(taskId: string, clipId?: string): Promise<void> {
       const task = services.store.get(taskId);
       if (task === undefined) {
-        void vscode.window.showWarningMessage(`Suno task ${taskId} is not tracked.`);
+        void vscode.window.showWarningMessage(`Suno task ${inertText(taskId)} is not tracked.`);
         return;
       }
       const { text, clip } = resolveLyrics(task, clipId);

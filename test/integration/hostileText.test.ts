@@ -64,4 +64,21 @@ describe('Hostile gateway text', function () {
       await vscode.commands.executeCommand('notifications.clearAll');
     }
   });
+
+  it('names an unknown task id given by a link or another extension as text', async () => {
+    const window = vscode.window as { showWarningMessage: typeof vscode.window.showWarningMessage };
+    const original = window.showWarningMessage;
+    const shown: string[] = [];
+    window.showWarningMessage = ((message: string) => {
+      shown.push(message);
+      return Promise.resolve(undefined);
+    }) as typeof vscode.window.showWarningMessage;
+    try {
+      await vscode.commands.executeCommand('suno.copyTaskId', '[click](command:suno.clearApiKey)');
+    } finally {
+      window.showWarningMessage = original;
+    }
+    assert.equal(shown.length, 1);
+    assert.equal(assertInert(shown[0], 'the warning'), 'Suno task [click](command:suno.clearApiKey) is not tracked. Fetch it first.');
+  });
 });
