@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
+import { redactSecrets } from '../logging/redactSecrets';
 
 /**
  * Error notifications for gateway failures: what went wrong (the message names the URL that
@@ -66,10 +67,11 @@ export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): s
 
 /**
  * Shows the error and runs the chosen action. Resolves when the notification is gone. The text
- * holds what the gateway answered, so it is made inert: no link or icon in it is rendered.
+ * holds what the gateway answered, so it is redacted (before it is cut, so that no part of a key
+ * survives) and made inert: no link or icon in it is rendered.
  */
 export async function showGatewayError(error: unknown, options: GatewayErrorOptions = {}): Promise<void> {
-  const text = inertText(gatewayErrorText(error, options.prefix, options.suffix));
+  const text = inertText(redactSecrets(gatewayErrorText(error, options.prefix, options.suffix)));
   const actions = actionsFor(error, options);
   const isAuth = isGatewayError(error) && error.kind === 'auth';
   const answer = isAuth || !isGatewayError(error) || error.kind === 'invalid_input' || error.kind === 'not_found'
