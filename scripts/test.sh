@@ -137,6 +137,19 @@ compile_tests() {
   [ -f out/test/harness/summaryReporter.js ]
 }
 
+# Tests never rewrite tracked files (the README screenshots have their own script,
+# `npm run screenshots`): what git reports as changed must be the same at the end.
+tracked_changes() { git -C "$root" status --porcelain --untracked-files=no 2>/dev/null; }
+tracked_before=$(tracked_changes)
+tracked_unchanged() {
+  local after
+  after=$(tracked_changes)
+  [ "$after" = "$tracked_before" ] && return 0
+  echo "The test run changed tracked files:" >&2
+  diff <(echo "$tracked_before") <(echo "$after") >&2
+  return 1
+}
+
 heading "install"
 started=$SECONDS
 if ! bash scripts/install-dependencies.sh; then
@@ -195,6 +208,8 @@ else
   suite ui timeout --foreground -k 30 "${SUNO_UI_TIMEOUT_SECONDS:-1800}" "${mocha[@]}" --no-config \
     --timeout 300000 --enable-source-maps --exit --reporter "$reporter" 'out/test/ui/**/*.test.js'
 fi
+
+step "tracked files" tracked_unchanged
 
 summary_lines=("$(printf '  %-18s %-17s %5s        %4s        %6ss' install "${green}ok${plain}" '' '' "$install_seconds")" "${summary_lines[@]}")
 finish

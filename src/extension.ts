@@ -17,6 +17,7 @@ import { registerShowLogsCommand } from './commands/showLogs';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
+import { inertText } from './core/inertText';
 import { Poller } from './core/poller';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
@@ -29,7 +30,11 @@ import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus'
 import { registerTaskPanels } from './panel/taskPanels';
 import { TaskTracker } from './tracker/taskTracker';
 
-/** What `activate` returns: integration tests reach the running extension through it. */
+/**
+ * What `activate` returns to the extension's own integration tests, and to nobody else: any
+ * installed extension can read `getExtension(…).exports`, and these services hold the API keys
+ * and authenticated clients that SecretStorage keeps to this extension on purpose.
+ */
 export interface SunoExtensionApi {
   readonly services: ExtensionServices;
   readonly ui: ExtensionUi;
@@ -37,7 +42,7 @@ export interface SunoExtensionApi {
   readonly notifiers: { readonly completion: CompletionNotifier; readonly pollErrors: PollErrorNotifier };
 }
 
-export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
+export function activate(context: vscode.ExtensionContext): SunoExtensionApi | undefined {
   const log = createLogChannel();
   const overrides = testOverridesFromEnv();
   const settings = new Settings(overrides);
@@ -51,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
       // Said once per session: a broken store would otherwise warn on every write.
       if (!warnedAboutStore) {
         warnedAboutStore = true;
-        void vscode.window.showWarningMessage(message, 'Show Logs').then((answer) => (answer ? log.show(true) : undefined));
+        void vscode.window.showWarningMessage(inertText(message), 'Show Logs').then((answer) => (answer ? log.show(true) : undefined));
       }
     },
   });
@@ -118,6 +123,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   poller.start();
   void applyDemoEnvironment(services);
 
+  // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { services, ui, tracker, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
 }
 

@@ -1,47 +1,44 @@
 import * as vscode from 'vscode';
+import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { normaliseBaseUrl } from '../core/baseUrl';
+import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 
 /**
- * Suno: Clear API Key — removes a gateway's key from the keychain. With a base URL argument it
- * clears that gateway's key without asking (scripted use); otherwise the user picks the gateway
- * when several have keys and confirms.
+ * Suno: Clear API Key — removes a gateway's key from the keychain, always after the user
+ * confirms. Without an argument the user picks the gateway when several have keys; with a base
+ * URL argument (the extension's own UI, another extension, a link) that gateway is proposed, and
+ * an argument from outside is said to be one.
  */
 export function registerClearApiKeyCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.clearApiKey', (argument?: unknown) => clearApiKey(services, argument));
+  return vscode.commands.registerCommand('suno.clearApiKey', (...args: unknown[]) => clearApiKey(services, args));
 }
 
-async function clearApiKey(services: ExtensionServices, argument: unknown): Promise<boolean> {
-  if (typeof argument === 'string' && argument.trim() !== '') {
-    let baseUrl: string;
+async function clearApiKey(services: ExtensionServices, args: readonly unknown[]): Promise<boolean> {
+  const invocation = keyCommandInvocation(args);
+  let baseUrl: string | undefined;
+  if (invocation.baseUrl !== undefined) {
     try {
-      baseUrl = normaliseBaseUrl(argument);
+      baseUrl = normaliseBaseUrl(invocation.baseUrl);
     } catch (error) {
-      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      void vscode.window.showErrorMessage(inertText(error instanceof Error ? error.message : String(error)));
       return false;
     }
-    return remove(services, baseUrl);
+    if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
+      void vscode.window.showInformationMessage(`No Suno API key is stored for ${inertText(baseUrl)}.`);
+      return false;
+    }
+  } else {
+    baseUrl = await pickGateway(services);
+    if (baseUrl === undefined) return false;
   }
-
-  const stored = await services.apiKeys.list();
-  if (stored.length === 0) {
-    void vscode.window.showInformationMessage('No Suno API key is stored.');
-    return false;
-  }
-  const configured = services.settings.tryBaseUrl();
-  let baseUrl: string | undefined = stored[0];
-  if (stored.length > 1) {
-    const items = stored.map((url) => ({ label: url, description: url === configured ? 'configured gateway' : undefined }));
-    items.sort((a, b) => Number(b.label === configured) - Number(a.label === configured));
-    baseUrl = (await vscode.window.showQuickPick(items, { placeHolder: 'Which gateway’s API key should be removed?' }))?.label;
-  }
-  if (baseUrl === undefined) return false;
 
   const tracked = services.store.unfinished().filter((task) => task.baseUrl === baseUrl).length;
   const consequence = tracked > 0 ? ` Polling of its ${tracked} running task(s) stops until you set a key again.` : '';
+  const origin = invocation.fromOutside ? ' Another extension or a link asks for this.' : '';
   const confirm = 'Remove Key';
   const answer = await vscode.window.showWarningMessage(
-    `Remove the API key for ${baseUrl} from the system keychain?${consequence}`,
+    `Remove the API key for ${inertText(baseUrl)} from the system keychain?${consequence}${origin}`,
     { modal: true },
     confirm,
   );
@@ -49,14 +46,28 @@ async function clearApiKey(services: ExtensionServices, argument: unknown): Prom
   return remove(services, baseUrl);
 }
 
+/** The stored gateway to clear: the only one, or the user's pick (the configured one first). */
+async function pickGateway(services: ExtensionServices): Promise<string | undefined> {
+  const stored = await services.apiKeys.list();
+  if (stored.length === 0) {
+    void vscode.window.showInformationMessage('No Suno API key is stored.');
+    return undefined;
+  }
+  if (stored.length === 1) return stored[0];
+  const configured = services.settings.tryBaseUrl();
+  const items = stored.map((url) => ({ label: inertText(url), baseUrl: url, description: url === configured ? 'configured gateway' : undefined }));
+  items.sort((a, b) => Number(b.baseUrl === configured) - Number(a.baseUrl === configured));
+  return (await vscode.window.showQuickPick(items, { placeHolder: 'Which gateway’s API key should be removed?' }))?.baseUrl;
+}
+
 async function remove(services: ExtensionServices, baseUrl: string): Promise<boolean> {
   try {
     await services.apiKeys.delete(baseUrl);
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void vscode.window.showErrorMessage(inertText(error instanceof Error ? error.message : String(error)));
     return false;
   }
   services.log.info(`Removed the API key for ${baseUrl}.`);
-  vscode.window.setStatusBarMessage(`$(key) Suno API key removed for ${baseUrl}`, 4000);
+  vscode.window.setStatusBarMessage(`$(key) Suno API key removed for ${inertText(baseUrl)}`, 4000);
   return true;
 }

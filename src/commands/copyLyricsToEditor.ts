@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveLyrics } from '../lyrics/lyricsSource';
 import { LYRICS_LANGUAGE_ID, parseLyricsUri, type LyricsReference } from '../lyrics/lyricsUri';
@@ -18,12 +19,12 @@ export function registerCopyLyricsToEditorCommand(services: ExtensionServices): 
       if (target === undefined) return undefined;
       const task = services.store.get(target.taskId);
       if (task === undefined) {
-        void vscode.window.showWarningMessage(`Suno task ${target.taskId} is not tracked.`);
+        void vscode.window.showWarningMessage(`Suno task ${inertText(target.taskId)} is not tracked.`);
         return undefined;
       }
       const { text, clip } = resolveLyrics(task, target.clipId);
       if (text === null) {
-        void vscode.window.showInformationMessage(`"${clip?.title ?? task.title ?? task.id}" has no lyrics yet.`);
+        void vscode.window.showInformationMessage(`"${inertText(clip?.title ?? task.title ?? task.id)}" has no lyrics yet.`);
         return undefined;
       }
       const document = await vscode.workspace.openTextDocument({ language: LYRICS_LANGUAGE_ID, content: text });

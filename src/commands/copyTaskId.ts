@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
 
@@ -8,6 +9,6 @@ export function registerCopyTaskIdCommand(services: ExtensionServices): vscode.D
     const resolved = await resolveTaskArgument(argument, services.store, 'Copy the id of which task?');
     if (!resolved) return;
     await vscode.env.clipboard.writeText(resolved.task.id);
-    vscode.window.setStatusBarMessage(`$(copy) Copied Suno task id ${resolved.task.id}`, 3000);
+    vscode.window.setStatusBarMessage(`$(copy) Copied Suno task id ${inertText(resolved.task.id)}`, 3000);
   });
 }

@@ -13,6 +13,7 @@ import {
   type DownloadKind,
   type SkippedDownload,
 } from '../core/downloadPlan';
+import { inertText } from '../core/inertText';
 import { downloadMedia } from '../core/mediaDownload';
 import type { Task } from '../core/model';
 import { writeNewFile } from '../core/newFile';
@@ -86,14 +87,14 @@ async function download(
   if (resolved === undefined) return undefined;
   const { task } = resolved;
   const clipId = resolved.clip?.id;
-  const name = resolved.clip?.title ?? task.title ?? task.id;
+  const name = inertText(resolved.clip?.title ?? task.title ?? task.id);
 
   const kinds = options?.kinds ?? (await pickKinds(services, task, clipId, name));
   if (kinds === undefined) return undefined;
 
   const plan = planDownloads(task, clipId, kinds);
   if (plan.items.length === 0) {
-    const reasons = plan.skipped.map((skip) => `${skip.kind}: ${skip.reason}`).join('; ');
+    const reasons = inertText(plan.skipped.map((skip) => `${skip.kind}: ${skip.reason}`).join('; '));
     void vscode.window.showInformationMessage(`Nothing to download for "${name}" yet (${reasons}).`);
     return { folder: '', files: [], skipped: plan.skipped, failed: [], cancelled: false };
   }

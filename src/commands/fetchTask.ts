@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
+import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { ID_RULE_TEXT, isValidId } from '../core/idRules';
 import type { Task } from '../core/model';
@@ -96,7 +98,7 @@ async function fetchTaskCommand(
       return [];
     }
     if (answer !== setKey) return [];
-    const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', baseUrl);
+    const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', new ApiKeyRequest(baseUrl));
     if (!stored) return [];
   }
 
@@ -167,6 +169,6 @@ function reportFailures(services: ExtensionServices, failures: FetchOutcome['fai
   const list = failures.slice(0, 5).map(({ id, error }) => `${id} (${error.kind === 'not_found' ? 'not found' : error.message})`).join(', ');
   const more = failures.length > 5 ? ` and ${failures.length - 5} more` : '';
   void vscode.window
-    .showErrorMessage(`${failures.length} Suno tasks were not tracked at ${baseUrl}: ${list}${more}.`, 'Show Logs')
+    .showErrorMessage(inertText(`${failures.length} Suno tasks were not tracked at ${baseUrl}: ${list}${more}.`), 'Show Logs')
     .then((answer) => (answer ? vscode.commands.executeCommand('suno.showLogs') : undefined));
 }

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
+import { inertText } from '../core/inertText';
+import { redactSecrets } from '../logging/redactSecrets';
 
 /**
  * Error notifications for gateway failures: what went wrong (the message names the URL that
@@ -62,9 +65,13 @@ export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): s
   return actions;
 }
 
-/** Shows the error and runs the chosen action. Resolves when the notification is gone. */
+/**
+ * Shows the error and runs the chosen action. Resolves when the notification is gone. The text
+ * holds what the gateway answered, so it is redacted (before it is cut, so that no part of a key
+ * survives) and made inert: no link or icon in it is rendered.
+ */
 export async function showGatewayError(error: unknown, options: GatewayErrorOptions = {}): Promise<void> {
-  const text = gatewayErrorText(error, options.prefix, options.suffix);
+  const text = inertText(redactSecrets(gatewayErrorText(error, options.prefix, options.suffix)));
   const actions = actionsFor(error, options);
   const isAuth = isGatewayError(error) && error.kind === 'auth';
   const answer = isAuth || !isGatewayError(error) || error.kind === 'invalid_input' || error.kind === 'not_found'
@@ -72,7 +79,8 @@ export async function showGatewayError(error: unknown, options: GatewayErrorOpti
     : await vscode.window.showWarningMessage(text, ...actions);
   switch (answer) {
     case SET_API_KEY: {
-      const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', options.baseUrl);
+      const request = options.baseUrl === undefined ? undefined : new ApiKeyRequest(options.baseUrl);
+      const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', request);
       if (stored && options.retry) await options.retry();
       break;
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { Clip } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { clipLabel } from '../tracker/clipTreeItem';
@@ -32,8 +33,8 @@ function mediaPicks(clips: readonly Clip[], allClips: readonly Clip[]): MediaPic
   const picks: MediaPick[] = [];
   for (const clip of clips) {
     const name = clipLabel(clip, allClips.indexOf(clip));
-    if (clip.audioUrl) picks.push({ label: `$(play) Audio`, description: name, detail: clip.audioUrl, url: clip.audioUrl });
-    if (clip.videoUrl) picks.push({ label: `$(device-camera-video) Video`, description: name, detail: clip.videoUrl, url: clip.videoUrl });
+    if (clip.audioUrl) picks.push({ label: `$(play) Audio`, description: name, detail: inertText(clip.audioUrl), url: clip.audioUrl });
+    if (clip.videoUrl) picks.push({ label: `$(device-camera-video) Video`, description: name, detail: inertText(clip.videoUrl), url: clip.videoUrl });
   }
   return picks;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
+import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { isFinished } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { isTaskTreeElement } from '../tracker/treeElements';
@@ -30,8 +32,8 @@ async function refresh(services: ExtensionServices, argument: unknown): Promise<
   const client = await services.clientFor(task.baseUrl);
   if (!client) {
     void vscode.window
-      .showWarningMessage(`No API key is set for the gateway ${task.baseUrl}.`, 'Set API Key…')
-      .then((answer) => (answer ? vscode.commands.executeCommand('suno.setApiKey', task.baseUrl) : undefined));
+      .showWarningMessage(`No API key is set for the gateway ${inertText(task.baseUrl)}.`, 'Set API Key…')
+      .then((answer) => (answer ? vscode.commands.executeCommand('suno.setApiKey', new ApiKeyRequest(task.baseUrl)) : undefined));
     return;
   }
   try {

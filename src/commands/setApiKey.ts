@@ -1,31 +1,63 @@
 import * as vscode from 'vscode';
+import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { normaliseBaseUrl } from '../core/baseUrl';
+import { inertText } from '../core/inertText';
+import { isUnencryptedRemoteUrl } from '../core/privateAddress';
 import type { ExtensionServices } from '../extensionServices';
 import { showGatewayError } from './gatewayErrorMessage';
 
 /**
  * Suno: Set API Key… — asks for the key of a gateway (the configured `suno.baseUrl`, or the
- * gateway given as argument, e.g. by an auth error about tasks tracked elsewhere) and keeps it
- * in SecretStorage. Resolves to true when a key was stored, so callers can carry on.
+ * gateway the extension's own UI names, e.g. an auth error about tasks tracked elsewhere) and
+ * keeps it in SecretStorage. Resolves to true when a key was stored, so callers can carry on.
+ *
+ * The key is only ever typed by the user, never taken from an argument. Run with arguments from
+ * outside (another extension, a link), it first asks whether to go on; a plain-http gateway on a
+ * public host asks too, since the key would travel unencrypted.
  */
 export function registerSetApiKeyCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.setApiKey', (argument?: unknown) => setApiKey(services, argument));
+  return vscode.commands.registerCommand('suno.setApiKey', (...args: unknown[]) => setApiKey(services, args));
 }
 
-async function setApiKey(services: ExtensionServices, argument: unknown): Promise<boolean> {
+const CONTINUE = 'Continue';
+const SEND_UNENCRYPTED = 'Use Plain HTTP';
+
+async function setApiKey(services: ExtensionServices, args: readonly unknown[]): Promise<boolean> {
+  const invocation = keyCommandInvocation(args);
   let baseUrl: string;
   try {
-    baseUrl = typeof argument === 'string' && argument.trim() !== '' ? normaliseBaseUrl(argument) : services.settings.baseUrl();
+    baseUrl = invocation.baseUrl !== undefined ? normaliseBaseUrl(invocation.baseUrl) : services.settings.baseUrl();
   } catch (error) {
     void showGatewayError(error, { prefix: 'Cannot set an API key:', showLogs: false });
     return false;
   }
+  const shownUrl = inertText(baseUrl);
+
+  if (invocation.fromOutside) {
+    const configured = services.settings.tryBaseUrl();
+    const elsewhere = configured !== undefined && configured !== baseUrl ? `, not your configured gateway ${inertText(configured)}` : '';
+    const answer = await vscode.window.showWarningMessage(
+      `Another extension or a link asks you to enter a Suno API key for ${shownUrl}${elsewhere}.`,
+      { modal: true, detail: 'The key you type would be sent to that gateway. Continue only if you started this yourself.' },
+      CONTINUE,
+    );
+    if (answer !== CONTINUE) return false;
+  }
+
+  if (isUnencryptedRemoteUrl(baseUrl)) {
+    const answer = await vscode.window.showWarningMessage(
+      `The gateway ${shownUrl} uses plain http: the API key would travel unencrypted, readable on every network on the way.`,
+      { modal: true, detail: 'Use its https:// address in the "suno.baseUrl" setting if it has one.' },
+      SEND_UNENCRYPTED,
+    );
+    if (answer !== SEND_UNENCRYPTED) return false;
+  }
 
   const hadKey = await services.apiKeys.has(baseUrl).catch(() => false);
   const value = await vscode.window.showInputBox({
-    title: `Suno API Key for ${baseUrl}`,
+    title: `Suno API Key for ${shownUrl}`,
     prompt:
-      `The API key the gateway ${baseUrl} gave you. It is kept in the system keychain, never in settings. ` +
+      `The API key the gateway ${shownUrl} gave you. It is kept in the system keychain, never in settings. ` +
       'To use another gateway, change the "suno.baseUrl" setting first.',
     placeHolder: hadKey ? 'A key is stored; paste a new one to replace it' : 'sk-…',
     password: true,
@@ -37,12 +69,12 @@ async function setApiKey(services: ExtensionServices, argument: unknown): Promis
   try {
     await services.apiKeys.set(baseUrl, cleanApiKey(value));
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    void vscode.window.showErrorMessage(inertText(error instanceof Error ? error.message : String(error)));
     return false;
   }
   services.log.info(`Stored an API key for ${baseUrl}.`);
   services.poller.resumeGateway(baseUrl);
-  vscode.window.setStatusBarMessage(`$(key) Suno API key saved for ${baseUrl}`, 4000);
+  vscode.window.setStatusBarMessage(`$(key) Suno API key saved for ${shownUrl}`, 4000);
   return true;
 }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ID_RULE_TEXT, isValidId } from '../core/idRules';
+import { inertText } from '../core/inertText';
 import type { Clip, Task } from '../core/model';
+import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
 
 /**
@@ -35,7 +37,7 @@ export async function resolveTaskArgument(
   if (isTaskTreeElement(argument)) {
     const task = store.get(argument.taskId);
     if (!task) {
-      void vscode.window.showWarningMessage(`Suno task ${argument.taskId} is no longer tracked.`);
+      void vscode.window.showWarningMessage(`Suno task ${inertText(argument.taskId)} is no longer tracked.`);
       return undefined;
     }
     if (argument.kind === 'clip') {
@@ -54,7 +56,7 @@ export async function resolveTaskArgument(
     }
     const task = store.get(id);
     if (!task) {
-      void vscode.window.showWarningMessage(`Suno task ${id} is not tracked. Fetch it first.`);
+      void vscode.window.showWarningMessage(`Suno task ${inertText(id)} is not tracked. Fetch it first.`);
       return undefined;
     }
     return { task };
@@ -77,9 +79,9 @@ async function pickTrackedTask(store: TaskLookup, placeHolder: string): Promise<
   }
   const items: TaskQuickPickItem[] = tasks.map((task) => ({
     taskId: task.id,
-    label: task.title ?? task.id.slice(0, 8),
+    label: taskLabel(task),
     description: statusWord(task),
-    detail: task.id,
+    detail: inertText(task.id),
   }));
   const picked = await vscode.window.showQuickPick(items, {
     placeHolder,

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../core/gatewayClient';
+import { InertLogChannel } from './inertLogChannel';
+import { redactSecrets } from './redactSecrets';
 
 /**
  * The "Suno" log channel. A LogOutputChannel (`{ log: true }`) gives timestamps and levels and
  * follows the user's log level, so every request can be recorded without flooding anyone who
  * did not ask for it. API keys never reach it: they travel only in request headers, and the
- * entries below carry method, URL, status and timing only.
+ * entries below carry method, URL, status and timing only. Every line passes through
+ * `InertLogChannel`: redacted, then made inert.
  */
 
 export const LOG_CHANNEL_NAME = 'Suno';
 
 export function createLogChannel(): vscode.LogOutputChannel {
-  return vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  return new InertLogChannel(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));
 }
 
 /** One line per gateway request: `GET https://api.gpt.ge/suno/fetch/… → 200 (153 ms)`. */
@@ -25,14 +28,4 @@ export function logRequest(log: vscode.LogOutputChannel, entry: RequestLogEntry)
   } else {
     log.info(line);
   }
-}
-
-/**
- * Belt and braces: error texts come from the network stack and the gateway, which should never
- * echo a key, but a misconfigured proxy might. Bearer tokens and `sk-…` keys are masked.
- */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/(Bearer\s+)[^\s"',;]+/gi, '$1***')
-    .replace(/\bsk-[A-Za-z0-9_-]{6,}/g, 'sk-***');
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { ExtensionServices, LyricsDocuments } from '../extensionServices';
 import { LyricsContentProvider } from './lyricsContentProvider';
 import { LyricsFoldingRangeProvider } from './lyricsFolding';
@@ -29,12 +30,12 @@ export function registerLyricsDocuments(services: ExtensionServices): LyricsDocu
     async open(taskId: string, clipId?: string): Promise<void> {
       const task = services.store.get(taskId);
       if (task === undefined) {
-        void vscode.window.showWarningMessage(`Suno task ${taskId} is not tracked.`);
+        void vscode.window.showWarningMessage(`Suno task ${inertText(taskId)} is not tracked.`);
         return;
       }
       const { text, clip } = resolveLyrics(task, clipId);
       if (text === null) {
-        const name = clip?.title ?? task.title ?? taskId;
+        const name = inertText(clip?.title ?? task.title ?? taskId);
         const later = task.status === 'running' || task.status === 'pending' ? ' Try again when the task has moved on.' : '';
         void vscode.window.showInformationMessage(`"${name}" has no lyrics yet.${later}`);
         return;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/inertText';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
 import { TASK_PANEL_VIEW_TYPE, TaskPanel, taskPanelTitle, taskPanelWebviewOptions } from './taskPanel';
 import { TaskPanelSerializer } from './taskPanelSerializer';
@@ -27,7 +28,7 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
     }
     const task = this.services.store.get(taskId);
     if (task === undefined) {
-      void vscode.window.showWarningMessage(`Suno task ${taskId} is not tracked.`);
+      void vscode.window.showWarningMessage(`Suno task ${inertText(taskId)} is not tracked.`);
       return;
     }
     const panel = vscode.window.createWebviewPanel(

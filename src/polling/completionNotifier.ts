@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotifyOnCompletion } from '../configuration/settings';
+import { inertText } from '../core/inertText';
 import type { Task } from '../core/model';
 import type { Poller } from '../core/poller';
 import { taskLabel } from '../tracker/taskTreeItem';
@@ -76,9 +77,10 @@ export class CompletionNotifier implements vscode.Disposable {
       const [task] = tasks;
       const open = 'Open';
       const play = 'Play';
+      // Titles and fail reasons come from the gateway: inert, so no link or icon in them renders.
       const name = `“${taskLabel(task)}”`;
       if (task.status === 'failed') {
-        const reason = task.failReason ? `: ${task.failReason}` : '.';
+        const reason = task.failReason ? `: ${inertText(task.failReason)}` : '.';
         const message = `Suno task ${name} failed${reason}`;
         this.noticeEmitter.fire({ taskIds: [task.id], message, actions: [open, dontShowAgain] });
         const answer = await vscode.window.showWarningMessage(message, open, dontShowAgain);

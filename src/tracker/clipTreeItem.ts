@@ -2,16 +2,17 @@ import * as vscode from 'vscode';
 import type { Clip, Task } from '../core/model';
 import { moreClipsNotShown } from '../core/displayLimits';
 import { formatDuration, formatStatus } from '../core/format';
+import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { statusIcon, withRawStatus } from './taskTreeItem';
 
-/** The tree item of one clip under its task. Gateway text is shown as plain text only. */
+/** The tree item of one clip under its task. Gateway text is shown as inert plain text only. */
 
 export interface ClipTreeItemOptions {
   readonly openCommand?: string;
 }
 
 export function clipLabel(clip: Clip, index: number): string {
-  const title = clip.title?.trim();
+  const title = clip.title === null ? '' : inertText(clip.title, INERT_LABEL_MAX_LENGTH).trim();
   return title ? title : `Clip ${index + 1}`;
 }
 
@@ -50,7 +51,7 @@ export function clipDescription(clip: Clip): string {
   else if (clip.isStreaming) parts.push('streaming');
   if (clip.model) parts.push(clip.model);
   parts.push(formatStatus(clip.status, clip.rawStatus));
-  return parts.join(' · ');
+  return inertText(parts.join(' · '), INERT_LABEL_MAX_LENGTH);
 }
 
 export function clipContextValue(clip: Clip): string {
@@ -62,15 +63,11 @@ export function clipContextValue(clip: Clip): string {
   return tokens.join(' ');
 }
 
-function clipTooltip(clip: Clip): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(undefined, false);
-  tooltip.isTrusted = false;
-  tooltip.supportHtml = false;
+/** Plain text, one field a line: VS Code shows a string tooltip as it is, never as Markdown. */
+export function clipTooltip(clip: Clip): string {
+  const lines: string[] = [];
   const add = (name: string, value: string | null): void => {
-    if (value === null || value.trim() === '') return;
-    tooltip.appendMarkdown(`${name}: `);
-    tooltip.appendText(value);
-    tooltip.appendMarkdown('  \n');
+    if (value !== null && value.trim() !== '') lines.push(`${name}: ${inertText(value)}`);
   };
   add('Clip', clip.id);
   add('Status', withRawStatus(formatStatus(clip.status, clip.rawStatus), clip.rawStatus));
@@ -78,5 +75,5 @@ function clipTooltip(clip: Clip): vscode.MarkdownString {
   add('Model', clip.model);
   add('Tags', clip.tags);
   add('Error', clip.errorMessage);
-  return tooltip;
+  return lines.join('\n');
 }

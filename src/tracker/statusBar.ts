@@ -23,6 +23,11 @@ export class TaskStatusBar implements vscode.Disposable {
     return this.store.unfinished().length > 0 ? this.item.text : undefined;
   }
 
+  /** The tooltip shown, or undefined while hidden (for tests). */
+  get tooltip(): string | undefined {
+    return this.store.unfinished().length > 0 ? String(this.item.tooltip) : undefined;
+  }
+
   update(): void {
     const running = this.store.unfinished();
     if (running.length === 0) {
@@ -32,7 +37,7 @@ export class TaskStatusBar implements vscode.Disposable {
     this.item.text = `$(loading~spin) ${runningTasksLabel(running.length)}`;
     const names = running.slice(0, 10).map((task) => `• ${taskLabel(task)}`);
     if (running.length > names.length) names.push(`… and ${running.length - names.length} more`);
-    // Plain string tooltip: task titles come from the gateway and must not be read as Markdown.
+    // Plain string tooltip of inert titles (taskLabel): gateway text is never Markdown or an icon.
     this.item.tooltip = [`${runningTasksLabel(running.length)} running — click to show them`, ...names].join('\n');
     this.item.accessibilityInformation = { label: `${runningTasksLabel(running.length)} running` };
     this.item.show();

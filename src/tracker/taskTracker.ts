@@ -38,10 +38,12 @@ export class TaskTracker implements vscode.Disposable {
       canSelectMany: true,
     });
     this.statusBar = new TaskStatusBar(store);
+    this.provider.setVisible(this.view.visible);
     this.disposables.push(
       this.provider,
       this.view,
       this.statusBar,
+      this.view.onDidChangeVisibility(({ visible }) => this.provider.setVisible(visible)),
       store.onDidChange((change) => {
         this.update();
         // A removed task's gateway may have nothing left to be paused for.

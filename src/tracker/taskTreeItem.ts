@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { Clip, Task, TaskStatus } from '../core/model';
 import { formatProgress, formatRelativeTime, formatStatus } from '../core/format';
+import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 
 /**
  * The tree item of one tracked task. Everything shown comes from the gateway and is untrusted:
- * labels and descriptions are plain text in the tree, and the tooltip's Markdown escapes every
- * value (`appendText`) and is neither trusted nor allowed HTML.
+ * the label, description and tooltip are plain strings (no Markdown) of inert text, so that a
+ * title can show neither a link nor an icon, nor hide or reorder characters.
  */
 
 export interface TaskTreeItemOptions {
@@ -16,11 +17,12 @@ export interface TaskTreeItemOptions {
 }
 
 export function shortTaskId(id: string): string {
-  return id.slice(0, 8);
+  return inertText(id.slice(0, 8));
 }
 
+/** The task's title, or its short id: inert, for every place that names a task to the user. */
 export function taskLabel(task: Task): string {
-  const title = task.title?.trim();
+  const title = task.title === null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
   return title ? title : shortTaskId(task.id);
 }
 
@@ -54,7 +56,7 @@ export function taskDescription(task: Task, now: number): string {
   }
   const time = latestTime(task);
   if (time) parts.push(formatRelativeTime(time, now));
-  return parts.join(' · ');
+  return inertText(parts.join(' · '), INERT_LABEL_MAX_LENGTH);
 }
 
 /**
@@ -89,27 +91,30 @@ export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
   }
 }
 
-function taskTooltip(task: Task, now: number): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString(undefined, false);
-  tooltip.isTrusted = false;
-  tooltip.supportHtml = false;
-  tooltip.appendMarkdown('**');
-  tooltip.appendText(taskLabel(task));
-  tooltip.appendMarkdown('**\n\n');
-  field(tooltip, 'Task', task.id);
-  field(tooltip, 'Gateway', task.baseUrl);
-  field(tooltip, 'Status', withRawStatus(formatStatus(task.status, task.rawStatus), task.rawStatus));
+/** Plain text, one field a line: VS Code shows a string tooltip as it is, never as Markdown. */
+export function taskTooltip(task: Task, now: number): string {
+  const lines = [taskLabel(task), ''];
+  const field = (name: string, value: string): void => {
+    lines.push(`${name}: ${inertText(value)}`);
+  };
+  const timeField = (name: string, iso: string | null): void => {
+    const time = iso ? Date.parse(iso) : Number.NaN;
+    if (iso && !Number.isNaN(time)) field(name, `${new Date(time).toLocaleString()} (${formatRelativeTime(iso, now)})`);
+  };
+  field('Task', task.id);
+  field('Gateway', task.baseUrl);
+  field('Status', withRawStatus(formatStatus(task.status, task.rawStatus), task.rawStatus));
   const progress = formatProgress(task.progress);
-  if (progress !== '' && !(task.status === 'succeeded' || task.status === 'failed')) field(tooltip, 'Progress', progress);
-  if (task.action !== 'other') field(tooltip, 'Kind', task.action === 'lyrics' ? 'Lyrics' : 'Music');
-  if (task.clips.length > 0) field(tooltip, 'Clips', String(task.clips.length));
-  timeField(tooltip, 'Submitted', task.submittedAt, now);
-  timeField(tooltip, 'Started', task.startedAt, now);
-  timeField(tooltip, 'Finished', task.finishedAt, now);
-  timeField(tooltip, 'Checked', task.fetchedAt, now);
+  if (progress !== '' && !(task.status === 'succeeded' || task.status === 'failed')) field('Progress', progress);
+  if (task.action !== 'other') field('Kind', task.action === 'lyrics' ? 'Lyrics' : 'Music');
+  if (task.clips.length > 0) field('Clips', String(task.clips.length));
+  timeField('Submitted', task.submittedAt);
+  timeField('Started', task.startedAt);
+  timeField('Finished', task.finishedAt);
+  timeField('Checked', task.fetchedAt);
   const failure = task.failReason ?? task.clips.find((clip) => clip.errorMessage)?.errorMessage ?? null;
-  if (task.status === 'failed' || failure) field(tooltip, 'Failure', failure ?? 'The gateway gave no reason.');
-  return tooltip;
+  if (task.status === 'failed' || failure) field('Failure', failure ?? 'The gateway gave no reason.');
+  return lines.join('\n');
 }
 
 /** `running (IN_PROGRESS)`: the gateway's own word next to ours, unless formatStatus added it. */
@@ -117,20 +122,6 @@ export function withRawStatus(status: string, rawStatus: string | null): string 
   const raw = rawStatus?.trim();
   if (!raw || status.includes(`(${raw})`) || raw.toLowerCase() === status) return status;
   return `${status} (${raw})`;
-}
-
-function field(tooltip: vscode.MarkdownString, name: string, value: string): void {
-  tooltip.appendMarkdown(`${name}: `);
-  tooltip.appendText(value);
-  // Two trailing spaces: a Markdown line break that keeps the fields on separate lines.
-  tooltip.appendMarkdown('  \n');
-}
-
-function timeField(tooltip: vscode.MarkdownString, name: string, iso: string | null, now: number): void {
-  if (!iso) return;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return;
-  field(tooltip, name, `${new Date(time).toLocaleString()} (${formatRelativeTime(iso, now)})`);
 }
 
 /** The most recent of the task's own times: finished, else started, else submitted. */

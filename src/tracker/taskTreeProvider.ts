@@ -5,7 +5,7 @@ import { createClipTreeItem, createMoreClipsTreeItem } from './clipTreeItem';
 import { createTaskTreeItem } from './taskTreeItem';
 import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';
 
-/** How often relative times ("2 min ago") are redrawn. */
+/** How often relative times ("2 min ago") are redrawn while the view is on screen. */
 const RELATIVE_TIME_REFRESH_MS = 60_000;
 
 export interface TaskTreeProviderOptions {
@@ -31,7 +31,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   /** The ids shown at the root the last time VS Code asked for it. */
   private knownIds = new Set<string>();
   private readonly subscriptions: { dispose(): void }[] = [];
-  private readonly timer: ReturnType<typeof setInterval>;
+  /** Redraws relative times; runs only while the view is visible (see `setVisible`). */
+  private relativeTimeTimer: ReturnType<typeof setInterval> | undefined;
   private readonly now: () => number;
 
   readonly onDidChangeTreeData: vscode.Event<TrackerNode | TrackerNode[] | undefined> = this.changeEmitter.event;
@@ -43,7 +44,25 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
     this.now = options.now ?? Date.now;
     this.knownIds = new Set(store.all().map((task) => task.id));
     this.subscriptions.push(store.onDidChange((change) => this.onStoreChange(change)));
-    this.timer = setInterval(() => this.refreshRelativeTimes(), RELATIVE_TIME_REFRESH_MS);
+  }
+
+  /**
+   * The view was shown or hidden. A hidden view needs no redrawing, so the minute timer runs only
+   * while it is visible; on coming back the times are redrawn at once, since they went stale.
+   */
+  setVisible(visible: boolean): void {
+    if (visible && this.relativeTimeTimer === undefined) {
+      this.refreshRelativeTimes();
+      this.relativeTimeTimer = setInterval(() => this.refreshRelativeTimes(), RELATIVE_TIME_REFRESH_MS);
+    } else if (!visible && this.relativeTimeTimer !== undefined) {
+      clearInterval(this.relativeTimeTimer);
+      this.relativeTimeTimer = undefined;
+    }
+  }
+
+  /** Whether relative times are being redrawn (for tests). */
+  get refreshesRelativeTimes(): boolean {
+    return this.relativeTimeTimer !== undefined;
   }
 
   getTreeItem(element: TrackerNode): vscode.TreeItem {
@@ -110,7 +129,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   }
 
   dispose(): void {
-    clearInterval(this.timer);
+    this.setVisible(false);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changeEmitter.dispose();
   }

@@ -38,6 +38,14 @@ describe('Extension activation', () => {
     assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
   });
 
+  it('hands its API to its own tests only: it runs in ExtensionMode.Test', async () => {
+    // activate() returns its services only in this mode; an installed .vsix runs in Production
+    // mode and exports nothing (the packaging UI test checks that from a second extension).
+    const api = (await extension().activate()) as { services?: { context: vscode.ExtensionContext } } | undefined;
+    assert.ok(api?.services, 'no API in test mode');
+    assert.equal(api.services.context.extensionMode, vscode.ExtensionMode.Test);
+  });
+
   it('runs in test mode with the test workspace open', () => {
     assert.equal(process.env.SUNO_TEST_MODE, '1');
     const workspace = process.env.SUNO_TEST_WORKSPACE;

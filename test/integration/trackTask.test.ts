@@ -53,8 +53,8 @@ describe('Tracking a task', function () {
     assert.match(String(item.description), /^succeeded/);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
-    assert.ok(item.tooltip instanceof vscode.MarkdownString);
-    assert.match((item.tooltip as vscode.MarkdownString).value, new RegExp(id));
+    assert.equal(typeof item.tooltip, 'string', 'a plain-text tooltip: gateway text is never read as Markdown');
+    assert.match(String(item.tooltip), new RegExp(id));
     assert.equal(item.command?.command, 'suno.openTask', 'a click opens the task panel');
     assert.deepEqual(item.command?.arguments, [root]);
 
@@ -163,5 +163,18 @@ describe('Tracking a task', function () {
     const fetched = await fetchTasks(`{"code":"success","message":"","data":"${id}"}`);
     assert.deepEqual(fetched.map((task) => task.id), [id]);
     assert.equal(fixture.api.services.store.get(id)?.baseUrl, fixture.gateway.url);
+  });
+
+  it('redraws relative times ("2 min ago") only while the tracker is visible', async () => {
+    const { view, provider } = fixture.api.tracker;
+    await vscode.commands.executeCommand('suno.tasks.focus');
+    await waitFor('the tracker to show', () => view.visible);
+    assert.equal(provider.refreshesRelativeTimes, true);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the tracker to hide', () => !view.visible);
+    assert.equal(provider.refreshesRelativeTimes, false, 'no timer for a hidden view');
+    await vscode.commands.executeCommand('suno.tasks.focus');
+    await waitFor('the tracker to show again', () => view.visible);
+    assert.equal(provider.refreshesRelativeTimes, true);
   });
 });

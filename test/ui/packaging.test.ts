@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { activityBarItem, findInCommandPalette, runCommand, screenshotOnFailure, startWorkbench, type Workbench } from '../harness/workbench';
 import { projectRoot } from '../harness/vscodeTools';
 import { zipEntries } from '../harness/zipEntries';
+import { createSecondExtension, FOREIGN_GATEWAY, PROBE_COMMAND_TITLE, PROBED_GATEWAY, type SecondExtension } from './support/secondExtension';
+import { setApiKeyThroughUi, UI_TIMEOUT_MS, waitUntil } from './support/workbenchUi';
 
 const vsix = process.env.SUNO_VSIX ?? path.join(projectRoot, 'suno-tasks.vsix');
 
@@ -55,10 +57,17 @@ describe('Packaged extension (.vsix)', function () {
 
   describe('installed into a clean VS Code', function () {
     let workbench: Workbench | undefined;
+    let secondExtension: SecondExtension | undefined;
 
     before(async function () {
-      // No development path: only what the .vsix installed is loaded.
-      workbench = await startWorkbench({ vsixFiles: [vsix], extensionDevelopmentPath: null });
+      secondExtension = createSecondExtension();
+      // No development path: only what the .vsix installed is loaded, next to another extension,
+      // and the test switch is off, as on a user's machine.
+      workbench = await startWorkbench({
+        vsixFiles: [vsix, secondExtension.vsix],
+        extensionDevelopmentPath: null,
+        env: { SUNO_TEST_MODE: '0' },
+      });
     });
 
     afterEach(async function () {
@@ -67,6 +76,7 @@ describe('Packaged extension (.vsix)', function () {
 
     after(async function () {
       await workbench?.close();
+      secondExtension?.dispose();
     });
 
     function page(): Workbench['page'] {
@@ -113,5 +123,42 @@ describe('Packaged extension (.vsix)', function () {
       const toast = page().locator('.notifications-toasts .notification-toast').filter({ hasText: 'No Suno API key is stored' });
       await toast.waitFor({ state: 'visible', timeout: 30_000 });
     });
+
+    it('gives another extension neither its API nor its key, and changes no key at its request', async function () {
+      assert.ok(secondExtension);
+      const welcome = page().locator('.part.sidebar .welcome-view-content');
+      await setApiKeyThroughUi(page(), 'sk-user-key-0123456789');
+      await activityBarItem(page(), 'Suno').click();
+      await welcome.filter({ hasText: 'No Suno tasks tracked yet' }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+      await runCommand(page(), PROBE_COMMAND_TITLE);
+      // Each key command run with the other extension's arguments stops at a modal question.
+      const setDialog = await modalDialog(/asks you to enter a Suno API key/);
+      assert.ok((await setDialog.innerText()).includes(`for ${FOREIGN_GATEWAY}`), 'the question names the gateway the key would go to');
+      await setDialog.locator('.dialog-buttons .monaco-button', { hasText: 'Cancel' }).click();
+      const clearDialog = await modalDialog(/Remove the API key for/);
+      assert.match(await clearDialog.innerText(), /Another extension or a link asks for this/);
+      await clearDialog.locator('.dialog-buttons .monaco-button', { hasText: 'Cancel' }).click();
+
+      const report = await waitUntil('the other extension to report', async () => secondExtension?.report());
+      assert.deepEqual(report, {
+        found: true,
+        activateResult: 'undefined',
+        exports: 'undefined',
+        secretSeen: null,
+        setApiKeyResult: false,
+        clearApiKeyResult: false,
+      });
+      // The key is still there: the tracker still offers Fetch Task, not Set API Key.
+      await welcome.filter({ hasText: 'No Suno tasks tracked yet' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await welcome.filter({ hasText: 'set the API key' }).count(), 0, `the key for ${PROBED_GATEWAY} was removed`);
+    });
+
+    /** The workbench's modal dialog, once its text matches `pattern`. */
+    async function modalDialog(pattern: RegExp): Promise<ReturnType<Workbench['page']['locator']>> {
+      const dialog = page().locator('.monaco-dialog-box').filter({ hasText: pattern });
+      await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
+      return dialog;
+    }
   });
 });

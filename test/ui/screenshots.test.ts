@@ -1,6 +1,10 @@
-// The README's screenshots, taken from the real workbench on every run so that they show the
-// extension as it is: the tracker and the task panel, in a dark and a light theme, written to
-// docs/ (tracker-dark.png, panel-dark.png, tracker-light.png, panel-light.png).
+// The README's screenshots, taken from the real workbench so that they show the extension as it
+// is: the tracker and the task panel, in a dark and a light theme (tracker-dark.png,
+// panel-dark.png, tracker-light.png, panel-light.png).
+//
+// A test run writes them to test-results/screenshots/ (git-ignored): tests never rewrite tracked
+// files. `npm run screenshots` runs this file alone with SUNO_SCREENSHOTS_DIR=docs to regenerate
+// the README's copies.
 //
 // The same tasks with the same titles every time: a finished song (expanded to its two clips, its
 // lyrics open beside it), a song still in progress, a lyrics task and a failed song.
@@ -27,7 +31,7 @@ import {
   waitUntil,
 } from './support/workbenchUi';
 
-const docsDir = path.join(projectRoot, 'docs');
+const screenshotsDir = path.resolve(projectRoot, process.env.SUNO_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots'));
 
 const THEMES = [
   { name: 'dark', theme: 'Dark Modern', workbenchClass: 'vs-dark', webviewClass: 'vscode-dark' },
@@ -140,11 +144,11 @@ describe('README screenshots', function () {
   }
 
   async function save(name: string): Promise<void> {
-    mkdirSync(docsDir, { recursive: true });
+    mkdirSync(screenshotsDir, { recursive: true });
     // The pointer rests on an empty part of the activity bar, where nothing shows a hover.
     await page().mouse.move(24, 560);
     await settle(page());
-    const file = path.join(docsDir, `${name}.png`);
+    const file = path.join(screenshotsDir, `${name}.png`);
     await page().screenshot({ path: file });
     assert.ok(statSync(file).size > 20_000, `${file} looks empty`);
   }
