@@ -355,10 +355,13 @@ export class Poller implements Disposable {
         errorsByKind.set(result.kind, group);
         continue;
       }
-      tasks.push(result);
-      if (!isFinished(previous.status) && isFinished(result.status) && !this.reportedFinished.has(id)) {
+      // Stored under the id that was asked for: a gateway that answers with the id upper-cased
+      // must not make a second task appear next to the tracked one.
+      const task = result.id === id ? result : { ...result, id };
+      tasks.push(task);
+      if (!isFinished(previous.status) && isFinished(task.status) && !this.reportedFinished.has(id)) {
         this.reportedFinished.add(id);
-        finished.push(result);
+        finished.push(task);
       }
     }
 

@@ -194,6 +194,21 @@ describe('Poller bounds', () => {
     });
   });
 
+  describe('answers bound to the asked id', () => {
+    it('stores an answer that came back with the id upper-cased under the tracked id: no second task', async () => {
+      const h = setup({ answer: (ids) => new Map(ids.map((id) => [id, task(id.toUpperCase(), 'succeeded')])) });
+      await h.store.upsert([task('a1')]);
+      h.poller.start();
+      await h.clock.runNext();
+      assert.deepEqual(
+        h.store.all().map((stored) => [stored.id, stored.status]),
+        [['a1', 'succeeded']],
+      );
+      assert.deepEqual(h.updates.flatMap((update) => update.finished.map((finished) => finished.id)), ['a1']);
+      h.poller.dispose();
+    });
+  });
+
   describe('mayPoll', () => {
     it('sends nothing while it says no, waits one interval and asks again, then polls', async () => {
       let allowed = false;
