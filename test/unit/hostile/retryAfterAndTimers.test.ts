@@ -3,8 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { MAX_TIMER_DELAY_MS, clampTimerDelay, systemClock, type Clock } from '../../../src/core/clock';
 import { MAX_RETRY_AFTER_MS, errorForResponse, parseRetryAfter } from '../../../src/core/responseErrors';
+import { GatewayClient, BatchSupportMemory } from '../../../src/core/gatewayClient';
+import { MemoryStorage } from '../../../src/core/keyValueStorage';
+import { Poller, SOON_MS } from '../../../src/core/poller';
+import { TaskStore } from '../../../src/core/taskStore';
 import { fastClock } from '../../../src/cli/fastClock';
+import { LocalGateway } from '../../../src/localGateway/localGateway';
 import { acceleratedClock } from '../../../src/polling/testClock';
+import { buildTask } from '../support/taskBuilders';
 
 const now = new Date('2024-09-21T12:00:00Z');
 const HOUR = MAX_RETRY_AFTER_MS;
@@ -77,6 +83,31 @@ describe('Hostile input: Retry-After and timer delays', () => {
     assert.equal(error?.kind, 'rate_limited');
     assert.equal(error?.retryAfterMs, HOUR);
     assert.match(error?.message ?? '', /wait 3600 s/);
+  });
+
+  describe('no storm on the real host: a 429 with an absurd Retry-After, then nothing', () => {
+    for (const retryAfter of ['99999999', '3000000', 'Fri, 31 Dec 9999 23:59:59 GMT']) {
+      it(`Retry-After: ${retryAfter}`, async () => {
+        const gateway = await LocalGateway.start({ apiKeys: ['key'] });
+        const store = new TaskStore(new MemoryStorage());
+        const client = new GatewayClient({ baseUrl: gateway.url, apiKey: 'key', batchSupport: new BatchSupportMemory() });
+        const poller = new Poller({ store, clientFor: () => Promise.resolve(client), intervalMs: () => 15_000 });
+        try {
+          const id = gateway.addTask({ pollsPerStage: 0 });
+          gateway.setFault({ kind: 'rate_limit', retryAfter });
+          await store.upsert([buildTask({ id, baseUrl: gateway.url, status: 'running', clips: [], fetchedAt: new Date(0).toISOString() })]);
+          poller.start();
+          // The first round goes out after SOON_MS; an overflowing timer would then fire every millisecond.
+          await new Promise((resolve) => setTimeout(resolve, SOON_MS + 300));
+          assert.equal(gateway.requests.length, 1);
+          const next = poller.gatewayState(gateway.url).nextPollAt;
+          assert.ok(next !== null && next - Date.now() <= HOUR && next - Date.now() > HOUR - 5_000, `next poll in ${next === null ? null : next - Date.now()} ms`);
+        } finally {
+          poller.dispose();
+          await gateway.close();
+        }
+      });
+    }
   });
 
   describe('clampTimerDelay', () => {
