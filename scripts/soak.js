@@ -5,6 +5,7 @@
 //
 //   npm run soak
 //   npm run soak -- --rounds 1000 --seed 42
+//   npm run soak -- --adds 10        (tasks tracked during the run, in one window for the other's gateway)
 //
 // The soak is bundled fresh from its TypeScript source with esbuild into a temporary folder, like
 // the benchmark, so no `npm run compile-tests` is needed first.
@@ -46,7 +47,12 @@ async function main() {
     ...FULL_SOAK,
     rounds: option('rounds', FULL_SOAK.rounds),
     seed: option('seed', FULL_SOAK.seed),
+    tasksAddedDuringRun: option('adds', FULL_SOAK.tasksAddedDuringRun),
   };
+  if (options.tasksAddedDuringRun > 0) {
+    // Room for the additions within 100 tasks per gateway: one round stays one batch request.
+    options.tasksPerGateway = Math.min(options.tasksPerGateway, 100 - Math.ceil(options.tasksAddedDuringRun / 2));
+  }
   const report = await runSoak(options);
   for (const line of formatSoakReport(report)) console.log(line);
   const violations = soakViolations(report, options);

@@ -34,6 +34,12 @@ export interface SoakOptions {
   readonly clientTimeoutMs: number;
   /** Real time after which the soak stops wherever it is (and says so). */
   readonly maxRealMs: number;
+  /**
+   * Tasks tracked while the soak runs, in alternate windows, each for the gateway the other
+   * window polls: that window must come to see it, and no write may erase it. They count against
+   * the 100 tasks per gateway.
+   */
+  readonly tasksAddedDuringRun: number;
 }
 
 export const FULL_SOAK: SoakOptions = {
@@ -43,6 +49,7 @@ export const FULL_SOAK: SoakOptions = {
   seed: 7,
   clientTimeoutMs: 500,
   maxRealMs: 5 * 60 * 1000,
+  tasksAddedDuringRun: 0,
 };
 
 export interface SoakReport {
@@ -133,6 +140,26 @@ function openWindow(
   return { store, poller };
 }
 
+/** A task as tracked before its first fetch, the way the commands track a pasted id. */
+function placeholderTask(id: string, baseUrl: string): Task {
+  return {
+    id,
+    baseUrl,
+    action: 'other',
+    title: null,
+    status: 'pending',
+    rawStatus: null,
+    progress: null,
+    failReason: null,
+    submittedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    clips: [],
+    lyrics: null,
+    fetchedAt: new Date(0).toISOString(),
+  };
+}
+
 /** The most entries of sorted `times` inside any window of `width`. */
 function densest(times: readonly number[], width: number): number {
   let most = 0;
@@ -145,7 +172,9 @@ function densest(times: readonly number[], width: number): number {
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  if (options.tasksPerGateway > 100) throw new Error('At most 100 tasks per gateway: one round must be one batch request.');
+  if (options.tasksPerGateway + Math.ceil(options.tasksAddedDuringRun / 2) > 100) {
+    throw new Error('At most 100 tasks per gateway: one round must be one batch request.');
+  }
   const realStart = Date.now();
   const random = seededRandom(options.seed);
   const clock = new ManualClock(Date.UTC(2025, 0, 1, 12));
@@ -227,7 +256,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
     let stoppedEarly: string | null = null;
     const totalRounds = (): number => rounds.reduce((sum, count) => sum + count, 0);
+    const tracked = new Set(seeded.map((task) => task.id));
+    let added = 0;
+    // Spread the additions over the first half of the run, so that they get polled to the end.
+    const addEvery = Math.max(1, Math.floor(options.rounds / 2 / Math.max(1, options.tasksAddedDuringRun)));
     while (totalRounds() < options.rounds) {
+      if (added < options.tasksAddedDuringRun && totalRounds() >= (added + 1) * addEvery) {
+        const w = added % 2;
+        const gateway = gateways[1 - w]!;
+        const id = gateway.addTask({ dialect: 'native', pollsPerStage: 1 + Math.floor(random() * 4) });
+        tracked.add(id);
+        added++;
+        await windows[w]!.store.upsert([placeholderTask(id, gateway.url)]);
+      }
       if (Date.now() - realStart > options.maxRealMs) {
         stoppedEarly = `stopped after ${Math.round(options.maxRealMs / 1000)} s of real time`;
         break;
@@ -246,7 +287,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     for (const window of windows) window.poller.dispose();
     await settle();
 
-    const seededIds = new Set(seeded.map((task) => task.id));
+    const seededIds = tracked;
     const stores = [...windows.map((window) => window.store), new TaskStore(storage)];
     const lost = new Set<string>();
     const phantoms = new Set<string>();
@@ -257,7 +298,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     const requests = gateways.map((gateway) => gateway.requests);
     return {
-      tasks: seeded.length,
+      tasks: tracked.size,
       rounds: totalRounds(),
       roundsByGateway: rounds,
       requestsByGateway: requests.map((list) => list.length),

@@ -9,6 +9,7 @@ const SMALL_SOAK: SoakOptions = {
   seed: 11,
   clientTimeoutMs: 300,
   maxRealMs: 60_000,
+  tasksAddedDuringRun: 0,
 };
 
 describe('Soak (small)', function () {
