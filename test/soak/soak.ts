@@ -346,16 +346,20 @@ export function soakViolations(report: SoakReport, options: SoakOptions): string
 /** The report as the lines `npm run soak` prints. */
 export function formatSoakReport(report: SoakReport): string[] {
   const percent = report.rounds === 0 ? 0 : Math.round((100 * report.faultyRounds) / report.rounds);
+  const perRound = report.requestsByGateway.map((count, g) => (report.roundsByGateway[g] === 0 ? '-' : (count / report.roundsByGateway[g]!).toFixed(2)));
+  const rows: [string, string][] = [
+    ['poll rounds', `${report.rounds} (${report.roundsByGateway.join(' + ')}) over ${report.clockHours.toFixed(1)} h of clock time`],
+    ['faulty answers', `${report.faultyRounds} (${percent} %), ${Object.keys(report.faultsByKind).length} kinds`],
+    ['tasks lost', String(report.tasksLost)],
+    ['tasks nobody tracked', String(report.phantomTasks)],
+    [`most requests to a gateway in ${MIN_POLL_INTERVAL_MS / 1000} s`, String(report.maxRequestsWithinMinInterval)],
+    ['requests per gateway per round', perRound.join(', ')],
+    ['completion events per task (at most)', `${report.maxCompletionEventsPerTask} (${report.tasksFinished} tasks finished)`],
+    ['unhandled rejections', String(report.unhandledRejections)],
+    ['real time', `${report.realSeconds.toFixed(1)} s`],
+  ];
   return [
     `Soak: ${report.tasks} tasks on 2 local gateways, 2 windows sharing one storage`,
-    `  poll rounds                              ${report.rounds} (${report.roundsByGateway.join(' + ')}) over ${report.clockHours.toFixed(1)} h of clock time`,
-    `  faulty answers                           ${report.faultyRounds} (${percent} %), ${Object.keys(report.faultsByKind).length} kinds`,
-    `  tasks lost                               ${report.tasksLost}`,
-    `  tasks nobody tracked                     ${report.phantomTasks}`,
-    `  most requests to a gateway in ${MIN_POLL_INTERVAL_MS / 1000} s       ${report.maxRequestsWithinMinInterval}`,
-    `  requests per gateway per round           ${report.requestsByGateway.map((count, g) => (report.roundsByGateway[g] === 0 ? '-' : (count / report.roundsByGateway[g]!).toFixed(2))).join(', ')}`,
-    `  completion events per task (at most)     ${report.maxCompletionEventsPerTask} (${report.tasksFinished} tasks finished)`,
-    `  unhandled rejections                     ${report.unhandledRejections}`,
-    `  real time                                ${report.realSeconds.toFixed(1)} s`,
+    ...rows.map(([label, value]) => `  ${label.padEnd(40)} ${value}`),
   ];
 }
