@@ -3,18 +3,19 @@
  * often than every 5 s; to let tests (and a curious developer) watch a task through its stages in
  * a fraction of a second, `suno-task watch --interval 0.05` with SUNO_ALLOW_FAST_POLL=1 hands the
  * poller this clock, so its 5 s (and its backoff and Retry-After waits) pass in 50 ms of real time.
- * The extension's test-mode clock (`acceleratedClock` in src/polling/testClock.ts) speeds up only
- * the timers; here the speed is fixed and the tasks live only for this run, so `now()` can run
- * fast as well and keep the poller's waits and the "trying again in" message on one time scale.
+ * The extension's test-mode clock (`acceleratedClock` in src/polling/testClock.ts) follows a
+ * setting that may change at any moment; here the speed is fixed for the run.
+ * Timers reach the host through `systemClock`, which keeps their delays representable.
  */
 
-import type { Clock } from '../core/clock';
+import { systemClock, type Clock } from '../core/clock';
 
 export function fastClock(speed: number): Clock {
   const realStart = Date.now();
   return {
     now: () => realStart + (Date.now() - realStart) * speed,
-    setTimeout: (callback, ms) => setTimeout(callback, Math.max(0, ms / speed)),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout> | undefined),
+    // Rounded up: a timer that fired a fraction of a millisecond early would find its wait unfinished.
+    setTimeout: (callback, ms) => systemClock.setTimeout(callback, Math.ceil(ms / speed)),
+    clearTimeout: (handle) => systemClock.clearTimeout(handle),
   };
 }

@@ -9,7 +9,13 @@
  * - the interval is read from the settings each round (at least 5 s) and multiplied by the
  *   slowdown factor (an unfocused window polls less);
  * - after a failure the delay grows exponentially with jitter (see `backoff.ts`), and never ends
- *   before a rate limit's Retry-After;
+ *   before a rate limit's Retry-After (capped at an hour, see `MAX_RETRY_AFTER_MS`);
+ * - whatever the gateway answers, two rounds it did not ask for explicitly (`pollNow`) start at
+ *   least `MIN_POLL_INTERVAL_MS` apart: each gateway keeps the time its last round started, every
+ *   timer is set no earlier than that allows, and a timer that fires early finds out and waits on;
+ * - every delay handed to the clock is one a host timer can hold (`clampTimerDelay`);
+ * - each task is reported finished at most once while it stays tracked;
+ * - `mayPoll` can hold a gateway back (another window polls it): its rounds then send nothing;
  * - after an auth failure (or when there is no key) the gateway is paused until
  *   `resumeGateway` says the key changed, or the user asks for a refresh;
  * - a task the gateway does not know (`not_found`) is reported and not asked for again until
@@ -18,12 +24,14 @@
  */
 
 import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
-import { systemClock, type Clock } from './clock';
+import { clampTimerDelay, systemClock, type Clock } from './clock';
 import { Emitter, type Disposable, type Event } from './emitter';
 import type { GatewayClient } from './gatewayClient';
 import { GatewayError, isGatewayError } from './gatewayError';
 import { isFinished, type Task } from './model';
+import { MAX_RETRY_AFTER_MS } from './responseErrors';
 import type { TaskStore } from './taskStore';
+import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
 
 /** The part of `GatewayClient` the poller uses; tests hand in small fakes of exactly this. */
 export type PollingClient = Pick<GatewayClient, 'baseUrl' | 'fetchTasks'>;
@@ -58,7 +66,11 @@ export interface PollerUpdate {
   readonly baseUrl: string;
   /** Every task fetched in the round, changed or not. */
   readonly tasks: readonly Task[];
-  /** The tasks that went from unfinished to succeeded/failed in this round. */
+  /**
+   * The tasks that went from unfinished to succeeded/failed in this round, each at most once
+   * while it stays tracked: a gateway that flips a task back to running and finishes it again
+   * does not announce it twice (a task removed and tracked again may finish again).
+   */
   readonly finished: readonly Task[];
 }
 
@@ -80,6 +92,12 @@ export interface PollerOptions {
   clock?: Clock;
   /** In [0, 1), like `Math.random`; drives the backoff jitter. */
   random?: () => number;
+  /**
+   * Asked when a round is due: false means another party (another window) polls this gateway, so
+   * this round sends nothing and the question comes again one interval later (state `waiting`).
+   * An explicit `pollNow` does not ask. Default: always true.
+   */
+  mayPoll?: (baseUrl: string) => boolean;
 }
 
 interface GatewayEntry {
@@ -95,6 +113,8 @@ interface GatewayEntry {
   inFlight: Promise<void> | undefined;
   /** Clock time before which the gateway asked not to be called again (Retry-After). */
   retryNotBefore: number;
+  /** Clock time the last round started sending to the gateway; -Infinity before the first. */
+  lastRoundStartedAt: number;
   /** Ids the gateway said it does not know; skipped until `pollNow`. */
   readonly notFound: Set<string>;
   /** Bumped by `resumeGateway`, so an auth failure of a request sent with the old key is ignored. */
@@ -107,6 +127,10 @@ export class Poller implements Disposable {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly gateways = new Map<string, GatewayEntry>();
+  /** Built by `start()`, then kept up to date from the store's change events. */
+  private unfinished: UnfinishedTasksByGateway | undefined;
+  /** Tasks already reported finished; forgotten when the task stops being tracked. */
+  private readonly reportedFinished = new Set<string>();
   private storeSubscription: Disposable | undefined;
   private disposed = false;
 
@@ -134,12 +158,17 @@ export class Poller implements Disposable {
    */
   start(): void {
     if (this.disposed) return;
-    this.storeSubscription ??= this.store.onDidChange((change) => {
-      for (const entry of this.gateways.values()) {
-        for (const id of change.removed) entry.notFound.delete(id);
-      }
-      this.reconcile();
-    });
+    if (this.storeSubscription === undefined) {
+      this.unfinished = new UnfinishedTasksByGateway(this.store);
+      this.storeSubscription = this.store.onDidChange((change) => {
+        this.unfinished?.refresh([...change.changed, ...change.removed]);
+        for (const id of change.removed) {
+          this.reportedFinished.delete(id);
+          for (const entry of this.gateways.values()) entry.notFound.delete(id);
+        }
+        this.reconcile();
+      });
+    }
     this.reconcile();
   }
 
@@ -147,13 +176,15 @@ export class Poller implements Disposable {
    * Runs a round now for one gateway or all that have unfinished tasks, including the tasks
    * skipped as not found and gateways paused for auth (the user may have fixed the key on the
    * gateway's side). Waits for a request already in flight instead of starting another. A gateway
-   * inside a rate limit's Retry-After window is left to its timer. Resolves when the rounds are
-   * done; failures are reported through `onDidFail`, never as a rejection.
+   * inside a rate limit's Retry-After window is left to its timer. This is the one way to poll
+   * sooner than the minimum interval after the last round, and it does not ask `mayPoll`: the
+   * user asked. Resolves when the rounds are done; failures are reported through `onDidFail`,
+   * never as a rejection.
    */
   async pollNow(baseUrl?: string): Promise<void> {
     if (this.disposed) return;
     this.start();
-    const targets = baseUrl === undefined ? this.gatewaysWithUnfinishedTasks(true) : [baseUrl];
+    const targets = baseUrl === undefined ? (this.unfinished?.gateways() ?? []) : [baseUrl];
     await Promise.all(
       targets.map(async (target) => {
         const entry = this.entry(target);
@@ -166,7 +197,7 @@ export class Poller implements Disposable {
           }
           return undefined;
         }
-        return this.runRound(entry);
+        return this.runRound(entry, 'refresh');
       }),
     );
   }
@@ -183,8 +214,7 @@ export class Poller implements Disposable {
       this.setIdle(entry);
       return;
     }
-    const wait = Math.max(SOON_MS, entry.retryNotBefore - this.clock.now());
-    this.schedule(entry, wait, 'waiting');
+    this.schedule(entry, SOON_MS, 'waiting');
   }
 
   gatewayState(baseUrl: string): GatewayPollState {
@@ -210,7 +240,7 @@ export class Poller implements Disposable {
   /** Schedules gateways that have work but no timer; stops those that have no work left. */
   private reconcile(): void {
     if (this.disposed) return;
-    for (const baseUrl of this.gatewaysWithUnfinishedTasks(false)) this.entry(baseUrl);
+    for (const baseUrl of this.unfinished?.gateways() ?? []) this.entry(baseUrl);
     for (const entry of this.gateways.values()) {
       if (entry.inFlight !== undefined || entry.state === 'paused_auth') continue;
       const hasWork = this.pollableIds(entry).length > 0;
@@ -222,22 +252,33 @@ export class Poller implements Disposable {
     }
   }
 
+  /** Soon for stale data, else when the oldest data is one interval old; `schedule` adds the floors. */
   private firstDelay(entry: GatewayEntry): number {
     const interval = this.slowedInterval();
-    const fetchedAt = this.tasksOf(entry).map((task) => Date.parse(task.fetchedAt));
-    // An unreadable fetchedAt counts as very old: better one poll too many than a stale task.
-    const oldest = Math.min(...fetchedAt.map((time) => (Number.isNaN(time) ? 0 : time)));
+    let oldest = Infinity;
+    for (const id of this.pollableIds(entry)) {
+      const time = Date.parse(this.store.get(id)?.fetchedAt ?? '');
+      // An unreadable fetchedAt counts as very old: better one poll too many than a stale task.
+      oldest = Math.min(oldest, Number.isNaN(time) ? 0 : time);
+    }
     const dueIn = oldest + interval - this.clock.now();
-    const wait = Math.min(interval, Math.max(SOON_MS, dueIn));
-    return Math.max(wait, entry.retryNotBefore - this.clock.now());
+    return Math.min(interval, Math.max(SOON_MS, dueIn));
   }
 
-  private runRound(entry: GatewayEntry): Promise<void> {
+  /**
+   * The earliest clock time the next round not asked for explicitly may start: after the
+   * gateway's Retry-After, and one minimum interval after the last round started.
+   */
+  private earliestRoundAt(entry: GatewayEntry): number {
+    return Math.max(entry.retryNotBefore, entry.lastRoundStartedAt + MIN_POLL_INTERVAL_MS);
+  }
+
+  private runRound(entry: GatewayEntry, trigger: 'timer' | 'refresh'): Promise<void> {
     if (entry.inFlight !== undefined) return entry.inFlight;
     this.clearTimer(entry);
     const round = (async (): Promise<void> => {
       try {
-        await this.round(entry);
+        await this.round(entry, trigger);
       } catch (error) {
         // Only a bug gets here (the round handles gateway errors); keep polling, with backoff.
         if (!this.disposed) {
@@ -251,10 +292,15 @@ export class Poller implements Disposable {
     return round;
   }
 
-  private async round(entry: GatewayEntry): Promise<void> {
+  private async round(entry: GatewayEntry, trigger: 'timer' | 'refresh'): Promise<void> {
     const ids = this.pollableIds(entry);
     if (ids.length === 0) {
       this.setIdle(entry);
+      return;
+    }
+    if (trigger === 'timer' && this.options.mayPoll?.(entry.baseUrl) === false) {
+      // Someone else polls this gateway; ask again in one interval, in case they stop.
+      this.schedule(entry, this.slowedInterval(), 'waiting');
       return;
     }
     const keyGeneration = entry.keyGeneration;
@@ -276,6 +322,8 @@ export class Poller implements Disposable {
     }
 
     let results: Map<string, Task | GatewayError>;
+    // From here on the gateway hears from us: the minimum interval counts from this moment.
+    entry.lastRoundStartedAt = this.clock.now();
     try {
       results = await client.fetchTasks(ids);
     } catch (error) {
@@ -307,8 +355,14 @@ export class Poller implements Disposable {
         errorsByKind.set(result.kind, group);
         continue;
       }
-      tasks.push(result);
-      if (!isFinished(previous.status) && isFinished(result.status)) finished.push(result);
+      // Stored under the id that was asked for: a gateway that answers with the id upper-cased
+      // must not make a second task appear next to the tracked one.
+      const task = result.id === id ? result : { ...result, id };
+      tasks.push(task);
+      if (!isFinished(previous.status) && isFinished(task.status) && !this.reportedFinished.has(id)) {
+        this.reportedFinished.add(id);
+        finished.push(task);
+      }
     }
 
     if (tasks.length > 0) {
@@ -354,7 +408,7 @@ export class Poller implements Disposable {
     if (error.kind === 'auth' && keyGeneration !== entry.keyGeneration) {
       // Sent with a key that has since been replaced: says nothing about the new one.
       if (this.pollableIds(entry).length > 0) {
-        this.schedule(entry, Math.max(SOON_MS, entry.retryNotBefore - this.clock.now()), 'waiting');
+        this.schedule(entry, SOON_MS, 'waiting');
       } else {
         this.setIdle(entry);
       }
@@ -370,7 +424,7 @@ export class Poller implements Disposable {
     } else {
       this.noteRetryAfter(entry, [error]);
       const backoff = backoffDelay(entry.consecutiveFailures, this.baseInterval(), this.random, MAX_BACKOFF_MS);
-      const wait = Math.max(backoff, this.slowedInterval(), entry.retryNotBefore - this.clock.now());
+      const wait = Math.max(backoff, this.slowedInterval());
       if (this.pollableIds(entry).length > 0) this.schedule(entry, wait, 'backing_off');
       else this.setIdle(entry);
     }
@@ -380,7 +434,9 @@ export class Poller implements Disposable {
   private noteRetryAfter(entry: GatewayEntry, errors: readonly GatewayError[]): void {
     for (const error of errors) {
       if (error.kind === 'rate_limited' && error.retryAfterMs !== null && error.retryAfterMs > 0) {
-        entry.retryNotBefore = Math.max(entry.retryNotBefore, this.clock.now() + error.retryAfterMs);
+        // The client caps what it parses; a hand-made error is held to the same hour.
+        const wait = Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
+        entry.retryNotBefore = Math.max(entry.retryNotBefore, this.clock.now() + wait);
       }
     }
   }
@@ -390,20 +446,30 @@ export class Poller implements Disposable {
       this.setIdle(entry);
       return;
     }
-    const wait = Math.max(this.slowedInterval(), entry.retryNotBefore - this.clock.now());
-    this.schedule(entry, wait, 'waiting');
+    this.schedule(entry, this.slowedInterval(), 'waiting');
   }
 
+  /**
+   * Sets the gateway's one timer for a round in `delayMs`, or later when its Retry-After or the
+   * minimum interval since its last round says so: every path to a timed round goes through here.
+   */
   private schedule(entry: GatewayEntry, delayMs: number, state: 'waiting' | 'backing_off'): void {
     this.clearTimer(entry);
+    const now = this.clock.now();
+    const wait = clampTimerDelay(Math.max(delayMs, this.earliestRoundAt(entry) - now));
+    const dueAt = now + wait;
     entry.state = state;
-    entry.nextPollAt = this.clock.now() + delayMs;
+    entry.nextPollAt = dueAt;
     entry.hasTimer = true;
     entry.timer = this.clock.setTimeout(() => {
       entry.hasTimer = false;
       entry.timer = undefined;
-      if (!this.disposed) void this.runRound(entry);
-    }, delayMs);
+      if (this.disposed) return;
+      // A timer may fire early (a host that cut its delay, a clock that sped up): check again.
+      const early = Math.max(dueAt, this.earliestRoundAt(entry)) - this.clock.now();
+      if (early > 0) this.schedule(entry, early, entry.state === 'backing_off' ? 'backing_off' : 'waiting');
+      else void this.runRound(entry, 'timer');
+    }, wait);
     this.publish(entry);
   }
 
@@ -453,6 +519,7 @@ export class Poller implements Disposable {
         hasTimer: false,
         inFlight: undefined,
         retryNotBefore: 0,
+        lastRoundStartedAt: -Infinity,
         notFound: new Set(),
         keyGeneration: 0,
         published: undefined,
@@ -464,22 +531,10 @@ export class Poller implements Disposable {
     return entry;
   }
 
-  private tasksOf(entry: GatewayEntry): Task[] {
-    return this.store.unfinished().filter((task) => task.baseUrl === entry.baseUrl && !entry.notFound.has(task.id));
-  }
-
+  /** The ids to ask the gateway for: its unfinished tasks, less those it said it does not know. */
   private pollableIds(entry: GatewayEntry): string[] {
-    return this.tasksOf(entry).map((task) => task.id);
-  }
-
-  /** Gateways with unfinished tasks, in store order; `includeNotFound` counts skipped tasks too. */
-  private gatewaysWithUnfinishedTasks(includeNotFound: boolean): string[] {
-    const baseUrls = new Set<string>();
-    for (const task of this.store.unfinished()) {
-      const entry = this.gateways.get(task.baseUrl);
-      if (includeNotFound || entry === undefined || !entry.notFound.has(task.id)) baseUrls.add(task.baseUrl);
-    }
-    return [...baseUrls];
+    const ids = this.unfinished?.idsOf(entry.baseUrl) ?? [];
+    return entry.notFound.size === 0 ? ids : ids.filter((id) => !entry.notFound.has(id));
   }
 
   private baseInterval(): number {

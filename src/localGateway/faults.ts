@@ -1,9 +1,9 @@
 /**
  * Faults the local gateway can be told to answer with instead of a proper fetch answer. They are
  * the things real gateways and the proxies in front of them do: error statuses, HTML pages,
- * cut-off or non-JSON bodies, another API's JSON, dropped connections, slowness, rate limits,
- * and proper answers that are wrong about ids: about another task, with the ids upper-cased, with
- * every clip twice.
+ * cut-off or non-JSON bodies, another API's JSON, dropped connections, slowness, rate limits with
+ * any Retry-After, answers about other ids or with ids upper-cased, duplicate clips, bodies too
+ * large to read.
  * Faults touch the fetch routes only; media and control routes always answer normally.
  */
 import { z } from 'zod';
@@ -19,7 +19,23 @@ export type FaultKind =
   | 'rate_limit'
   | 'other_id'
   | 'upper_case_ids'
-  | 'duplicate_clips';
+  | 'duplicate_clips'
+  | 'oversized';
+
+const FAULT_KINDS = [
+  'status',
+  'html',
+  'truncated',
+  'garbage',
+  'wrong_api',
+  'drop',
+  'delay',
+  'rate_limit',
+  'other_id',
+  'upper_case_ids',
+  'duplicate_clips',
+  'oversized',
+] as const satisfies readonly FaultKind[];
 
 export interface Fault {
   kind: FaultKind;
@@ -31,17 +47,24 @@ export interface Fault {
   delayMs?: number;
   /** For 'rate_limit': the Retry-After header in seconds (default 1; 0 leaves the header out). */
   retryAfterSeconds?: number;
+  /** For 'rate_limit': the Retry-After header as given (a date, a huge number, garbage); wins over `retryAfterSeconds`. */
+  retryAfter?: string;
+  /** For 'oversized': the body's size in bytes (default 11 000 000, above what clients read). */
+  sizeBytes?: number;
   /** How many requests the fault affects; default: every request until cleared. */
   count?: number;
 }
 
 export const faultSchema = z
   .object({
-    kind: z.enum(['status', 'html', 'truncated', 'garbage', 'wrong_api', 'drop', 'delay', 'rate_limit', 'other_id', 'upper_case_ids', 'duplicate_clips']),
+    kind: z.enum(FAULT_KINDS),
     status: z.number().int().min(100).max(599).optional(),
     body: z.string().max(1_000_000).optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+    // Printable ASCII only: anything else could not be sent as a header.
+    retryAfter: z.string().max(200).regex(/^[\x20-\x7e]*$/).optional(),
+    sizeBytes: z.number().int().min(1).max(50_000_000).optional(),
     count: z.number().int().min(1).optional(),
   })
   .strict();
@@ -80,9 +103,15 @@ const WRONG_BASE_URL_PAGE =
 
 /**
  * The answer for every fault except 'drop' and 'delay' (which the server handles itself).
- * `normalBody` is the body the request would have had, for 'truncated'.
+ * `normalBody` is the body the request would have had, for the faults that bend it; `askedIds`
+ * are the task ids of the request.
  */
-export function cannedFaultResponse(fault: Fault, normalBody: () => string, requestId: string): CannedResponse {
+export function cannedFaultResponse(
+  fault: Fault,
+  normalBody: () => string,
+  requestId: string,
+  askedIds: readonly string[] = [],
+): CannedResponse {
   switch (fault.kind) {
     case 'status': {
       const status = fault.status ?? 500;
@@ -115,9 +144,9 @@ export function cannedFaultResponse(fault: Fault, normalBody: () => string, requ
         }),
       };
     case 'rate_limit': {
-      const retryAfter = fault.retryAfterSeconds ?? 1;
+      const retryAfter = fault.retryAfter ?? (fault.retryAfterSeconds === 0 ? undefined : String(fault.retryAfterSeconds ?? 1));
       const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
-      if (retryAfter > 0) headers['Retry-After'] = String(retryAfter);
+      if (retryAfter !== undefined) headers['Retry-After'] = retryAfter;
       return {
         status: 429,
         headers,
@@ -131,45 +160,65 @@ export function cannedFaultResponse(fault: Fault, normalBody: () => string, requ
         }),
       };
     }
-    case 'other_id':
-      return rewrittenAnswer(normalBody(), (task) => {
-        task['task_id'] = `other-${String(task['task_id'])}`;
-      });
-    case 'upper_case_ids':
-      return rewrittenAnswer(normalBody(), (task) => {
-        task['task_id'] = String(task['task_id']).toUpperCase();
-      });
+    case 'other_id': {
+      // The first asked task comes back under an id nobody asked for.
+      const first = askedIds[0];
+      const body = first === undefined ? normalBody() : rewriteTaskIds(normalBody(), (id) => (id === first ? `${id}-other` : id));
+      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body };
+    }
+    case 'upper_case_ids': {
+      const asked = new Set(askedIds);
+      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: rewriteTaskIds(normalBody(), (id) => (asked.has(id) ? id.toUpperCase() : id)) };
+    }
     case 'duplicate_clips':
-      // Clip arrays only: GoAPI's clips map cannot hold a key twice.
-      return rewrittenAnswer(normalBody(), (task) => {
-        for (const field of ['data', 'clips']) {
-          const clips = task[field];
-          if (Array.isArray(clips)) task[field] = [...clips, ...clips];
-        }
-      });
+      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: duplicateClips(normalBody()) };
+    case 'oversized': {
+      const size = fault.sizeBytes ?? 11_000_000;
+      const opening = '{"code":"success","message":"';
+      const padding = Math.max(0, size - opening.length - 2);
+      return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: `${opening}${' '.repeat(padding)}"}` };
+    }
     case 'drop':
     case 'delay':
       throw new Error(`fault '${fault.kind}' has no canned response`);
   }
 }
 
-/** The normal answer with `rewrite` applied to each task in it (one task, or a batch's rows), as a 200. */
-function rewrittenAnswer(body: string, rewrite: (task: Record<string, unknown>) => void): CannedResponse {
-  let json: unknown;
+/** The JSON body with every `task_id` string passed through `rename`; other bodies unchanged. */
+function rewriteTaskIds(body: string, rename: (id: string) => string): string {
+  return mapJson(body, (value) => {
+    if (isRecord(value) && typeof value.task_id === 'string') return { ...value, task_id: rename(value.task_id) };
+    return value;
+  });
+}
+
+/** The JSON body with the first clip of every clip list listed twice. */
+function duplicateClips(body: string): string {
+  return mapJson(body, (value) => {
+    const isClipList =
+      Array.isArray(value) && value.length > 0 && value.every((item) => isRecord(item) && (typeof item.clip_id === 'string' || ('audio_url' in item && typeof item.id === 'string')));
+    return isClipList ? [...value, value[0]] : value;
+  });
+}
+
+/** Parses `body`, applies `change` to every value bottom-up, and serialises it again. */
+function mapJson(body: string, change: (value: unknown) => unknown): string {
+  let parsed: unknown;
   try {
-    json = JSON.parse(body) as unknown;
+    parsed = JSON.parse(body);
   } catch {
-    return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body };
+    return body;
   }
-  const data = isRecord(json) ? json['data'] : undefined;
-  for (const task of Array.isArray(data) ? data : [data]) {
-    if (isRecord(task) && typeof task['task_id'] === 'string') rewrite(task);
-  }
-  return { status: 200, headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify(json) };
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return change(value.map(walk));
+    if (isRecord(value)) return change(Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item)])));
+    return value;
+  };
+  return JSON.stringify(walk(parsed));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function looksLikeJson(text: string): boolean {

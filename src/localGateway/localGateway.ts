@@ -370,7 +370,7 @@ export class LocalGateway {
     let answer: CannedResponse;
     if (fault !== null && fault.kind !== 'delay') {
       const requestId = newRequestId(this.now());
-      answer = cannedFaultResponse(fault, () => this.answerFetch(method, path, body, record.authorized, false).body, requestId);
+      answer = cannedFaultResponse(fault, () => this.answerFetch(method, path, body, record.authorized, false).body, requestId, ids);
     } else {
       answer = this.answerFetch(method, path, body, record.authorized, true);
     }

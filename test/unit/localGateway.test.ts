@@ -472,25 +472,6 @@ describe('LocalGateway', () => {
       assert.throws(() => JSON.parse(answer.text));
     });
 
-    it('other_id and upper_case_ids: the real answer about another id, or the asked one upper-cased', async () => {
-      gateway.setFault({ kind: 'other_id', count: 1 });
-      const other = await fetchOne(id);
-      assert.equal(other.status, 200);
-      assert.equal(json(other).data.task_id, `other-${id}`);
-      gateway.setFault({ kind: 'upper_case_ids', count: 1 });
-      assert.equal(json(await fetchOne(id)).data.task_id, id.toUpperCase());
-    });
-
-    it('duplicate_clips: the real answer with every clip twice', async () => {
-      const clips = json(await fetchOne(id)).data.data as { id: string }[];
-      gateway.setFault({ kind: 'duplicate_clips' });
-      const doubled = json(await fetchOne(id)).data.data as { id: string }[];
-      assert.deepEqual(
-        doubled.map((clip) => clip.id),
-        [...clips, ...clips].map((clip) => clip.id),
-      );
-    });
-
     it('garbage: a 200 that is not JSON', async () => {
       gateway.setFault({ kind: 'garbage' });
       const answer = await fetchOne(id);
@@ -527,6 +508,51 @@ describe('LocalGateway', () => {
       const body = json(answer);
       assert.match(body.error.message, /请稍后再试/);
       assert.equal(typeof body.error.type, 'string');
+    });
+
+    it('rate_limit: a Retry-After given as it is (a date, a huge number, garbage)', async () => {
+      for (const retryAfter of ['Fri, 31 Dec 9999 23:59:59 GMT', '99999999', 'soon, maybe']) {
+        gateway.setFault({ kind: 'rate_limit', retryAfter, retryAfterSeconds: 7 });
+        const answer = await fetchOne(id);
+        assert.equal(answer.status, 429);
+        assert.equal(answer.headers.get('retry-after'), retryAfter);
+      }
+      gateway.setFault({ kind: 'rate_limit', retryAfterSeconds: 0 });
+      assert.equal((await fetchOne(id)).headers.get('retry-after'), null);
+      assert.throws(() => gateway.setFault({ kind: 'rate_limit', retryAfter: 'line\nbreak' }));
+    });
+
+    it('other_id: the first asked task comes back under an id nobody asked for', async () => {
+      const second = gateway.addTask({ startStage: 'SUCCESS' });
+      gateway.setFault({ kind: 'other_id' });
+      assert.equal(json(await fetchOne(id)).data.task_id, `${id}-other`);
+      const rows = json(await fetchBatch({ ids: [id, second] })).data as { task_id: string }[];
+      assert.deepEqual(rows.map((row) => row.task_id), [`${id}-other`, second]);
+    });
+
+    it('upper_case_ids: the asked ids come back upper-cased', async () => {
+      gateway.setFault({ kind: 'upper_case_ids' });
+      assert.equal(json(await fetchOne(id)).data.task_id, id.toUpperCase());
+      assert.equal(json(await fetchBatch({ ids: [id] })).data[0].task_id, id.toUpperCase());
+    });
+
+    it('duplicate_clips: the first clip of each task listed twice', async () => {
+      const flat = gateway.addTask({ startStage: 'SUCCESS', dialect: 'flat' });
+      gateway.setFault({ kind: 'duplicate_clips' });
+      const native = json(await fetchOne(id)).data.data as { id: string }[];
+      assert.equal(native.length, 3);
+      assert.equal(native[2]!.id, native[0]!.id);
+      const flatClips = json(await fetchOne(flat)).data.data as { clip_id: string }[];
+      assert.equal(flatClips.length, 3);
+      assert.equal(flatClips[2]!.clip_id, flatClips[0]!.clip_id);
+    });
+
+    it('oversized: a 200 body of the given size', async () => {
+      gateway.setFault({ kind: 'oversized', sizeBytes: 2_000_000 });
+      const answer = await fetchOne(id);
+      assert.equal(answer.status, 200);
+      assert.equal(Buffer.byteLength(answer.text), 2_000_000);
+      assert.equal(json(answer).code, 'success');
     });
 
     it('count: affects that many requests, then clears itself', async () => {

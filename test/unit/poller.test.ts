@@ -3,6 +3,7 @@ import { GatewayError } from '../../src/core/gatewayError';
 import { MemoryStorage } from '../../src/core/keyValueStorage';
 import type { Task, TaskStatus } from '../../src/core/model';
 import {
+  MIN_POLL_INTERVAL_MS,
   Poller,
   SOON_MS,
   type GatewayPollState,
@@ -455,7 +456,7 @@ describe('Poller', () => {
       await h.track(task('a2'));
       assert.equal(h.clock.pendingTimers(), 1);
       await h.clock.advance(INTERVAL);
-      assert.deepEqual(h.a.calls, [['a1'], ['a2', 'a1']]);
+      assert.deepEqual(h.a.calls, [['a1'], ['a1', 'a2']]);
       h.poller.dispose();
     });
   });
@@ -680,7 +681,7 @@ describe('Poller', () => {
       h.poller.resumeGateway(A);
       assert.equal(h.poller.gatewayState(A).nextPollAt, h.clock.now() + SOON_MS);
       await h.clock.advance(SOON_MS);
-      assert.deepEqual(h.a.calls[1], ['a2', 'a1']);
+      assert.deepEqual(h.a.calls[1], ['a1', 'a2']);
       assert.deepEqual(h.recoveries, [A]);
       assert.equal(h.poller.gatewayState(A).state, 'waiting');
       h.poller.dispose();
@@ -710,7 +711,11 @@ describe('Poller', () => {
       h.a.failNext(new GatewayError('auth', 'HTTP 401', { httpStatus: 401 }));
       await startAndRunFirstRound(h);
       h.poller.resumeGateway(A);
-      await h.clock.advance(SOON_MS);
+      // Soon, but not sooner than the minimum interval after the refused request.
+      assert.equal(h.poller.gatewayState(A).nextPollAt, h.clock.now() + MIN_POLL_INTERVAL_MS);
+      await h.clock.advance(MIN_POLL_INTERVAL_MS - 1);
+      assert.equal(h.a.calls.length, 1);
+      await h.clock.advance(1);
       assert.equal(h.a.calls.length, 2);
       assert.equal(h.poller.gatewayState(A).state, 'paused_auth');
       assert.equal(h.poller.gatewayState(A).consecutiveFailures, 2);
@@ -729,7 +734,7 @@ describe('Poller', () => {
       await h.clock.flush();
       assert.notEqual(h.poller.gatewayState(A).state, 'paused_auth');
       assert.deepEqual(h.failures, []);
-      await h.clock.advance(SOON_MS);
+      await h.clock.advance(MIN_POLL_INTERVAL_MS);
       assert.equal(h.a.calls.length, 2);
       assert.equal(h.poller.gatewayState(A).state, 'waiting');
       h.poller.dispose();

@@ -4,7 +4,7 @@
  * by timers behaves as it would in real time — just without the waiting.
  */
 
-import type { Clock } from '../../../src/core/clock';
+import { clampTimerDelay, type Clock } from '../../../src/core/clock';
 
 interface Timer {
   readonly id: number;
@@ -16,6 +16,8 @@ export class ManualClock implements Clock {
   private current: number;
   private nextId = 1;
   private timers: Timer[] = [];
+  /** Every delay handed to `setTimeout`, as given, so tests can check what the code asked for. */
+  readonly requestedDelays: number[] = [];
 
   constructor(startAt = Date.UTC(2025, 0, 1)) {
     this.current = startAt;
@@ -26,7 +28,9 @@ export class ManualClock implements Clock {
   }
 
   setTimeout(callback: () => void, ms: number): unknown {
-    const delay = Number.isFinite(ms) && ms > 0 ? ms : 0;
+    this.requestedDelays.push(ms);
+    // Like a host timer, minus its overflow: the delay it would really wait.
+    const delay = clampTimerDelay(ms);
     const timer: Timer = { id: this.nextId++, dueAt: this.current + delay, callback };
     this.timers.push(timer);
     return timer.id;
