@@ -15,9 +15,11 @@ import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
+import { systemClock } from './core/clock';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
 import { Poller } from './core/poller';
+import { repeatEvery } from './core/repeatEvery';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
 import { registerLyricsDocuments } from './lyrics/lyricsDocuments';
@@ -27,6 +29,7 @@ import { PollErrorNotifier } from './polling/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
+import { GlobalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
 
 /** What `activate` returns: integration tests reach the running extension through it. */
@@ -45,7 +48,11 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   context.subscriptions.push(log, settings, apiKeys);
 
   let warnedAboutStore = false;
-  const store = new TaskStore(context.globalState, {
+  // Shared by every window of the machine; the list older versions kept in globalState is moved here once.
+  const sharedFiles = new GlobalStorageFiles(context.globalStorageUri);
+  const store = new TaskStore({
+    files: sharedFiles,
+    legacy: context.globalState,
     onProblem: (message) => {
       log.warn(message);
       // Said once per session: a broken store would otherwise warn on every write.
@@ -55,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
       }
     },
   });
-  context.subscriptions.push(store);
+  // What other windows changed arrives as ordinary change events, within half an interval.
+  context.subscriptions.push(store, repeatEvery(systemClock, () => settings.pollIntervalMs() / 2, () => store.sync()));
 
   // One memory of which gateways have a batch route, shared by the clients made for each round.
   const batchSupport = new BatchSupportMemory();
@@ -161,6 +169,7 @@ export async function applyDemoEnvironment(services: ExtensionServices, env: Nod
     return;
   }
   try {
+    await services.store.loaded;
     if (demoKey && !(await services.apiKeys.has(baseUrl))) {
       await services.apiKeys.set(baseUrl, demoKey);
       services.log.info(`Stored the demo API key for ${baseUrl}.`);

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TaskTreeElement } from '../../src/tracker/treeElements';
-import { TASK_STORE_KEY, TaskStore } from '../../src/core/taskStore';
+import { TaskStore } from '../../src/core/taskStore';
+import { GlobalStorageFiles } from '../../src/storage/globalStorageFiles';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Tracking a task', function () {
@@ -133,16 +134,13 @@ describe('Tracking a task', function () {
     assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
   });
 
-  it('keeps the tracked tasks in globalState, where a new window finds them', async () => {
+  it('keeps the tracked tasks in the global storage folder, where a new window finds them', async () => {
     const id = fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'Neon Rain' });
     await fetchTasks(id);
 
-    const stored = fixture.api.services.context.globalState.get<{ version: number; tasks: { id: string }[] }>(TASK_STORE_KEY);
-    assert.ok(stored, 'the store wrote globalState');
-    assert.ok(stored.tasks.some((task) => task.id === id));
-
-    // What the next activation does: a store over the same globalState loads the task.
-    const reloaded = new TaskStore(fixture.api.services.context.globalState);
+    // What another window or the next activation does: a store over the same folder loads the task.
+    const reloaded = new TaskStore({ files: new GlobalStorageFiles(fixture.api.services.context.globalStorageUri) });
+    await reloaded.loaded;
     assert.equal(reloaded.get(id)?.title, 'Neon Rain');
     reloaded.dispose();
   });
