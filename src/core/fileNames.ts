@@ -4,17 +4,14 @@
  * letter, 10,000 characters) the file stays inside its folder, fits every file system's name
  * limit, and two texts that differ only by case never share a file on a case-insensitive disk.
  * The file itself says which id it holds; readers check that the name matches it.
- *
- * Web Crypto (`crypto.subtle`) rather than `node:crypto`: the core must also run in VS Code for
- * the web.
  */
+
+import { sha256Hex } from './sha256';
 
 const NAME_PATTERN = /^[0-9a-f]{64}\.json$/;
 
-export async function hashedFileName(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex}.json`;
+export function hashedFileName(text: string): string {
+  return `${sha256Hex(text)}.json`;
 }
 
 /** Whether `name` could have come from `hashedFileName`: anything else in the folder is ignored. */

@@ -236,10 +236,10 @@ export class TaskStore {
     return run;
   }
 
-  private async nameOf(id: string): Promise<string> {
+  private nameOf(id: string): string {
     let name = this.nameById.get(id);
     if (name === undefined) {
-      name = await hashedFileName(id);
+      name = hashedFileName(id);
       this.nameById.set(id, name);
       this.idByName.set(name, id);
     }
@@ -262,7 +262,7 @@ export class TaskStore {
       if (tasks === undefined) return;
       const newest = this.now();
       for (const [index, task] of tasks.entries()) {
-        const path = `${TASKS_FOLDER}/${await this.nameOf(task.id)}`;
+        const path = `${TASKS_FOLDER}/${this.nameOf(task.id)}`;
         // Another window may have migrated it already, and the user may have changed it since.
         if ((await this.files.read(path)) !== undefined) continue;
         await this.files.write(path, serializeTaskFile({ kind: 'live', task, trackedAt: newest - index }));
@@ -334,7 +334,7 @@ export class TaskStore {
     if (text === undefined) return undefined;
     const parsed = parseTaskFile(text);
     const nameMatches =
-      parsed.kind === 'live' || parsed.kind === 'removed' ? (await this.nameOf(taskFileId(parsed))) === entry.name : true;
+      parsed.kind === 'live' || parsed.kind === 'removed' ? this.nameOf(taskFileId(parsed)) === entry.name : true;
     return { name: entry.name, signature, parsed, nameMatches };
   }
 
@@ -437,7 +437,7 @@ export class TaskStore {
   }
 
   private async writeOne(id: string, change: PendingWrite): Promise<void> {
-    const name = await this.nameOf(id);
+    const name = this.nameOf(id);
     const path = `${TASKS_FOLDER}/${name}`;
     if (this.newerFiles.has(name)) {
       this.reportOnce(`newer-write:${name}`, `Task ${truncate(id)} was not saved: a newer version of the extension saved it; its file was left untouched.`);
