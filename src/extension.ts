@@ -19,6 +19,7 @@ import { systemClock } from './core/clock';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
 import { Poller } from './core/poller';
+import { PollingLeases } from './core/pollingLease';
 import { repeatEvery } from './core/repeatEvery';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
@@ -64,6 +65,15 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   });
   // What other windows changed arrives as ordinary change events, within half an interval.
   context.subscriptions.push(store, repeatEvery(systemClock, () => settings.pollIntervalMs() / 2, () => store.sync()));
+  // One window polls each gateway; the others see the results through the store.
+  const leases = new PollingLeases({
+    files: sharedFiles,
+    holderId: `${vscode.env.sessionId}/${crypto.randomUUID()}`,
+    clock: systemClock,
+    intervalMs: () => settings.pollIntervalMs(),
+    wanted: () => store.unfinished().map((task) => task.baseUrl),
+    onProblem: (message) => log.warn(message),
+  });
 
   // One memory of which gateways have a batch route, shared by the clients made for each round.
   const batchSupport = new BatchSupportMemory();
@@ -79,8 +89,14 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
     intervalMs: () => settings.pollIntervalMs(),
     slowdownFactor: windowSlowdownFactor,
     clock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
+    mayPoll: (baseUrl) => leases.holds(baseUrl),
   });
-  context.subscriptions.push(poller, new WindowFocusCatchUp(store, poller, () => settings.pollIntervalMs()));
+  // Coming back to a window that does not poll a gateway is no reason to call it.
+  const leasedPolls = {
+    pollNow: (baseUrl: string) => (leases.holds(baseUrl) ? poller.pollNow(baseUrl) : Promise.resolve()),
+    gatewayState: (baseUrl: string) => poller.gatewayState(baseUrl),
+  };
+  context.subscriptions.push(poller, leases, new WindowFocusCatchUp(store, leasedPolls, () => settings.pollIntervalMs()));
 
   const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
 
@@ -123,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
   void apiKeys.updateContextKey();
   // Tasks tracked before a reload pick up where they left off.
   poller.start();
+  leases.start();
   void applyDemoEnvironment(services);
 
   return { services, ui, tracker, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };

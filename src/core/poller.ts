@@ -80,6 +80,12 @@ export interface PollerOptions {
   clock?: Clock;
   /** In [0, 1), like `Math.random`; drives the backoff jitter. */
   random?: () => number;
+  /**
+   * Consulted when a scheduled round is about to start: false sends nothing to that gateway and
+   * asks again one interval later (another window polls it). A `pollNow` asks no one: the user
+   * wants fresh data in this window.
+   */
+  mayPoll?: (baseUrl: string) => boolean;
 }
 
 interface GatewayEntry {
@@ -166,7 +172,7 @@ export class Poller implements Disposable {
           }
           return undefined;
         }
-        return this.runRound(entry);
+        return this.runRound(entry, true);
       }),
     );
   }
@@ -232,12 +238,12 @@ export class Poller implements Disposable {
     return Math.max(wait, entry.retryNotBefore - this.clock.now());
   }
 
-  private runRound(entry: GatewayEntry): Promise<void> {
+  private runRound(entry: GatewayEntry, userAsked = false): Promise<void> {
     if (entry.inFlight !== undefined) return entry.inFlight;
     this.clearTimer(entry);
     const round = (async (): Promise<void> => {
       try {
-        await this.round(entry);
+        await this.round(entry, userAsked);
       } catch (error) {
         // Only a bug gets here (the round handles gateway errors); keep polling, with backoff.
         if (!this.disposed) {
@@ -251,10 +257,14 @@ export class Poller implements Disposable {
     return round;
   }
 
-  private async round(entry: GatewayEntry): Promise<void> {
+  private async round(entry: GatewayEntry, userAsked: boolean): Promise<void> {
     const ids = this.pollableIds(entry);
     if (ids.length === 0) {
       this.setIdle(entry);
+      return;
+    }
+    if (!userAsked && this.options.mayPoll?.(entry.baseUrl) === false) {
+      this.schedule(entry, this.baseInterval(), 'waiting');
       return;
     }
     const keyGeneration = entry.keyGeneration;
