@@ -30,7 +30,7 @@ import { PollErrorNotifier } from './polling/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
-import { GlobalStorageFiles } from './storage/globalStorageFiles';
+import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
 
 /** What `activate` returns: integration tests reach the running extension through it. */
@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
 
   let warnedAboutStore = false;
   // Shared by every window of the machine; the list older versions kept in globalState is moved here once.
-  const sharedFiles = new GlobalStorageFiles(context.globalStorageUri);
+  const sharedFiles = globalStorageFiles(context.globalStorageUri);
   const store = new TaskStore({
     files: sharedFiles,
     legacy: context.globalState,

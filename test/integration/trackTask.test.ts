@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TaskTreeElement } from '../../src/tracker/treeElements';
 import { TaskStore } from '../../src/core/taskStore';
-import { GlobalStorageFiles } from '../../src/storage/globalStorageFiles';
+import { globalStorageFiles } from '../../src/storage/globalStorageFiles';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Tracking a task', function () {
@@ -139,7 +139,7 @@ describe('Tracking a task', function () {
     await fetchTasks(id);
 
     // What another window or the next activation does: a store over the same folder loads the task.
-    const reloaded = new TaskStore({ files: new GlobalStorageFiles(fixture.api.services.context.globalStorageUri) });
+    const reloaded = new TaskStore({ files: globalStorageFiles(fixture.api.services.context.globalStorageUri) });
     await reloaded.loaded;
     assert.equal(reloaded.get(id)?.title, 'Neon Rain');
     reloaded.dispose();
