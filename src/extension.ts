@@ -19,7 +19,7 @@ import { systemClock } from './core/clock';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
 import { Poller } from './core/poller';
-import { PollingLeases } from './core/pollingLease';
+import { PollingLeases, gatewaysWorthPolling } from './core/pollingLease';
 import { repeatEvery } from './core/repeatEvery';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
@@ -63,15 +63,17 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi {
       }
     },
   });
-  // What other windows changed arrives as ordinary change events, within half an interval.
-  context.subscriptions.push(store, repeatEvery(systemClock, () => settings.pollIntervalMs() / 2, () => store.sync()));
+  // What other windows changed arrives as ordinary change events, within half an interval (not
+  // more often than twice a second, however short the interval is in test mode).
+  const syncPeriodMs = (): number => Math.max(500, settings.pollIntervalMs() / 2);
+  context.subscriptions.push(store, repeatEvery(systemClock, syncPeriodMs, () => store.sync()));
   // One window polls each gateway; the others see the results through the store.
   const leases = new PollingLeases({
     files: sharedFiles,
-    holderId: `${vscode.env.sessionId}/${crypto.randomUUID()}`,
+    holderId: crypto.randomUUID(),
     clock: systemClock,
     intervalMs: () => settings.pollIntervalMs(),
-    wanted: () => store.unfinished().map((task) => task.baseUrl),
+    wanted: (): string[] => gatewaysWorthPolling(store, poller),
     onProblem: (message) => log.warn(message),
   });
 

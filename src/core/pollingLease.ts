@@ -13,26 +13,31 @@
  * when it closes, so another takes over at its next heartbeat; a window whose extension host
  * died stops renewing, and its leases expire.
  *
- * Timing, with I the poll interval: the heartbeat runs every I/6 and a lease lives I/2, so after
- * the holder dies another window holds the lease within I/2 + I/6 and polls at its next round,
- * which comes at most one interval later: well within two intervals.
+ * Timing, with I the poll interval: the heartbeat runs every I/6 and a lease lives I/2 (at least
+ * 3 s), so after the holder dies another window holds the lease within I/2 + I/6 and polls at its
+ * next round, which comes at most one interval later: within two intervals.
  *
  * When the shared folder cannot be written, a window polls anyway: two windows polling is
  * better than none.
  */
 
+import { z } from 'zod';
 import type { Clock } from './clock';
 import type { Disposable } from './emitter';
 import { hashedFileName } from './fileNames';
+import type { Poller } from './poller';
 import type { SharedFiles } from './sharedFiles';
-import { z } from 'zod';
+import type { TaskStore } from './taskStore';
 
 export const LEASES_FOLDER = 'leases';
 export const LEASE_VERSION = 1;
 /** A lease lives this many heartbeats: one missed beat (a busy host) does not lose it. */
 const HEARTBEATS_PER_LIFETIME = 3;
-/** Never shorter, however short the interval (test mode): a busy machine must not lose leases. */
-const MIN_LIFETIME_MS = 1_000;
+/**
+ * Never shorter, however short the interval (test mode): a busy machine must not lose leases.
+ * With the shortest interval users can set (5 s) a dead window is still replaced within 2.
+ */
+const MIN_LIFETIME_MS = 3_000;
 
 const leaseSchema = z.object({
   version: z.literal(LEASE_VERSION),
@@ -53,6 +58,16 @@ export interface PollingLeaseOptions {
   wanted(): Iterable<string>;
   /** Told once about a shared folder that cannot be used. */
   onProblem?: (message: string) => void;
+}
+
+/**
+ * The gateways a window should hold leases for: those with unfinished tasks, except the ones its
+ * poller has paused for a missing or refused key, whose polling is better left to a window that
+ * has a key (keys may differ between windows, e.g. in VS Code for the web).
+ */
+export function gatewaysWorthPolling(store: Pick<TaskStore, 'unfinished'>, poller: Pick<Poller, 'gatewayState'>): string[] {
+  const baseUrls = new Set(store.unfinished().map((task) => task.baseUrl));
+  return [...baseUrls].filter((baseUrl) => poller.gatewayState(baseUrl).state !== 'paused_auth');
 }
 
 export class PollingLeases implements Disposable {

@@ -5,7 +5,7 @@ import type { Clock } from '../../src/core/clock';
 import { GatewayError } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/model';
 import { Poller, type PollerUpdate, type PollingClient } from '../../src/core/poller';
-import { PollingLeases } from '../../src/core/pollingLease';
+import { PollingLeases, gatewaysWorthPolling } from '../../src/core/pollingLease';
 import { repeatEvery } from '../../src/core/repeatEvery';
 import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import { TaskStore } from '../../src/core/taskStore';
@@ -64,7 +64,7 @@ interface Window {
   close(): void;
 }
 
-async function openWindow(name: string, files: MemorySharedFiles, clock: ManualClock, gateway: Gateway): Promise<Window> {
+async function openWindow(name: string, files: MemorySharedFiles, clock: ManualClock, gateway: Gateway, hasKey = true): Promise<Window> {
   const windowClock = mortalClock(clock);
   const now = (): number => clock.now();
   const store = new TaskStore({ files, now });
@@ -74,11 +74,11 @@ async function openWindow(name: string, files: MemorySharedFiles, clock: ManualC
     holderId: name,
     clock: windowClock,
     intervalMs: () => INTERVAL,
-    wanted: () => store.unfinished().map((task) => task.baseUrl),
+    wanted: () => gatewaysWorthPolling(store, poller),
   });
-  const poller = new Poller({
+  const poller: Poller = new Poller({
     store,
-    clientFor: () => Promise.resolve(gateway.clientFor(name)),
+    clientFor: () => Promise.resolve(hasKey ? gateway.clientFor(name) : undefined),
     intervalMs: () => INTERVAL,
     clock: windowClock,
     random: () => 0.5,
@@ -204,6 +204,19 @@ describe('Two windows sharing tasks and polling', () => {
     const takeover = gateway.requests.find((request) => request.at > diedAt);
     assert.equal(takeover?.window, other.name);
     assert.ok(takeover.at - diedAt <= 2 * INTERVAL);
+  });
+
+  it('leaves polling to a window that has a key when the polling window has none', async () => {
+    for (const window of windows) window.close();
+    const keyless = await openWindow('keyless', files, clock, gateway, false);
+    const keyed = await openWindow('keyed', files, clock, gateway);
+    windows = [keyless, keyed];
+    await clock.flush();
+    await track(keyless, 'a');
+    await clock.advance(4 * INTERVAL);
+    assert.equal(keyless.poller.gatewayState(GATEWAY).state, 'paused_auth');
+    const polls = gateway.requests.filter((request) => request.window === 'keyed');
+    assert.ok(polls.length >= 2, `the window with a key polled ${polls.length} times`);
   });
 
   it('gives fresh data on an explicit refresh in the window that does not poll', async () => {
