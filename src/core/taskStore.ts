@@ -72,7 +72,11 @@ interface Entry {
   onDisk: boolean;
 }
 
-type PendingWrite = { readonly kind: 'save' } | { readonly kind: 'remove'; readonly trackedAt: number };
+type PendingWrite =
+  | { readonly kind: 'save' }
+  | { readonly kind: 'remove'; readonly trackedAt: number }
+  /** Delete a removal marker that has served its day. */
+  | { readonly kind: 'forget' };
 
 /** What the read phase of a sync found in one file. */
 interface ReadFile {
@@ -369,7 +373,7 @@ export class TaskStore {
     const entry = this.entries.get(id);
 
     if (parsed.kind === 'removed') {
-      if (this.now() - parsed.removedAt > REMOVAL_MARKER_LIFETIME_MS) this.pending.set(id, { kind: 'remove', trackedAt: -1 });
+      if (isExpired(parsed.removedAt, this.now())) this.pending.set(id, { kind: 'forget' });
       if (entry !== undefined && entry.trackedAt <= parsed.trackedAt) {
         this.entries.delete(id);
         removed.push(id);
@@ -443,11 +447,13 @@ export class TaskStore {
       this.reportOnce(`newer-write:${name}`, `Task ${truncate(id)} was not saved: a newer version of the extension saved it; its file was left untouched.`);
       return;
     }
+    if (change.kind === 'forget') {
+      // Only if it is still that marker: another window may have tracked the task again since.
+      const current = parseTaskFile((await this.files.read(path)) ?? '');
+      if (current.kind === 'removed' && isExpired(current.removedAt, this.now())) await this.files.delete(path);
+      return;
+    }
     if (change.kind === 'remove') {
-      if (change.trackedAt < 0) {
-        await this.files.delete(path);
-        return;
-      }
       await this.files.write(path, serializeTaskFile({ kind: 'removed', id, trackedAt: change.trackedAt, removedAt: this.now() }));
       return;
     }
@@ -475,6 +481,10 @@ export class TaskStore {
   private async writeRevision(): Promise<void> {
     await this.files.write(REVISION_PATH, `${this.now()}-${Math.random().toString(36).slice(2)}`);
   }
+}
+
+function isExpired(removedAt: number, now: number): boolean {
+  return now - removedAt > REMOVAL_MARKER_LIFETIME_MS;
 }
 
 function signatureOf(entry: SharedFileEntry): string {

@@ -273,4 +273,33 @@ describe('TaskStore shared by two windows', () => {
     await right.sync();
     assert.equal(right.get('a'), undefined);
   });
+
+  it('does not delete an old removal marker that another window has just replaced with the task', async () => {
+    const m = machine();
+    const left = await m.window();
+    await left.upsert([task('a')]);
+    await left.remove(['a']);
+    m.clock += REMOVAL_MARKER_LIFETIME_MS + 1;
+
+    // A window about to clean the marker up: the moment it looks again before deleting, the
+    // left window tracks the task anew.
+    let markerReads = 0;
+    const cleaning = new TaskStore({
+      files: {
+        list: (folder) => m.files.list(folder),
+        write: (path, text) => m.files.write(path, text),
+        delete: (path) => m.files.delete(path),
+        read: async (path) => {
+          if (path === taskPath('a') && ++markerReads === 2) await left.upsert([task('a', { progress: 42 })]);
+          return m.files.read(path);
+        },
+      },
+      now: () => m.clock,
+    });
+    await cleaning.loaded;
+    await cleaning.sync();
+    assert.ok(markerReads >= 2, 'the cleaning window looked again before deleting');
+    const fresh = await m.window();
+    assert.equal(fresh.get('a')?.progress, 42);
+  });
 });
