@@ -381,10 +381,11 @@ export class TaskStore {
       return;
     }
 
-    if (this.removedHere.get(id) === parsed.trackedAt) {
-      // The user removed this very incarnation here, and another window's update landed after:
-      // the removal wins, so write it again.
-      this.pending.set(id, { kind: 'remove', trackedAt: parsed.trackedAt });
+    const removedIncarnation = this.removedHere.get(id);
+    if (removedIncarnation !== undefined && parsed.trackedAt <= removedIncarnation) {
+      // The user removed this incarnation (or a later one) here, and another window's update
+      // landed after: the removal wins, so write it again.
+      this.pending.set(id, { kind: 'remove', trackedAt: removedIncarnation });
       return;
     }
     if (entry === undefined) {

@@ -152,6 +152,21 @@ describe('TaskStore shared by two windows', () => {
     assert.deepEqual(ids(await m.window()), []);
   });
 
+  it('keeps a removal even against a late write of an older incarnation of the task', async () => {
+    const m = machine();
+    const left = await m.window();
+    await left.upsert([task('a')]);
+    await left.remove(['a']);
+    // A window that tracked "a" long ago, and slept since, writes its copy.
+    await m.files.write(taskPath('a'), JSON.stringify({ version: 2, trackedAt: m.clock - 60_000, task: task('a') }));
+    await m.files.write('tasks-revision.txt', 'late');
+
+    await left.sync();
+    await left.sync();
+    assert.equal(left.get('a'), undefined);
+    assert.deepEqual(ids(await m.window()), []);
+  });
+
   it('lets a task removed in one window be tracked again in the other', async () => {
     const m = machine();
     const left = await m.window();
