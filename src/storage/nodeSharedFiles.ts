@@ -52,7 +52,7 @@ export class NodeSharedFiles implements SharedFiles {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temporary, text, 'utf8');
     try {
-      await rename(temporary, target);
+      await renameRetrying(temporary, target);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw error;
@@ -69,6 +69,23 @@ export class NodeSharedFiles implements SharedFiles {
 
   private resolve(file: string): string {
     return path.join(this.root, ...file.split('/'));
+  }
+}
+
+/** Windows refuses to replace a file another process is reading at that moment; it is brief. */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_ATTEMPTS = 5;
+
+async function renameRetrying(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (attempt >= RENAME_ATTEMPTS || code === undefined || !BUSY_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+    }
   }
 }
 
