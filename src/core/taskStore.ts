@@ -114,6 +114,8 @@ export class TaskStore {
   private readonly nameById = new Map<string, string>();
   /** Id → `trackedAt` of the incarnations removed in this window. */
   private readonly removedHere = new Map<string, number>();
+  /** Files seen before and missing at the last sync: gone for good if still missing at the next. */
+  private readonly missingOnce = new Set<string>();
   /** Files written by a newer version of the extension: never overwritten. */
   private readonly newerFiles = new Set<string>();
   /** Problems already reported, so a sync every few seconds does not repeat them. */
@@ -287,7 +289,7 @@ export class TaskStore {
       // The revision first: a write that lands after this read rewrites it, so the next sync
       // looks again even if this listing missed the write.
       revision = await this.files.read(REVISION_PATH);
-      if (revision !== undefined && revision === this.lastRevision) return;
+      if (revision !== undefined && revision === this.lastRevision && this.missingOnce.size === 0) return;
       listing = (await this.files.list(TASKS_FOLDER)).filter((entry) => isHashedFileName(entry.name));
     } catch (error) {
       this.reportOnce(`list:${messageOf(error)}`, `Could not read the shared Suno tasks: ${messageOf(error)}`);
@@ -305,8 +307,16 @@ export class TaskStore {
     const changed: string[] = [];
     const removed: string[] = [];
     for (const file of read) this.apply(file, changed, removed);
+    for (const name of this.missingOnce) if (present.has(name)) this.missingOnce.delete(name);
     for (const name of [...this.seen.keys()]) {
       if (present.has(name)) continue;
+      // Gone twice in a row: a file system that renames by deleting first (workspace.fs) leaves
+      // a moment without the file, which must not look like a removal.
+      if (!this.missingOnce.has(name)) {
+        this.missingOnce.add(name);
+        continue;
+      }
+      this.missingOnce.delete(name);
       this.seen.delete(name);
       this.applyVanished(name, removed);
     }

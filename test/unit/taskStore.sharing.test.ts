@@ -284,7 +284,10 @@ describe('TaskStore shared by two windows', () => {
     const third = await m.window();
     await third.sync();
     assert.equal(m.files.textOf(taskPath('a')), undefined, 'the marker is gone');
-    // A window that slept through it all: the task's file vanished, so the task is gone.
+    // A window that slept through it all: the task's file vanished (at two looks in a row, not
+    // just for a moment), so the task is gone.
+    await right.sync();
+    assert.ok(right.get('a'), 'one look is not enough');
     await right.sync();
     assert.equal(right.get('a'), undefined);
   });
@@ -316,5 +319,24 @@ describe('TaskStore shared by two windows', () => {
     assert.ok(markerReads >= 2, 'the cleaning window looked again before deleting');
     const fresh = await m.window();
     assert.equal(fresh.get('a')?.progress, 42);
+  });
+
+  it('does not take a file missing for a moment (a rename that deletes first) for a removal', async () => {
+    const m = machine();
+    const left = await m.window();
+    const right = await m.window();
+    await left.upsert([task('a')]);
+    await right.sync();
+    const changes = record(right);
+
+    const text = m.files.textOf(taskPath('a'))!;
+    await m.files.delete(taskPath('a'));
+    await m.files.write('tasks-revision.txt', 'mid-rename');
+    await right.sync();
+    await m.files.write(taskPath('a'), text);
+    await right.sync();
+    await right.sync();
+    assert.ok(right.get('a'));
+    assert.deepEqual(changes, []);
   });
 });
