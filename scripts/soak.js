@@ -5,7 +5,7 @@
 //
 //   npm run soak
 //   npm run soak -- --rounds 1000 --seed 42
-//   npm run soak -- --adds 10        (tasks tracked during the run, in one window for the other's gateway)
+//   npm run soak -- --adds 10        (tasks tracked during the run, in alternate windows)
 //
 // The soak is bundled fresh from its TypeScript source with esbuild into a temporary folder, like
 // the benchmark, so no `npm run compile-tests` is needed first.

@@ -15,10 +15,13 @@ import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
+import { systemClock } from './core/clock';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
 import { inertText } from './core/inertText';
 import { Poller } from './core/poller';
+import { PollingLeases, gatewaysWorthPolling } from './core/pollingLease';
+import { repeatEvery } from './core/repeatEvery';
 import { TaskStore } from './core/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
 import { registerLyricsDocuments } from './lyrics/lyricsDocuments';
@@ -28,6 +31,7 @@ import { PollErrorNotifier } from './polling/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
+import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
 
 /**
@@ -50,7 +54,11 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   context.subscriptions.push(log, settings, apiKeys);
 
   let warnedAboutStore = false;
-  const store = new TaskStore(context.globalState, {
+  // Shared by every window of the machine; the list older versions kept in globalState is moved here once.
+  const sharedFiles = globalStorageFiles(context.globalStorageUri);
+  const store = new TaskStore({
+    files: sharedFiles,
+    legacy: context.globalState,
     onProblem: (message) => {
       log.warn(message);
       // Said once per session: a broken store would otherwise warn on every write.
@@ -60,7 +68,19 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
       }
     },
   });
-  context.subscriptions.push(store);
+  // What other windows changed arrives as ordinary change events, within half an interval (not
+  // more often than twice a second, however short the interval is in test mode).
+  const syncPeriodMs = (): number => Math.max(500, settings.pollIntervalMs() / 2);
+  context.subscriptions.push(store, repeatEvery(systemClock, syncPeriodMs, () => store.sync()));
+  // One window polls each gateway; the others see the results through the store.
+  const leases = new PollingLeases({
+    files: sharedFiles,
+    holderId: crypto.randomUUID(),
+    clock: systemClock,
+    intervalMs: () => settings.pollIntervalMs(),
+    wanted: (): string[] => gatewaysWorthPolling(store, poller),
+    onProblem: (message) => log.warn(message),
+  });
 
   // One memory of which gateways have a batch route, shared by the clients made for each round.
   const batchSupport = new BatchSupportMemory();
@@ -76,8 +96,14 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     intervalMs: () => settings.pollIntervalMs(),
     slowdownFactor: windowSlowdownFactor,
     clock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
+    mayPoll: (baseUrl) => leases.holds(baseUrl),
   });
-  context.subscriptions.push(poller, new WindowFocusCatchUp(store, poller, () => settings.pollIntervalMs()));
+  // Coming back to a window that does not poll a gateway is no reason to call it.
+  const leasedPolls = {
+    pollNow: (baseUrl: string) => (leases.holds(baseUrl) ? poller.pollNow(baseUrl) : Promise.resolve()),
+    gatewayState: (baseUrl: string) => poller.gatewayState(baseUrl),
+  };
+  context.subscriptions.push(poller, leases, new WindowFocusCatchUp(store, leasedPolls, () => settings.pollIntervalMs()));
 
   const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
 
@@ -121,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   void apiKeys.updateContextKey();
   // Tasks tracked before a reload pick up where they left off.
   poller.start();
+  leases.start();
   void applyDemoEnvironment(services);
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
@@ -169,6 +196,7 @@ export async function applyDemoEnvironment(services: ExtensionServices, env: Nod
     return;
   }
   try {
+    await services.store.loaded;
     if (demoKey && !(await services.apiKeys.has(baseUrl))) {
       await services.apiKeys.set(baseUrl, demoKey);
       services.log.info(`Stored the demo API key for ${baseUrl}.`);

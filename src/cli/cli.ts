@@ -30,10 +30,10 @@ import { systemClock, type Clock } from '../core/clock';
 import type { Disposable } from '../core/emitter';
 import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
-import { MemoryStorage } from '../core/keyValueStorage';
 import { isFinished, type Task } from '../core/model';
 import { Poller } from '../core/poller';
 import { sendsKeyInClearText } from '../core/plainHttp';
+import { MemorySharedFiles } from '../core/sharedFiles';
 import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
 import { TaskStore } from '../core/taskStore';
 import { fastClock } from './fastClock';
@@ -355,7 +355,7 @@ async function watchTasks(
   const speed = intervalMs < MIN_INTERVAL_SECONDS * 1000 ? (MIN_INTERVAL_SECONDS * 1000) / intervalMs : 1;
   const clock = io.clock ?? (speed > 1 ? fastClock(speed) : systemClock);
   const client = makeClient(options, io, err);
-  const store = new TaskStore(new MemoryStorage(), { onProblem: (message) => err(`${PROGRAM}: ${message}`) });
+  const store = new TaskStore({ files: new MemorySharedFiles(), onProblem: (message) => err(`${PROGRAM}: ${message}`) });
   const poller = new Poller({
     store,
     clientFor: () => Promise.resolve(client),

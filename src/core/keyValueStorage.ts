@@ -1,6 +1,7 @@
 /**
- * Where the core persists state. `vscode.Memento` (an extension's `globalState`) fits this
- * interface as it is; tests and the CLI use `MemoryStorage`.
+ * A key-value store such as `vscode.Memento` (an extension's `globalState`), which fits this
+ * interface as it is; tests use `MemoryStorage`. The task store only reads the list older
+ * versions kept there (see `legacyTaskList.ts`); tasks themselves live in `SharedFiles`.
  */
 
 export interface KeyValueStorage {

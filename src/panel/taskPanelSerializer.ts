@@ -8,10 +8,10 @@ import { parsePanelState } from '../shared/panelMessages';
  */
 export class TaskPanelSerializer implements vscode.WebviewPanelSerializer {
   /** `adopt` takes ownership of the panel for `taskId`, or returns false when it cannot. */
-  constructor(private readonly adopt: (taskId: string, panel: vscode.WebviewPanel) => boolean) {}
+  constructor(private readonly adopt: (taskId: string, panel: vscode.WebviewPanel) => boolean | Promise<boolean>) {}
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = parsePanelState(state);
-    if (saved === undefined || !this.adopt(saved.taskId, panel)) panel.dispose();
+    if (saved === undefined || !(await this.adopt(saved.taskId, panel))) panel.dispose();
   }
 }

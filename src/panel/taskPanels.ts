@@ -79,7 +79,11 @@ export function registerTaskPanels(services: ExtensionServices): TaskPanels {
     registry,
     vscode.window.registerWebviewPanelSerializer(
       TASK_PANEL_VIEW_TYPE,
-      new TaskPanelSerializer((taskId, panel) => registry.adopt(taskId, panel)),
+      // Panels come back as the window opens, before the shared store has been read.
+      new TaskPanelSerializer(async (taskId, panel) => {
+        await services.store.loaded;
+        return registry.adopt(taskId, panel);
+      }),
     ),
   );
   return registry;

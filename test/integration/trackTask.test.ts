@@ -1,9 +1,15 @@
 // Journey: fetch a task by id, see it in the tracker with its clips, and follow it through
 // polling from "not started" to "succeeded" — badge, status bar and tree rows included.
 import * as assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TaskTreeElement, TrackerNode } from '../../src/tracker/treeElements';
-import { TASK_STORE_KEY, TaskStore } from '../../src/core/taskStore';
+import { TASK_STORE_KEY } from '../../src/core/legacyTaskList';
+import { TaskStore } from '../../src/core/taskStore';
+import { globalStorageFiles } from '../../src/storage/globalStorageFiles';
+import { NodeSharedFiles } from '../../src/storage/nodeSharedFiles';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Tracking a task', function () {
@@ -133,18 +139,38 @@ describe('Tracking a task', function () {
     assert.equal((failedItem.iconPath as vscode.ThemeIcon).id, 'error');
   });
 
-  it('keeps the tracked tasks in globalState, where a new window finds them', async () => {
+  it('keeps the tracked tasks in the global storage folder, where a new window finds them', async () => {
     const id = fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'Neon Rain' });
     await fetchTasks(id);
 
-    const stored = fixture.api.services.context.globalState.get<{ version: number; tasks: { id: string }[] }>(TASK_STORE_KEY);
-    assert.ok(stored, 'the store wrote globalState');
-    assert.ok(stored.tasks.some((task) => task.id === id));
-
-    // What the next activation does: a store over the same globalState loads the task.
-    const reloaded = new TaskStore(fixture.api.services.context.globalState);
+    // What another window or the next activation does: a store over the same folder loads the task.
+    const reloaded = new TaskStore({ files: globalStorageFiles(fixture.api.services.context.globalStorageUri) });
+    await reloaded.loaded;
     assert.equal(reloaded.get(id)?.title, 'Neon Rain');
     reloaded.dispose();
+  });
+
+  it('moves the task list older versions kept in globalState into the shared folder, once', async () => {
+    const { globalState } = fixture.api.services.context;
+    const older = await fetchTasks(fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'Old Friend' }));
+    const folder = await mkdtemp(path.join(tmpdir(), 'suno-migration-'));
+    try {
+      await globalState.update(TASK_STORE_KEY, { version: 1, tasks: older });
+      const upgraded = new TaskStore({ files: new NodeSharedFiles(folder), legacy: globalState });
+      await upgraded.loaded;
+      assert.equal(upgraded.get(older[0]!.id)?.title, 'Old Friend');
+      await upgraded.remove([older[0]!.id]);
+
+      const nextStart = new TaskStore({ files: new NodeSharedFiles(folder), legacy: globalState });
+      await nextStart.loaded;
+      assert.equal(nextStart.get(older[0]!.id), undefined, 'moved once: the removal stands');
+      assert.ok(globalState.get(TASK_STORE_KEY), 'the old list stays for a downgrade');
+      upgraded.dispose();
+      nextStart.dispose();
+    } finally {
+      await globalState.update(TASK_STORE_KEY, undefined);
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('tracks the ids a gateway knows and reports the ones it does not', async () => {

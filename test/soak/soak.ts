@@ -3,9 +3,9 @@
  * storage), hundreds of poll rounds on an injected clock, and a third or more of the answers
  * faulty in every way the local gateway can misbehave. It measures what must never happen: tasks
  * lost or invented, a gateway polled twice within the minimum interval, a task announced finished
- * twice, a promise rejected with nobody listening. A round is one batch request while the gateway
- * takes 100 ids at once; after it answered "too large" a round is several smaller batches sent one
- * after the other, which the request figures show.
+ * twice, a promise rejected with nobody listening. Each gateway holds at most 100 tasks, so a round
+ * is one batch request and the request figures must read 1 too (a gateway that refused a batch as
+ * too large, HTTP 413, would get several smaller ones per round; the soak sends no 413).
  *
  * Time is a manual clock: the poller's waits (intervals, backoff, Retry-After of an hour) pass in
  * no real time, while the HTTP exchanges with the gateways are real. The clock stands still
@@ -16,9 +16,12 @@
 
 import { BatchSupportMemory, GatewayClient } from '../../src/core/gatewayClient';
 import type { GatewayError } from '../../src/core/gatewayError';
-import { MemoryStorage, type KeyValueStorage } from '../../src/core/keyValueStorage';
 import type { Task } from '../../src/core/model';
+import type { Disposable } from '../../src/core/emitter';
 import { MIN_POLL_INTERVAL_MS, Poller, type PollingClient } from '../../src/core/poller';
+import { PollingLeases, gatewaysWorthPolling } from '../../src/core/pollingLease';
+import { repeatEvery } from '../../src/core/repeatEvery';
+import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import { TaskStore } from '../../src/core/taskStore';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
 import { ManualClock, settle } from '../unit/support/manualClock';
@@ -37,21 +40,21 @@ export interface SoakOptions {
   /** Real time after which the soak stops wherever it is (and says so). */
   readonly maxRealMs: number;
   /**
-   * Tasks tracked while the soak runs, in alternate windows, each for the gateway the other
-   * window polls: that window must come to see it, and no write may erase it. They count against
-   * the 100 tasks per gateway.
+   * Tasks tracked while the soak runs, in alternate windows and on alternate gateways, whichever
+   * window polls that gateway: the poller must come to see them, and no write may erase them. They
+   * count against the 100 tasks per gateway.
    */
   readonly tasksAddedDuringRun: number;
 }
 
 export const FULL_SOAK: SoakOptions = {
-  tasksPerGateway: 100,
+  tasksPerGateway: 90,
   rounds: 600,
   faultRate: 0.35,
   seed: 7,
   clientTimeoutMs: 500,
   maxRealMs: 5 * 60 * 1000,
-  tasksAddedDuringRun: 0,
+  tasksAddedDuringRun: 20,
 };
 
 export interface SoakReport {
@@ -125,23 +128,46 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** One VS Code window as far as polling goes: its own store over the shared storage, its own poller. */
+/**
+ * One VS Code window as far as polling goes, built as `activate` builds it: its own store over the
+ * shared folder (synced every half interval), its own poller, and the polling leases that let one
+ * window poll each gateway.
+ */
 interface SoakWindow {
   readonly store: TaskStore;
   readonly poller: Poller;
+  close(): void;
 }
 
-/** Opens a window. Kept apart so that a change in how stores share storage touches one place. */
-function openWindow(
-  storage: KeyValueStorage,
+async function openWindow(
+  name: string,
+  files: MemorySharedFiles,
   clock: ManualClock,
   random: () => number,
   clientFor: (baseUrl: string) => Promise<PollingClient | undefined>,
-  mayPoll: (baseUrl: string) => boolean,
-): SoakWindow {
-  const store = new TaskStore(storage);
-  const poller = new Poller({ store, clientFor, intervalMs: () => INTERVAL_MS, clock, random, mayPoll });
-  return { store, poller };
+): Promise<SoakWindow> {
+  const store = new TaskStore({ files, now: () => clock.now() });
+  await store.loaded;
+  const leases = new PollingLeases({
+    files,
+    holderId: name,
+    clock,
+    intervalMs: () => INTERVAL_MS,
+    wanted: () => gatewaysWorthPolling(store, poller),
+  });
+  const poller: Poller = new Poller({ store, clientFor, intervalMs: () => INTERVAL_MS, clock, random, mayPoll: (baseUrl) => leases.holds(baseUrl) });
+  const sync: Disposable = repeatEvery(clock, () => INTERVAL_MS / 2, () => store.sync());
+  leases.start();
+  return {
+    store,
+    poller,
+    close: () => {
+      sync.dispose();
+      poller.dispose();
+      leases.dispose();
+      store.dispose();
+    },
+  };
 }
 
 /** A task as tracked before its first fetch, the way the commands track a pasted id. */
@@ -196,7 +222,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     );
 
     // The tasks, fetched once before the soak starts, as the user tracked them.
-    const storage = new MemoryStorage();
+    const files = new MemorySharedFiles();
     const seeded: Task[] = [];
     for (const [g, gateway] of gateways.entries()) {
       const ids: string[] = [];
@@ -213,7 +239,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       }
       gateway.clearRequests();
     }
-    await new TaskStore(storage).upsert(seeded);
+    const seeding = new TaskStore({ files, now: () => clock.now() });
+    await seeding.loaded;
+    await seeding.upsert(seeded);
+    seeding.dispose();
 
     // Every round goes through here: it decides the round's fault and counts it.
     const rounds = gateways.map(() => 0);
@@ -248,10 +277,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       return Promise.resolve(g === -1 ? undefined : roundClient(g));
     };
 
-    // Two windows; each polls one gateway, standing in for the lease that picks one window per gateway.
-    for (let w = 0; w < 2; w++) {
-      windows.push(openWindow(storage, clock, random, clientFor, (baseUrl) => baseUrl === gateways[w]!.url));
-    }
+    // Two windows; the polling leases decide which one polls each gateway.
+    for (let w = 0; w < 2; w++) windows.push(await openWindow(`window-${w}`, files, clock, random, clientFor));
     const completions = new Map<string, number>();
     for (const window of windows) {
       window.poller.onDidUpdate((update) => {
@@ -290,11 +317,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         await settle();
       }
     }
+    for (const window of windows) await window.store.sync();
     for (const window of windows) window.poller.dispose();
     await settle();
 
     const seededIds = tracked;
-    const stores = [...windows.map((window) => window.store), new TaskStore(storage)];
+    const reopened = new TaskStore({ files, now: () => clock.now() });
+    await reopened.loaded;
+    const stores = [...windows.map((window) => window.store), reopened];
     const lost = new Set<string>();
     const phantoms = new Set<string>();
     for (const store of stores) {
@@ -324,8 +354,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     };
   } finally {
     for (const window of windows) {
-      window.poller.dispose();
-      window.store.dispose();
+      window.close();
     }
     await Promise.all(gateways.map((gateway) => gateway.close()));
     process.off('unhandledRejection', onRejection);
@@ -340,6 +369,9 @@ export function soakViolations(report: SoakReport, options: SoakOptions): string
   if (report.phantomTasks !== 0) violations.push(`${report.phantomTasks} tasks nobody tracked appeared.`);
   if (report.maxRoundsWithinMinInterval > 1) {
     violations.push(`A gateway was polled ${report.maxRoundsWithinMinInterval} times within ${MIN_POLL_INTERVAL_MS} ms.`);
+  }
+  if (report.maxRequestsWithinMinInterval > 1) {
+    violations.push(`A gateway received ${report.maxRequestsWithinMinInterval} requests within ${MIN_POLL_INTERVAL_MS} ms.`);
   }
   if (report.maxCompletionEventsPerTask > 1) violations.push(`A task was announced finished ${report.maxCompletionEventsPerTask} times.`);
   if (report.unhandledRejections !== 0) violations.push(`${report.unhandledRejections} promise rejections went unhandled.`);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { BatchSupportMemory } from '../../src/core/batchSupportMemory';
 import { GatewayClient } from '../../src/core/gatewayClient';
 import type { GatewayError } from '../../src/core/gatewayError';
-import { MemoryStorage } from '../../src/core/keyValueStorage';
+import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import type { Task } from '../../src/core/model';
 import { parseTaskData } from '../../src/core/parseTask';
 import { Poller } from '../../src/core/poller';
@@ -27,7 +27,7 @@ describe('answers bound to the asked id, through the poller', () => {
 
   beforeEach(async () => {
     gateway = await LocalGateway.start();
-    store = new TaskStore(new MemoryStorage());
+    store = new TaskStore({ files: new MemorySharedFiles() });
     const memory = new BatchSupportMemory();
     poller = new Poller({
       store,

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { MAX_TIMER_DELAY_MS, type Clock } from '../../src/core/clock';
 import { GatewayError } from '../../src/core/gatewayError';
-import { MemoryStorage } from '../../src/core/keyValueStorage';
+import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import type { Task, TaskStatus } from '../../src/core/model';
 import { MIN_POLL_INTERVAL_MS, Poller, SOON_MS, type PollerOptions, type PollerUpdate } from '../../src/core/poller';
 import { MAX_RETRY_AFTER_MS } from '../../src/core/responseErrors';
@@ -40,7 +40,7 @@ function earlyTimers(clock: ManualClock, factor: number): Clock {
 
 function setup(options: Partial<PollerOptions> & { answer?: (ids: readonly string[]) => ScriptedAnswer; timerClock?: (clock: ManualClock) => Clock } = {}) {
   const clock = new ManualClock(clock0);
-  const store = new TaskStore(new MemoryStorage());
+  const store = new TaskStore({ files: new MemorySharedFiles() });
   const a = new ScriptedPollingClient(A, clock, options.answer ?? answerAll('running'));
   const b = new ScriptedPollingClient(B, clock, answerAll('running', B));
   const poller = new Poller({

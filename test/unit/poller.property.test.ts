@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_TIMER_DELAY_MS, type Clock } from '../../src/core/clock';
 import { GatewayError } from '../../src/core/gatewayError';
-import { MemoryStorage } from '../../src/core/keyValueStorage';
+import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import type { Task, TaskStatus } from '../../src/core/model';
 import { MIN_POLL_INTERVAL_MS, Poller, type PollingClient } from '../../src/core/poller';
 import { MAX_RETRY_AFTER_MS, errorForResponse } from '../../src/core/responseErrors';
@@ -166,7 +166,7 @@ async function runScenario(scripts: readonly (readonly Exchange[])[], initial: r
   };
   const explicitAt = GATEWAYS.map(() => new Set<number>());
   const gateways = GATEWAYS.map((baseUrl, i) => new ScriptedGateway(baseUrl, clock, scripts[i]!, explicitAt[i]!));
-  const store = new TaskStore(new MemoryStorage());
+  const store = new TaskStore({ files: new MemorySharedFiles() });
   const poller = new Poller({
     store,
     clientFor: (baseUrl) => Promise.resolve(gateways.find((gateway) => gateway.baseUrl === baseUrl)),

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
-import { MemoryStorage } from '../../src/core/keyValueStorage';
 import type { Task, TaskStatus } from '../../src/core/model';
 import {
   MIN_POLL_INTERVAL_MS,
@@ -11,6 +10,7 @@ import {
   type PollerUpdate,
   type PollingClient,
 } from '../../src/core/poller';
+import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import { TaskStore } from '../../src/core/taskStore';
 import { ManualClock } from './support/manualClock';
 
@@ -130,8 +130,8 @@ interface SetupOptions {
 
 function setup(options: SetupOptions = {}) {
   const clock = new ManualClock(clock0);
-  const storage = new MemoryStorage();
-  const store = new TaskStore(storage);
+  const storage = new MemorySharedFiles();
+  const store = new TaskStore({ files: storage });
   const gateways = new Map([A, B].map((baseUrl) => [baseUrl, new FakeGateway(baseUrl, clock)]));
   const keyless = new Set(options.withoutKey ?? []);
   const settings = { intervalMs: options.intervalMs ?? INTERVAL, slowdown: 1 };

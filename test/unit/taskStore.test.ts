@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { MemoryStorage, type KeyValueStorage } from '../../src/core/keyValueStorage';
+import { MemoryStorage } from '../../src/core/keyValueStorage';
+import { TASK_STORE_KEY } from '../../src/core/legacyTaskList';
 import type { Task } from '../../src/core/model';
-import { TASK_STORE_KEY, TASK_STORE_VERSION, TaskStore, type TaskStoreChange } from '../../src/core/taskStore';
+import { MemorySharedFiles, type SharedFiles } from '../../src/core/sharedFiles';
+import { TASKS_FOLDER, TaskStore, type TaskStoreChange, type TaskStoreOptions } from '../../src/core/taskStore';
 
 const BASE = 'https://api.gpt.ge';
 
@@ -54,49 +56,67 @@ function ids(tasks: readonly Task[]): string[] {
   return tasks.map((t) => t.id);
 }
 
-/** A storage whose writes finish only when the test says so, to make writes overlap. */
-class GatedStorage implements KeyValueStorage {
-  readonly inner = new MemoryStorage();
-  readonly pending: { value: unknown; release: () => void }[] = [];
+/** Shared files whose writes finish only when the test says so, to make writes overlap. */
+class GatedFiles extends MemorySharedFiles {
+  readonly pending: { path: string; release: () => void }[] = [];
   writesStarted = 0;
   maxConcurrentWrites = 0;
   private concurrent = 0;
 
-  get(key: string): unknown {
-    return this.inner.get(key);
-  }
-
-  update(key: string, value: unknown): Promise<void> {
+  override write(path: string, text: string): Promise<void> {
     this.writesStarted++;
     this.concurrent++;
     this.maxConcurrentWrites = Math.max(this.maxConcurrentWrites, this.concurrent);
-    const snapshot = JSON.parse(JSON.stringify(value)) as unknown;
     return new Promise<void>((resolve) => {
       this.pending.push({
-        value: snapshot,
+        path,
         release: () => {
           this.concurrent--;
-          void this.inner.update(key, snapshot).then(resolve);
+          void super.write(path, text).then(resolve);
         },
       });
     });
   }
+
+  /** Waits for a write to start, then releases every write started so far. */
+  async releaseAll(): Promise<void> {
+    await until(() => this.pending.length > 0);
+    for (const write of this.pending.splice(0)) write.release();
+    await tick();
+  }
 }
 
 async function tick(): Promise<void> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** Waits until `condition` holds: file names are hashed off the main thread, so a tick may not be enough. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** A store over `files`, loaded. */
+async function open(files: SharedFiles = new MemorySharedFiles(), options: Omit<TaskStoreOptions, 'files'> = {}): Promise<TaskStore> {
+  const store = new TaskStore({ files, ...options });
+  await store.loaded;
+  return store;
+}
+
+/** The ids a fresh window over `files` would list. */
+async function idsIn(files: SharedFiles): Promise<string[]> {
+  return ids((await open(files)).all());
 }
 
 describe('TaskStore', () => {
   describe('tracking', () => {
-    it('starts empty when nothing is stored', () => {
-      const store = new TaskStore(new MemoryStorage());
+    it('starts empty when nothing is stored', async () => {
+      const store = await open();
       assert.deepEqual(store.all(), []);
       assert.equal(store.get('a'), undefined);
     });
 
     it('lists the newest tracked first and keeps a re-fetched task in its place', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([task('a')]);
       await store.upsert([task('b')]);
       await store.upsert([task('c'), task('d')]);
@@ -108,7 +128,7 @@ describe('TaskStore', () => {
     });
 
     it('lists only unfinished tasks as unfinished, in the same order', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([
         task('a'),
         task('b', { status: 'succeeded' }),
@@ -120,7 +140,7 @@ describe('TaskStore', () => {
     });
 
     it('returns copies of its list, so callers cannot reorder the store', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([task('a'), task('b')]);
       store.all().reverse();
       store.all().pop();
@@ -128,7 +148,7 @@ describe('TaskStore', () => {
     });
 
     it('keeps the last snapshot when one upsert names a task twice', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([task('a', { progress: 10 }), task('a', { progress: 90 })]);
       assert.equal(store.all().length, 1);
       assert.equal(store.get('a')?.progress, 90);
@@ -137,7 +157,7 @@ describe('TaskStore', () => {
 
   describe('change events', () => {
     it('names new tasks and tasks whose content changed, and nothing else', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([task('a'), task('b'), task('c')]);
       const changes = record(store);
 
@@ -146,7 +166,7 @@ describe('TaskStore', () => {
     });
 
     it('notices a change deep inside a clip', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       const original = task('a');
       await store.upsert([original]);
       const changes = record(store);
@@ -157,21 +177,25 @@ describe('TaskStore', () => {
     });
 
     it('fires nothing when only fetchedAt moved, but remembers the newer fetchedAt', async () => {
-      const storage = new MemoryStorage();
-      const store = new TaskStore(storage);
-      await store.upsert([task('a')]);
+      const files = new GatedFiles();
+      const store = new TaskStore({ files });
+      const saved = store.upsert([task('a')]);
+      await files.releaseAll();
+      await files.releaseAll();
+      await saved;
       const changes = record(store);
-      const saved = JSON.stringify(storage.get(TASK_STORE_KEY));
+      const writesBefore = files.writesStarted;
 
       await store.upsert([task('a', { fetchedAt: '2025-01-01T00:09:00.000Z' })]);
       assert.deepEqual(changes, []);
       assert.equal(store.get('a')?.fetchedAt, '2025-01-01T00:09:00.000Z');
       // No write for a fetchedAt-only refresh: polling unchanged tasks must not churn storage.
-      assert.equal(JSON.stringify(storage.get(TASK_STORE_KEY)), saved);
+      await tick();
+      assert.equal(files.writesStarted, writesBefore);
     });
 
     it('fires nothing for an empty upsert or removing unknown ids', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([task('a')]);
       const changes = record(store);
       await store.upsert([]);
@@ -182,7 +206,7 @@ describe('TaskStore', () => {
     });
 
     it('names exactly the removed tasks', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       await store.upsert([task('a'), task('b'), task('c')]);
       const changes = record(store);
       await store.remove(['c', 'a', 'nope']);
@@ -191,7 +215,7 @@ describe('TaskStore', () => {
     });
 
     it('updates memory before firing, so listeners read the new state', async () => {
-      const store = new TaskStore(new MemoryStorage());
+      const store = await open();
       let seen: string | undefined;
       store.onDidChange(() => {
         seen = store.get('a')?.status;
@@ -202,47 +226,108 @@ describe('TaskStore', () => {
   });
 
   describe('persistence', () => {
-    it('round-trips through storage in the versioned format, newest first', async () => {
-      const storage = new MemoryStorage();
-      const store = new TaskStore(storage);
+    it('keeps one file per task, in the versioned format, and lists them newest first after a reload', async () => {
+      const files = new MemorySharedFiles();
+      const store = await open(files);
       await store.upsert([task('a')]);
       await store.upsert([task('b', { status: 'succeeded', action: 'lyrics', lyrics: 'words', clips: [] })]);
 
-      const saved = storage.get(TASK_STORE_KEY) as { version: number; tasks: Task[] };
-      assert.equal(saved.version, TASK_STORE_VERSION);
-      assert.equal(saved.version, 1);
-      assert.deepEqual(ids(saved.tasks), ['b', 'a']);
+      const taskFiles = files.paths().filter((path) => path.startsWith(`${TASKS_FOLDER}/`));
+      assert.equal(taskFiles.length, 2);
+      for (const path of taskFiles) {
+        assert.match(path, /^tasks\/[0-9a-f]{64}\.json$/);
+        const saved = JSON.parse((await files.read(path))!) as { version: number; task: Task };
+        assert.equal(saved.version, 2);
+      }
 
       const problems: string[] = [];
-      const reloaded = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const reloaded = await open(files, { onProblem: (message) => problems.push(message) });
       assert.deepEqual(reloaded.all(), store.all());
+      assert.deepEqual(ids(reloaded.all()), ['b', 'a']);
       assert.deepEqual(problems, []);
     });
 
+    it('writes only the task that changed', async () => {
+      const files = new GatedFiles();
+      const store = new TaskStore({ files });
+      const first = store.upsert([task('a'), task('b'), task('c')]);
+      await files.releaseAll();
+      await files.releaseAll();
+      await first;
+
+      const update = store.upsert([task('b', { progress: 99 })]);
+      await until(() => files.pending.length > 0);
+      const written = files.pending.map((write) => write.path);
+      await files.releaseAll();
+      await files.releaseAll();
+      await update;
+      const bFile = files.paths().find((path) => path.startsWith('tasks/') && files.textOf(path)!.includes('"progress":99'));
+      assert.deepEqual(written, [bFile]);
+    });
+
     it('persists removals', async () => {
-      const storage = new MemoryStorage();
-      const store = new TaskStore(storage);
+      const files = new MemorySharedFiles();
+      const store = await open(files);
       await store.upsert([task('a'), task('b')]);
       await store.remove(['a']);
-      assert.deepEqual(ids(new TaskStore(storage).all()), ['b']);
+      assert.deepEqual(await idsIn(files), ['b']);
     });
 
-    it('saves a newer fetchedAt together with the next real change', async () => {
-      const storage = new MemoryStorage();
-      const store = new TaskStore(storage);
+    it('saves a newer fetchedAt together with the next real change of that task', async () => {
+      const files = new MemorySharedFiles();
+      const store = await open(files);
       await store.upsert([task('a'), task('b')]);
       await store.upsert([task('a', { fetchedAt: '2025-01-01T00:05:00.000Z' })]);
-      await store.upsert([task('b', { progress: 99 })]);
-      assert.equal(new TaskStore(storage).get('a')?.fetchedAt, '2025-01-01T00:05:00.000Z');
+      await store.upsert([task('a', { progress: 99, fetchedAt: '2025-01-01T00:06:00.000Z' })]);
+      assert.equal((await open(files)).get('a')?.fetchedAt, '2025-01-01T00:06:00.000Z');
+    });
+  });
+
+  describe('moving the globalState list of older versions', () => {
+    it('moves every task once, newest first, and leaves the old list where it was', async () => {
+      const legacyValue = { version: 1, tasks: [task('c'), task('b'), task('a')] };
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: legacyValue });
+      const files = new MemorySharedFiles();
+      const store = await open(files, { legacy });
+      assert.deepEqual(ids(store.all()), ['c', 'b', 'a']);
+      assert.deepEqual(store.get('b'), task('b'));
+      // A downgrade still finds the list it knows.
+      assert.deepEqual(legacy.get(TASK_STORE_KEY), legacyValue);
+      assert.deepEqual(await idsIn(files), ['c', 'b', 'a']);
     });
 
-    it('skips a corrupt entry with a report and loads the others', () => {
+    it('does not move the list again, so a task removed since stays removed', async () => {
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [task('b'), task('a')] } });
+      const files = new MemorySharedFiles();
+      const first = await open(files, { legacy });
+      await first.remove(['a']);
+
+      const nextStart = await open(files, { legacy });
+      assert.deepEqual(ids(nextStart.all()), ['b']);
+    });
+
+    it('announces the moved tasks as a change, so the tree and the poller see them', async () => {
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [task('a')] } });
+      const store = new TaskStore({ files: new MemorySharedFiles(), legacy });
+      const changes = record(store);
+      await store.loaded;
+      assert.deepEqual(changes, [{ changed: ['a'], removed: [] }]);
+    });
+
+    it('never overwrites a task another window has moved or changed already', async () => {
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [task('a', { progress: 1 })] } });
+      const files = new MemorySharedFiles();
+      const other = await open(files);
+      await other.upsert([task('a', { progress: 77 })]);
+      const store = await open(files, { legacy });
+      assert.equal(store.get('a')?.progress, 77);
+    });
+
+    it('skips a corrupt entry with a report and moves the others', async () => {
       const broken = { ...task('bad'), status: 'exploded' };
-      const storage = new MemoryStorage({
-        [TASK_STORE_KEY]: { version: 1, tasks: [task('a'), broken, 42, task('b')] },
-      });
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [task('a'), broken, 42, task('b')] } });
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const store = await open(new MemorySharedFiles(), { legacy, onProblem: (message) => problems.push(message) });
 
       assert.deepEqual(ids(store.all()), ['a', 'b']);
       assert.equal(problems.length, 2);
@@ -250,13 +335,11 @@ describe('TaskStore', () => {
       assert.match(problems[1]!, /entry 3\b/);
     });
 
-    it('skips an entry in an older shape (a bare id, missing fields) with a report', () => {
+    it('skips an entry in an older shape (a bare id, missing fields) with a report', async () => {
       const { fetchedAt: _dropped, ...withoutFetchedAt } = task('old');
-      const storage = new MemoryStorage({
-        [TASK_STORE_KEY]: { version: 1, tasks: ['legacy-id', withoutFetchedAt, task('a')] },
-      });
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: ['legacy-id', withoutFetchedAt, task('a')] } });
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const store = await open(new MemorySharedFiles(), { legacy, onProblem: (message) => problems.push(message) });
 
       assert.deepEqual(ids(store.all()), ['a']);
       assert.equal(problems.length, 2);
@@ -264,113 +347,99 @@ describe('TaskStore', () => {
       assert.match(problems[1]!, /task old.*fetchedAt/);
     });
 
-    it('refuses stored URLs that are not http(s)', () => {
+    it('refuses stored URLs that are not http(s)', async () => {
       const original = task('a');
       const clip = { ...original.clips[0]!, audioUrl: 'javascript:alert(1)' };
-      const storage = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [{ ...original, clips: [clip] }] } });
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [{ ...original, clips: [clip] }] } });
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const store = await open(new MemorySharedFiles(), { legacy, onProblem: (message) => problems.push(message) });
       assert.deepEqual(store.all(), []);
       assert.match(problems[0]!, /audioUrl/);
     });
 
-    it('keeps the first of two entries with the same id and reports the second', () => {
-      const storage = new MemoryStorage({
-        [TASK_STORE_KEY]: { version: 1, tasks: [task('a', { progress: 1 }), task('a', { progress: 2 })] },
-      });
+    it('keeps the first of two entries with the same id and reports the second', async () => {
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [task('a', { progress: 1 }), task('a', { progress: 2 })] } });
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const store = await open(new MemorySharedFiles(), { legacy, onProblem: (message) => problems.push(message) });
       assert.equal(store.all().length, 1);
       assert.equal(store.get('a')?.progress, 1);
       assert.match(problems[0]!, /entry 2 .*twice/);
     });
 
-    it('drops skipped entries only with the next write, after reporting them', async () => {
-      const storage = new MemoryStorage({ [TASK_STORE_KEY]: { version: 1, tasks: [task('a'), 'junk'] } });
-      const store = new TaskStore(storage, { onProblem: () => undefined });
-      assert.equal((storage.get(TASK_STORE_KEY) as { tasks: unknown[] }).tasks.length, 2);
-      await store.upsert([task('b')]);
-      assert.deepEqual(storage.get(TASK_STORE_KEY), { version: 1, tasks: [task('b'), task('a')] });
-    });
-
-    it('reports a newer store version and never overwrites it', async () => {
+    it('reports a list written by a newer version, leaves it untouched, and still works', async () => {
       const future = { version: 2, tasks: [{ id: 'x', shape: 'from the future' }], extra: true };
-      const storage = new MemoryStorage({ [TASK_STORE_KEY]: future });
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: future });
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const files = new MemorySharedFiles();
+      const store = await open(files, { legacy, onProblem: (message) => problems.push(message) });
 
       assert.deepEqual(store.all(), []);
       assert.equal(problems.length, 1);
       assert.match(problems[0]!, /version 2.*newer.*left untouched/);
 
-      // The session still works in memory…
       const changes = record(store);
       await store.upsert([task('a')]);
-      assert.deepEqual(ids(store.all()), ['a']);
       assert.deepEqual(changes, [{ changed: ['a'], removed: [] }]);
-      await store.remove(['a']);
-      // …but the newer build's data is exactly as it was.
-      assert.deepEqual(storage.get(TASK_STORE_KEY), future);
-      assert.equal(problems.length, 1);
+      assert.deepEqual(await idsIn(files), ['a']);
+      assert.deepEqual(legacy.get(TASK_STORE_KEY), future);
     });
 
     it('reports a stored value that is not a task list and leaves it untouched', async () => {
-      const storage = new MemoryStorage({ [TASK_STORE_KEY]: [task('a')] });
+      const legacy = new MemoryStorage({ [TASK_STORE_KEY]: [task('a')] });
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const store = await open(new MemorySharedFiles(), { legacy, onProblem: (message) => problems.push(message) });
       assert.deepEqual(store.all(), []);
       assert.match(problems[0]!, /not a task list/);
       await store.upsert([task('b')]);
-      assert.deepEqual(storage.get(TASK_STORE_KEY), [task('a')]);
+      assert.deepEqual(legacy.get(TASK_STORE_KEY), [task('a')]);
     });
   });
 
   describe('concurrent writes', () => {
-    it('loses no update when upserts race, and never writes twice at once', async () => {
-      const storage = new GatedStorage();
-      const store = new TaskStore(storage);
+    it('loses no update when upserts race, and never runs two writes at once', async () => {
+      const files = new GatedFiles();
+      const store = new TaskStore({ files });
+      await store.loaded;
 
       const first = store.upsert([task('a')]);
-      await tick();
-      assert.equal(storage.writesStarted, 1);
+      await until(() => files.writesStarted === 1);
       // These arrive while the first write is still running: they must wait, then be saved.
       const second = store.upsert([task('b')]);
       const third = store.upsert([task('c')]);
       const fourth = store.remove(['a']);
       await tick();
-      assert.equal(storage.writesStarted, 1, 'a second write started while the first was running');
+      assert.equal(files.writesStarted, 1, 'a second write started while the first was running');
 
-      storage.pending[0]!.release();
+      await files.releaseAll(); // a's file
+      await files.releaseAll(); // the revision
       await first;
-      await tick();
-      // The three later changes were coalesced into one write of the whole state.
-      assert.equal(storage.writesStarted, 2);
-      storage.pending[1]!.release();
+      // The three later changes were coalesced into one write of b, c and a's removal.
+      assert.equal(files.pending.length, 3);
+      while (files.pending.length > 0) await files.releaseAll();
       await Promise.all([second, third, fourth]);
 
-      assert.equal(storage.maxConcurrentWrites, 1);
-      assert.deepEqual(ids((storage.get(TASK_STORE_KEY) as { tasks: Task[] }).tasks), ['c', 'b']);
-      assert.deepEqual(ids(new TaskStore(storage).all()), ['c', 'b']);
+      assert.deepEqual(await idsIn(files), ['c', 'b']);
     });
 
     it('keeps every task when upserts start together without awaiting each other', async () => {
-      const storage = new MemoryStorage();
-      const store = new TaskStore(storage);
+      const files = new MemorySharedFiles();
+      const store = await open(files);
       await Promise.all([store.upsert([task('a')]), store.upsert([task('b')]), store.upsert([task('a', { progress: 77 })])]);
-      const reloaded = new TaskStore(storage);
+      const reloaded = await open(files);
       assert.deepEqual(ids(reloaded.all()), ['b', 'a']);
       assert.equal(reloaded.get('a')?.progress, 77);
     });
 
     it('rejects and reports a failed write, and saves everything with the next one', async () => {
       let fail = true;
-      const inner = new MemoryStorage();
-      const storage: KeyValueStorage = {
-        get: (key) => inner.get(key),
-        update: (key, value) => (fail ? Promise.reject(new Error('disk full')) : inner.update(key, value)),
-      };
+      class FailingFiles extends MemorySharedFiles {
+        override write(path: string, text: string): Promise<void> {
+          return fail ? Promise.reject(new Error('disk full')) : super.write(path, text);
+        }
+      }
+      const files = new FailingFiles();
       const problems: string[] = [];
-      const store = new TaskStore(storage, { onProblem: (message) => problems.push(message) });
+      const store = await open(files, { onProblem: (message) => problems.push(message) });
 
       await assert.rejects(store.upsert([task('a')]), /disk full/);
       assert.match(problems[0]!, /Could not save.*disk full/);
@@ -378,7 +447,7 @@ describe('TaskStore', () => {
 
       fail = false;
       await store.upsert([task('b')]);
-      assert.deepEqual(ids(new TaskStore(storage).all()), ['b', 'a']);
+      assert.deepEqual(await idsIn(files), ['b', 'a']);
     });
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { MAX_TIMER_DELAY_MS, clampTimerDelay, systemClock, type Clock } from '../../../src/core/clock';
 import { MAX_RETRY_AFTER_MS, errorForResponse, parseRetryAfter } from '../../../src/core/responseErrors';
 import { GatewayClient, BatchSupportMemory } from '../../../src/core/gatewayClient';
-import { MemoryStorage } from '../../../src/core/keyValueStorage';
+import { MemorySharedFiles } from '../../../src/core/sharedFiles';
 import { Poller, SOON_MS } from '../../../src/core/poller';
 import { TaskStore } from '../../../src/core/taskStore';
 import { fastClock } from '../../../src/cli/fastClock';
@@ -89,7 +89,7 @@ describe('Hostile input: Retry-After and timer delays', () => {
     for (const retryAfter of ['99999999', '3000000', 'Fri, 31 Dec 9999 23:59:59 GMT']) {
       it(`Retry-After: ${retryAfter}`, async () => {
         const gateway = await LocalGateway.start({ apiKeys: ['key'] });
-        const store = new TaskStore(new MemoryStorage());
+        const store = new TaskStore({ files: new MemorySharedFiles() });
         const client = new GatewayClient({ baseUrl: gateway.url, apiKey: 'key', batchSupport: new BatchSupportMemory() });
         const poller = new Poller({ store, clientFor: () => Promise.resolve(client), intervalMs: () => 15_000 });
         try {
