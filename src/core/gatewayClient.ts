@@ -454,17 +454,17 @@ export class GatewayClient {
   }
 
   /**
-   * A body over the size cap. For a batch that says only that the batch was too big (the next
-   * rounds ask for fewer tasks at a time); for one task, no fetch answer is that big.
+   * A body over the size cap. A batch of at most 100 tasks is a few hundred KB, so more than the
+   * cap says the gateway misbehaved, not that the batch was too big: the batch size stays (only a
+   * gateway that refuses the request as too large, HTTP 413, gets smaller batches). For one task,
+   * no fetch answer is that big.
    */
   private answerTooLarge(request: RequestDescription, httpStatus: number): GatewayError {
     const limit = `more than ${MAX_BODY_BYTES / 1_000_000} MB`;
     if (request.method === 'POST') {
-      const smaller = this.batchSupport.markTooLarge(this.baseUrl, request.ids.length);
       return new GatewayError(
         'bad_response',
-        `${request.method} ${request.url} answered HTTP ${httpStatus} with ${limit} for ${request.ids.length} tasks: the answer was too large to read. ` +
-          `From now on at most ${smaller} tasks are asked for at a time.`,
+        `${request.method} ${request.url} answered HTTP ${httpStatus} with ${limit} for ${request.ids.length} tasks: the answer was too large to read.`,
         { url: request.url, httpStatus },
       );
     }
