@@ -81,4 +81,19 @@ describe('Hostile gateway text', function () {
     assert.equal(shown.length, 1);
     assert.equal(assertInert(shown[0], 'the warning'), 'Suno task [click](command:suno.clearApiKey) is not tracked. Fetch it first.');
   });
+
+  it('titles the panel of a hostile task without bidi characters (tabs show titles as plain text)', async () => {
+    const id = fixture.gateway.addTask({ title: HOSTILE_TITLE, startStage: 'SUCCESS' });
+    await fetchTasks(id);
+    try {
+      await vscode.commands.executeCommand('suno.openTask', id);
+      const tab = await waitFor('the panel tab', () =>
+        vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview),
+      );
+      assert.doesNotMatch(tab.label, /\u202E/, 'the tab title keeps a bidi override');
+      assert.equal(visible(tab.label), 'Hit [click](command:suno.clearApiKey) $(alert) evil');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });
