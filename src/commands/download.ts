@@ -105,7 +105,7 @@ async function download(
   try {
     await fs.mkdir(folder, { recursive: true });
   } catch (error) {
-    void vscode.window.showErrorMessage(`Suno: cannot use the download folder ${folder}: ${describe(error)}`);
+    void vscode.window.showErrorMessage(inertText(`Suno: cannot use the download folder ${folder}: ${describe(error)}`));
     return undefined;
   }
 
@@ -128,7 +128,7 @@ async function confirmScriptedDownload(name: string, kinds: readonly DownloadKin
   const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : nouns[0];
   const confirm = 'Download';
   const answer = await vscode.window.showWarningMessage(
-    `Save ${what} of "${name}" into ${folder}?`,
+    `Save ${what} of "${name}" into ${inertText(folder)}?`,
     {
       modal: true,
       detail: 'This download was requested by another extension or a link, not from the Suno views. New files never replace existing ones.',
@@ -226,7 +226,8 @@ async function runPlan(
   try {
     for (const [index, item] of items.entries()) {
       if (controller.signal.aborted) break;
-      progress.report({ message: `${item.stem} (${index + 1} of ${items.length})` });
+      // The stem is a file name made from the title: safe for a disk, not for markup.
+      progress.report({ message: inertText(`${item.stem} (${index + 1} of ${items.length})`) });
       try {
         const file = await writeItem(item, input, controller.signal);
         files.push(file);
@@ -273,13 +274,14 @@ function report(services: ExtensionServices, result: DownloadResult): void {
   const suffix = notes.length > 0 ? ` — ${notes.join('; ')}` : '';
 
   if (count === 0) {
-    const message = result.cancelled ? 'Download cancelled.' : `Nothing was downloaded${suffix}.`;
+    const message = result.cancelled ? 'Download cancelled.' : inertText(`Nothing was downloaded${suffix}.`);
     if (result.cancelled) void vscode.window.showInformationMessage(message);
     else void showWithLogs(services, message);
     return;
   }
   const files = count === 1 ? `"${path.basename(result.files[0])}"` : `${count} files`;
-  const message = `${result.cancelled ? 'Download cancelled after saving' : 'Saved'} ${files} to ${where}${suffix}.`;
+  // File names come from titles, the folder may come from a caller, reasons from the gateway.
+  const message = inertText(`${result.cancelled ? 'Download cancelled after saving' : 'Saved'} ${files} to ${where}${suffix}.`);
   const reveal = revealAction();
   // Not awaited: the command returns while the notification waits for the user.
   void vscode.window.showInformationMessage(message, reveal.label).then((choice) => {

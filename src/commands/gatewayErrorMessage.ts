@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
-import { redactSecrets } from '../logging/redactSecrets';
+import { redactKeyPatterns } from '../core/redaction';
 
 /**
  * Error notifications for gateway failures: what went wrong (the message names the URL that
@@ -71,7 +71,7 @@ export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): s
  * survives) and made inert: no link or icon in it is rendered.
  */
 export async function showGatewayError(error: unknown, options: GatewayErrorOptions = {}): Promise<void> {
-  const text = inertText(redactSecrets(gatewayErrorText(error, options.prefix, options.suffix)));
+  const text = inertText(redactKeyPatterns(gatewayErrorText(error, options.prefix, options.suffix)));
   const actions = actionsFor(error, options);
   const isAuth = isGatewayError(error) && error.kind === 'auth';
   const answer = isAuth || !isGatewayError(error) || error.kind === 'invalid_input' || error.kind === 'not_found'

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { inertText } from '../core/inertText';
-import { isUnencryptedRemoteUrl } from '../core/privateAddress';
+import { sendsKeyInClearText } from '../core/plainHttp';
 import type { ExtensionServices } from '../extensionServices';
 import { showGatewayError } from './gatewayErrorMessage';
 
@@ -44,7 +44,7 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
     if (answer !== CONTINUE) return false;
   }
 
-  if (isUnencryptedRemoteUrl(baseUrl)) {
+  if (sendsKeyInClearText(baseUrl)) {
     const answer = await vscode.window.showWarningMessage(
       `The gateway ${shownUrl} uses plain http: the API key would travel unencrypted, readable on every network on the way.`,
       { modal: true, detail: 'Use its https:// address in the "suno.baseUrl" setting if it has one.' },

@@ -13,6 +13,7 @@ import { GatewayError, isGatewayError } from './gatewayError';
 import { explainIdProblem } from './idRules';
 import type { Task } from './model';
 import { parseBatchResponse, parseTaskResponse, type ResponseContext } from './parseTask';
+import { redactKey, redactKeyInError } from './redaction';
 import {
   errorForResponse,
   explainParseError,
@@ -22,8 +23,6 @@ import {
   networkError,
   notFoundError,
   otherTaskError,
-  redactError,
-  redactText,
   timeoutError,
   type RawResponse,
   type RequestDescription,
@@ -394,7 +393,7 @@ export class GatewayClient {
       this.log(request, httpStatus, started, null);
       return value;
     } catch (error) {
-      const failure = redactError(
+      const failure = redactKeyInError(
         isGatewayError(error)
           ? error
           : new GatewayError('bad_response', `${request.method} ${request.url} failed unexpectedly: ${String(error)}`, {
@@ -439,10 +438,10 @@ export class GatewayClient {
         throw timedOut ? timeoutError(request, this.timeoutMs, httpStatus) : networkError(error, request, 'body', httpStatus);
       }
       if (text === TOO_LARGE) throw this.answerTooLarge(request, response.status);
-      const finalUrl = redactText(response.url !== '' ? response.url : request.url, this.apiKey);
+      const finalUrl = redactKey(response.url !== '' ? response.url : request.url, this.apiKey);
       // Blanked out before anything reads the body: messages cut it, quote it and escape it, and
       // --raw prints it, and none of that may leave a piece of the key behind.
-      const redactedBody = redactText(text, this.apiKey);
+      const redactedBody = redactKey(text, this.apiKey);
       return {
         response: { url: finalUrl, httpStatus: response.status, contentType: response.headers.get('content-type'), body: redactedBody },
         retryAfter: response.headers.get('retry-after'),
@@ -480,10 +479,10 @@ export class GatewayClient {
     try {
       this.onRequest({
         method: request.method,
-        url: redactText(request.url, this.apiKey),
+        url: redactKey(request.url, this.apiKey),
         httpStatus,
         durationMs: Math.max(0, this.now().getTime() - started),
-        error: error === null ? null : redactText(error, this.apiKey),
+        error: error === null ? null : redactKey(error, this.apiKey),
       });
     } catch {
       // A broken logger must not turn a good answer into a failure.

@@ -375,37 +375,3 @@ export function timeoutError(request: RequestDescription, timeoutMs: number, htt
     httpStatus,
   });
 }
-
-/**
- * A copy of `error` with `secret` blanked out of its message and gateway message. Gateways have
- * been seen echoing the token they refused; the key must never reach a log or a terminal.
- */
-export function redactError(error: GatewayError, secret: string | undefined): GatewayError {
-  if (secret === undefined || secret.length < 4) return error;
-  const inMessage = error.message.includes(secret);
-  const inGateway = error.gatewayMessage?.includes(secret) ?? false;
-  const inUrl = error.url?.includes(secret) ?? false;
-  const inCause = error.cause instanceof Error && error.cause.message.includes(secret);
-  if (!inMessage && !inGateway && !inUrl && !inCause) return error;
-  return new GatewayError(error.kind, redactText(error.message, secret), {
-    url: error.url === null ? null : redactText(error.url, secret),
-    httpStatus: error.httpStatus,
-    gatewayMessage: error.gatewayMessage === null ? null : redactText(error.gatewayMessage, secret),
-    retryAfterMs: error.retryAfterMs,
-    answeredTaskId: error.answeredTaskId,
-    // The original may quote the key; keep it out of `cause` chains that loggers print.
-    cause: undefined,
-  });
-}
-
-/**
- * `text` with every copy of `secret` blanked out, also where it appears JSON-escaped (inside a
- * JSON string, a key with a quote or backslash is spelled differently). Run it on a body before
- * anything cuts, quotes or escapes it: a copy cut in half no longer matches.
- */
-export function redactText(text: string, secret: string | undefined): string {
-  if (secret === undefined || secret.length < 4) return text;
-  const escaped = JSON.stringify(secret).slice(1, -1);
-  const redacted = text.split(secret).join('***');
-  return escaped === secret ? redacted : redacted.split(escaped).join('***');
-}

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { inertLogText } from '../core/inertText';
-import { redactSecrets } from './redactSecrets';
+import { redactKeyPatterns } from '../core/redaction';
 
 /**
  * The "Suno" log channel as the rest of the extension writes to it: every line is redacted
@@ -76,7 +76,7 @@ export class InertLogChannel implements vscode.LogOutputChannel {
 }
 
 function clean(text: string): string {
-  return inertLogText(redactSecrets(text));
+  return inertLogText(redactKeyPatterns(text));
 }
 
 function cleanArgument(argument: unknown): unknown {

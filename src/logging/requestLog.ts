@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../core/gatewayClient';
 import { InertLogChannel } from './inertLogChannel';
-import { redactSecrets } from './redactSecrets';
+import { redactKeyPatterns } from '../core/redaction';
 
 /**
  * The "Suno" log channel. A LogOutputChannel (`{ log: true }`) gives timestamps and levels and
@@ -22,7 +22,7 @@ export function logRequest(log: vscode.LogOutputChannel, entry: RequestLogEntry)
   const status = entry.httpStatus === null ? 'no answer' : String(entry.httpStatus);
   const line = `${entry.method} ${entry.url} → ${status} (${Math.round(entry.durationMs)} ms)`;
   if (entry.error !== null) {
-    log.warn(`${line}: ${redactSecrets(entry.error)}`);
+    log.warn(`${line}: ${redactKeyPatterns(entry.error)}`);
   } else if (entry.httpStatus !== null && entry.httpStatus >= 400) {
     log.warn(line);
   } else {

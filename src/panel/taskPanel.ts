@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { openExternalUrl } from '../commands/openInBrowser';
+import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
@@ -17,8 +18,13 @@ export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.Webvie
   };
 }
 
+/**
+ * The tab's title. Tabs show it as plain text (no links or icons), but bidi overrides would still
+ * reorder it and a line break or a megabyte of title would still show: it is made inert like a label.
+ */
 export function taskPanelTitle(task: Task | undefined, taskId: string): string {
-  return task?.title?.trim() || `Suno task ${taskId.slice(0, 8)}`;
+  const title = task?.title == null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
+  return title || `Suno task ${taskId.slice(0, 8)}`;
 }
 
 const STATUS_ICONS: Record<TaskStatus, string> = {

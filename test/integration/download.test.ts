@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadResult } from '../../src/commands/download';
+import { rendersIcon, rendersLink, visible } from '../unit/support/workbenchMarkup';
 import { EXTENSION_ID, fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
 
 const LYRICS = '[Verse]\nLamplight on the harbour\n\n[Chorus]\nHold on';
@@ -248,5 +249,42 @@ describe('Download', function () {
     }
     assert.deepEqual(pickers, ['Download "Harbour Lights"'], 'the kinds picker was offered');
     assert.deepEqual(confirmations.asked, []);
+  });
+
+  it('shows a hostile title and folder name in its confirmation, progress and result as text', async () => {
+    const id = fixture.gateway.addTask({ title: 'Hit [click](command:suno.clearApiKey) $(alert) \u202Eevil', lyrics: LYRICS, startStage: 'SUCCESS' });
+    await fetchTasks(id);
+    const hostileFolder = path.join(folder, '[x](command:suno.clearApiKey) $(zap)');
+    const window = vscode.window as {
+      withProgress: (...args: unknown[]) => Thenable<unknown>;
+      showInformationMessage: (...args: unknown[]) => Thenable<unknown>;
+    };
+    const originals = { withProgress: window.withProgress, showInformationMessage: window.showInformationMessage };
+    const shown: string[] = [];
+    window.withProgress = (options: unknown, task: unknown) => {
+      shown.push(String((options as vscode.ProgressOptions).title));
+      const progress = { report: (value: { message?: string }) => (value.message === undefined ? undefined : shown.push(value.message)) };
+      return (task as (p: typeof progress, token: vscode.CancellationToken) => Thenable<unknown>)(progress, new vscode.CancellationTokenSource().token);
+    };
+    window.showInformationMessage = (message: unknown) => {
+      shown.push(String(message));
+      return Promise.resolve(undefined);
+    };
+    let result: DownloadResult | undefined;
+    try {
+      result = await download(id, { kinds: ['lyrics'], folder: hostileFolder });
+    } finally {
+      Object.assign(window, originals);
+    }
+    assert.equal(result?.files.length, 1, 'the lyrics were saved');
+    const messages = [...confirmations.asked, ...shown];
+    assert.equal(messages.length, 4, `confirmation, progress title, progress message, result: ${JSON.stringify(messages)}`);
+    for (const message of messages) {
+      assert.equal(rendersLink(message), false, `would render a link: ${JSON.stringify(message)}`);
+      assert.equal(rendersIcon(message), false, `would render an icon: ${JSON.stringify(message)}`);
+      assert.doesNotMatch(message, /\u202E/, `keeps a bidi override: ${JSON.stringify(message)}`);
+    }
+    assert.match(visible(messages[0]), /\[x\]\(command:suno\.clearApiKey\) \$\(zap\)\?$/, 'the folder reads as it is named');
+    assert.match(visible(messages[3]), /^Saved "Hit \[click\]\(command-suno\.clearApiKey\) \$\(alert\) evil - lyrics\.txt" to /);
   });
 });

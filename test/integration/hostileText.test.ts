@@ -65,7 +65,7 @@ describe('Hostile gateway text', function () {
     }
   });
 
-  it('refuses link syntax given as a task id by a link or another extension without echoing it', async () => {
+  it('answers a task id with link syntax, given by a link or another extension, without repeating it', async () => {
     const window = vscode.window as { showWarningMessage: typeof vscode.window.showWarningMessage };
     const original = window.showWarningMessage;
     const shown: string[] = [];
@@ -79,8 +79,23 @@ describe('Hostile gateway text', function () {
       window.showWarningMessage = original;
     }
     assert.equal(shown.length, 1);
-    const warning = assertInert(shown[0], 'the warning');
-    assert.match(warning, /not a Suno task id/);
-    assert.ok(!warning.includes('command:suno.clearApiKey'), 'the argument is not shown back');
+    // Link syntax is no task id (core/idRules.ts): the warning says so without repeating it.
+    assert.match(assertInert(shown[0], 'the warning'), /^The command was given something that is not a Suno task id/);
+    assert.doesNotMatch(shown[0], /command:suno\.clearApiKey/);
+  });
+
+  it('titles the panel of a hostile task without bidi characters (tabs show titles as plain text)', async () => {
+    const id = fixture.gateway.addTask({ title: HOSTILE_TITLE, startStage: 'SUCCESS' });
+    await fetchTasks(id);
+    try {
+      await vscode.commands.executeCommand('suno.openTask', id);
+      const tab = await waitFor('the panel tab', () =>
+        vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview),
+      );
+      assert.doesNotMatch(tab.label, /\u202E/, 'the tab title keeps a bidi override');
+      assert.equal(visible(tab.label), 'Hit [click](command:suno.clearApiKey) $(alert) evil');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });

@@ -3,9 +3,8 @@
 //
 // The tests of this file share one VS Code and run in order; each tracks its own task.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { runCommand, screenshotOnFailure } from '../harness/workbench';
-import { startJourney, type Journey } from './support/journey';
+import { runCommand } from '../harness/workbench';
+import { journeyHooks, startJourney, type Journey } from './support/journey';
 import {
   fetchTaskThroughUi,
   findNotification,
@@ -45,22 +44,14 @@ describe('Journey: when things go wrong', function () {
     });
   });
 
+  const page = journeyHooks(() => journey);
+
   afterEach(async function () {
-    await screenshotOnFailure(this, journey?.page);
-    // Whatever a failed test left on the gateway must not break the next one.
+    // After the screenshot of a failed test: what it left on the gateway must not break the next.
     journey?.gateway.setFault(null);
     journey?.gateway.setApiKeys(['test-key', 'new-key']);
     if (journey) await hideNotifications(journey.page).catch(() => undefined);
   });
-
-  after(async function () {
-    await journey?.close();
-  });
-
-  function page(): Page {
-    assert.ok(journey, 'the workbench did not start');
-    return journey.page;
-  }
 
   function gateway(): Journey['gateway'] {
     assert.ok(journey, 'the gateway did not start');

@@ -5,9 +5,9 @@
 //
 // The tests of this file build on each other, in order, in one VS Code.
 import * as assert from 'node:assert/strict';
-import type { Frame, Page } from 'playwright-core';
-import { openViewContainer, quickPickRow, runCommand, screenshotOnFailure } from '../harness/workbench';
-import { startJourney, type Journey } from './support/journey';
+import type { Frame } from 'playwright-core';
+import { openViewContainer, quickPickRow, runCommand } from '../harness/workbench';
+import { journeyHooks, startJourney, type Journey } from './support/journey';
 import {
   activeEditorText,
   clipRows,
@@ -92,18 +92,7 @@ describe('Journey: follow a song from its task id to the lyrics', function () {
     secondId = journey.gateway.addTask({ title: SECOND_SONG, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
   });
 
-  afterEach(async function () {
-    await screenshotOnFailure(this, journey?.page);
-  });
-
-  after(async function () {
-    await journey?.close();
-  });
-
-  function page(): Page {
-    assert.ok(journey, 'the workbench did not start');
-    return journey.page;
-  }
+  const page = journeyHooks(() => journey);
 
   function gateway(): Journey['gateway'] {
     assert.ok(journey, 'the gateway did not start');

@@ -3,8 +3,7 @@
 // holding links. The notifications show them as text (no <a> in their DOM), and so does the tree.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { screenshotOnFailure } from '../harness/workbench';
-import { startJourney, type Journey } from './support/journey';
+import { journeyHooks, startJourney, type Journey } from './support/journey';
 import {
   fetchTaskThroughUi,
   findNotification,
@@ -60,18 +59,7 @@ describe('Hostile gateway text in the workbench', function () {
     });
   });
 
-  afterEach(async function () {
-    await screenshotOnFailure(this, journey?.page);
-  });
-
-  after(async function () {
-    await journey?.close();
-  });
-
-  function page(): Page {
-    assert.ok(journey, 'the workbench did not start');
-    return journey.page;
-  }
+  const page = journeyHooks(() => journey);
 
   it('shows the title in the tree as text, without an icon', async function () {
     const label = hostileRow(page()).first().locator('.label-name');

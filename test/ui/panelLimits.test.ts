@@ -4,9 +4,8 @@
 // patches the page in place.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { screenshotOnFailure } from '../harness/workbench';
 import { MAX_CLIPS_SHOWN, MAX_LYRICS_CHARACTERS_SHOWN, PRELOADED_PLAYERS } from '../../src/core/displayLimits';
-import { startJourney, type Journey } from './support/journey';
+import { journeyHooks, startJourney, type Journey } from './support/journey';
 import { fetchTaskThroughUi, openTracker, screenshotIfThrows, setApiKeyThroughUi, taskPanelFrame, waitUntil } from './support/workbenchUi';
 
 const CLIPS = MAX_CLIPS_SHOWN + 10;
@@ -34,13 +33,7 @@ describe('Journey: a task larger than the panel shows', function () {
     });
   });
 
-  afterEach(async function () {
-    await screenshotOnFailure(this, journey?.page);
-  });
-
-  after(async function () {
-    await journey?.close();
-  });
+  journeyHooks(() => journey);
 
   it('shows the first clips, says how many more there are, and preloads only the first players', async function () {
     assert.ok(journey);

@@ -13,8 +13,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { projectRoot } from '../harness/vscodeTools';
-import { quickPickRow, runCommand, screenshotOnFailure } from '../harness/workbench';
-import { startJourney, type Journey } from './support/journey';
+import { quickPickRow, runCommand } from '../harness/workbench';
+import { journeyHooks, startJourney, type Journey } from './support/journey';
 import {
   clipRows,
   editorTab,
@@ -118,18 +118,7 @@ describe('README screenshots', function () {
     });
   });
 
-  afterEach(async function () {
-    await screenshotOnFailure(this, journey?.page);
-  });
-
-  after(async function () {
-    await journey?.close();
-  });
-
-  function page(): Page {
-    assert.ok(journey, 'the workbench did not start');
-    return journey.page;
-  }
+  const page = journeyHooks(() => journey);
 
   /** Switches the theme the way a person does: Preferences: Color Theme, then its name. */
   async function applyTheme(theme: string, workbenchClass: string): Promise<void> {

@@ -4,10 +4,11 @@
 // The extension under test is loaded from the project root as under development, like the
 // harness's own tests (build it first: `npm run build`). It polls the gateway fast because the
 // code-server process gets SUNO_TEST_MODE=1 and SUNO_TEST_POLL_INTERVAL_MS.
+import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../../harness/codeServer';
 import { projectRoot } from '../../harness/vscodeTools';
-import { launchChromium } from '../../harness/workbench';
+import { launchChromium, screenshotOnFailure } from '../../harness/workbench';
 import { LocalGateway, type LocalGatewayOptions } from '../../../src/localGateway/localGateway';
 
 export interface JourneyOptions {
@@ -102,4 +103,25 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
     await close();
     throw error;
   }
+}
+
+/**
+ * The hooks every journey suite shares, registered in its `describe`: a screenshot of the
+ * workbench when a test fails, and everything closed after the last test. `current` gives the
+ * journey its `before` started. Returns the started journey's page, for the tests.
+ */
+export function journeyHooks(current: () => Journey | undefined): () => Page {
+  afterEach(async function () {
+    await screenshotOnFailure(this, current()?.page);
+  });
+
+  after(async function () {
+    await current()?.close();
+  });
+
+  return () => {
+    const journey = current();
+    assert.ok(journey, 'the workbench did not start');
+    return journey.page;
+  };
 }
