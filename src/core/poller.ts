@@ -18,8 +18,9 @@
  * - `mayPoll` can hold a gateway back (another window polls it): its rounds then send nothing;
  * - after an auth failure (or when there is no key) the gateway is paused until
  *   `resumeGateway` says the key changed, or the user asks for a refresh;
- * - a task the gateway does not know (`not_found`) is reported and not asked for again until
- *   `pollNow`, but stays tracked: the gateway may just be slow to list a fresh task;
+ * - a task the gateway does not know (`not_found`), or whose id the client refuses to send
+ *   (`invalid_input`), is reported and not asked for again until `pollNow`, but stays tracked:
+ *   the gateway may just be slow to list a fresh task;
  * - a gateway with nothing to poll has no timer at all.
  */
 
@@ -27,7 +28,7 @@ import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
 import { clampTimerDelay, systemClock, type Clock } from './clock';
 import { Emitter, type Disposable, type Event } from './emitter';
 import type { GatewayClient } from './gatewayClient';
-import { GatewayError, isGatewayError } from './gatewayError';
+import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
 import { isFinished, type Task } from './model';
 import { MAX_RETRY_AFTER_MS } from './responseErrors';
 import type { TaskStore } from './taskStore';
@@ -45,6 +46,9 @@ export const DEFAULT_POLL_INTERVAL_MS = 15_000;
  * changed. Short, but not zero, so a burst of `start()`/`resumeGateway()` calls makes one request.
  */
 export const SOON_MS = 500;
+
+/** Per-task errors that set a task aside instead of counting as a failed round. */
+const SET_ASIDE_KINDS: readonly GatewayErrorKind[] = ['not_found', 'invalid_input'];
 
 export type GatewayPollStateName = 'idle' | 'polling' | 'waiting' | 'backing_off' | 'paused_auth';
 
@@ -374,9 +378,12 @@ export class Poller implements Disposable {
       if (this.disposed) return;
     }
 
-    const notFound = errorsByKind.get('not_found');
-    for (const id of notFound?.ids ?? []) entry.notFound.add(id);
-    const otherErrors = [...errorsByKind.values()].filter((group) => group.error.kind !== 'not_found');
+    // Unknown ids, and ids the client refuses to send (a task kept from an older version whose id
+    // today's rules refuse), are set aside until `pollNow`: neither says the gateway is failing.
+    for (const kind of SET_ASIDE_KINDS) {
+      for (const id of errorsByKind.get(kind)?.ids ?? []) entry.notFound.add(id);
+    }
+    const otherErrors = [...errorsByKind.values()].filter((group) => !SET_ASIDE_KINDS.includes(group.error.kind));
     // Per-task rate limits (single fetches behind a gateway without a batch route) still count.
     this.noteRetryAfter(entry, otherErrors.map((group) => group.error));
 

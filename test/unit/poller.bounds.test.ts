@@ -274,6 +274,40 @@ describe('Poller bounds', () => {
       h.poller.dispose();
     });
   });
+  describe('a tracked id the client refuses to send', () => {
+    // A task kept from an older version may carry an id today's id rules refuse: the client answers
+    // 'invalid_input' for it without a request. That is no failure of the gateway: its other tasks
+    // keep their pace, and the id is set aside like an unknown one until the user refreshes.
+    const refuseOdd = (ids: readonly string[]): ScriptedAnswer =>
+      new Map(ids.map((id) => [id, id.includes(':') ? new GatewayError('invalid_input', `"${id}" is not a task id.`) : task(id)]));
+
+    it('sets the id aside without backing off the gateway, even when it is the only task', async () => {
+      const h = setup({ answer: refuseOdd });
+      const failures: string[] = [];
+      h.poller.onDidFail((failure) => failures.push(`${failure.error.kind}:${failure.taskIds.join(',')}`));
+      await h.store.upsert([task('old:id')]);
+      h.poller.start();
+      await h.clock.advance(10 * 60 * 1000);
+      assert.equal(h.a.requests.length, 1, 'asked once, then set aside');
+      assert.deepEqual(failures, ['invalid_input:old:id'], 'reported once');
+      assert.equal(h.poller.gatewayState(A).consecutiveFailures, 0);
+      assert.notEqual(h.poller.gatewayState(A).state, 'backing_off');
+      assert.ok(h.store.get('old:id'), 'still tracked');
+      h.poller.dispose();
+    });
+
+    it('keeps polling the gateway\'s other tasks at the normal interval', async () => {
+      const h = setup({ answer: refuseOdd });
+      await h.store.upsert([task('old:id'), task('a1')]);
+      h.poller.start();
+      await h.clock.advance(5 * 60 * 1000);
+      const later = h.a.requests.slice(1);
+      assert.ok(later.length >= 15, `polled ${later.length} more times`);
+      assert.ok(later.every((request) => !request.ids.includes('old:id')), 'the refused id is not asked again');
+      assert.equal(h.poller.gatewayState(A).consecutiveFailures, 0);
+      h.poller.dispose();
+    });
+  });
 });
 
 function MINUTE_OF(minutes: number): number {
