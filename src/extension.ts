@@ -15,6 +15,7 @@ import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
+import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
@@ -109,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
 
   const ui: ExtensionUi = { panels: registerTaskPanels(services), lyrics: registerLyricsDocuments(services) };
   // A click on a task or clip opens the task's panel.
-  const tracker = new TaskTracker(store, poller, { openCommand: 'suno.openTask' });
+  const tracker = new TaskTracker(store, poller, { openCommand: Commands.openTask });
   context.subscriptions.push(tracker);
 
   const completionNotifier = new CompletionNotifier({
@@ -119,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     isPanelVisible: (taskId) => ui.panels.isVisible(taskId),
     open: (task) => openTask(task, ui),
     play: (task) => playTask(task, ui, store),
-    showTasks: () => vscode.commands.executeCommand('suno.tasks.focus'),
+    showTasks: () => vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND),
   });
   const pollErrorNotifier = new PollErrorNotifier(poller, log);
   context.subscriptions.push(

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { setContext } from '../commands/typedCommands';
+import { ContextKeys } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import type { Settings } from '../configuration/settings';
 
@@ -12,7 +14,6 @@ import type { Settings } from '../configuration/settings';
  */
 
 const KEY_PREFIX = 'suno.apiKey:';
-const HAS_API_KEY_CONTEXT = 'suno.hasApiKey';
 
 export class KeychainError extends Error {
   override readonly name = 'KeychainError';
@@ -121,7 +122,7 @@ export class ApiKeys implements vscode.Disposable {
         hasKey = false;
       }
     }
-    await vscode.commands.executeCommand('setContext', HAS_API_KEY_CONTEXT, hasKey);
+    await setContext(ContextKeys.hasApiKey, hasKey);
     return hasKey;
   }
 

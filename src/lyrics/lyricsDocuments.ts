@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { LYRICS_LANGUAGE_ID, LYRICS_SCHEME } from '../contributionIds';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices, LyricsDocuments } from '../extensionServices';
 import { LyricsContentProvider } from './lyricsContentProvider';
 import { LyricsFoldingRangeProvider } from './lyricsFolding';
 import { resolveLyrics } from './lyricsSource';
 import { LyricsSymbolProvider } from './lyricsSymbols';
-import { LYRICS_LANGUAGE_ID, LYRICS_SCHEME, lyricsUri } from './lyricsUri';
+import { lyricsUri } from './lyricsUri';
 
 /**
  * Lyrics as read-only documents in the "Suno Lyrics" language: highlighted section tags, an

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { openExternalUrl } from '../commands/openInBrowser';
+import { executeCommand } from '../commands/typedCommands';
+import { Commands } from '../contributionIds';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
 import type { TaskTreeElement } from '../tracker/treeElements';
 import { createNonce, panelHtml } from './panelHtml';
-
-export const TASK_PANEL_VIEW_TYPE = 'suno.taskPanel';
 
 /** The page needs scripts and nothing outside media/ (its script, stylesheet). */
 export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -132,10 +132,10 @@ export class TaskPanel implements vscode.Disposable {
         this.sendState();
         return;
       case 'openLyrics':
-        await vscode.commands.executeCommand('suno.openLyrics', this.element(message.clipId));
+        await executeCommand(Commands.openLyrics, this.element(message.clipId));
         return;
       case 'download':
-        await vscode.commands.executeCommand('suno.download', this.element(message.clipId));
+        await executeCommand(Commands.download, this.element(message.clipId));
         return;
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);

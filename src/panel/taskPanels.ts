@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { TASK_PANEL_VIEW_TYPE } from '../contributionIds';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
-import { TASK_PANEL_VIEW_TYPE, TaskPanel, taskPanelTitle, taskPanelWebviewOptions } from './taskPanel';
+import { TaskPanel, taskPanelTitle, taskPanelWebviewOptions } from './taskPanel';
 import { TaskPanelSerializer } from './taskPanelSerializer';
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FOCUS_TASKS_VIEW_COMMAND } from '../contributionIds';
 import type { TaskStore } from '../core/taskStore';
 import { taskLabel } from './taskTreeItem';
 
@@ -13,7 +14,7 @@ export class TaskStatusBar implements vscode.Disposable {
   constructor(private readonly store: TaskStore) {
     this.item = vscode.window.createStatusBarItem('suno.runningTasks', vscode.StatusBarAlignment.Left, 10);
     this.item.name = 'Suno Tasks';
-    this.item.command = 'suno.tasks.focus';
+    this.item.command = FOCUS_TASKS_VIEW_COMMAND;
     this.subscription = store.onDidChange(() => this.update());
     this.update();
   }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { setContext } from '../commands/typedCommands';
+import { ContextKeys, Views, type CommandId } from '../contributionIds';
 import type { Poller } from '../core/poller';
 import type { TaskStore } from '../core/taskStore';
 import { GatewayStatusMessage } from './gatewayStatusMessage';
@@ -7,12 +9,9 @@ import { TaskTreeProvider } from './taskTreeProvider';
 import { updateTrackerBadge } from './trackerBadge';
 import type { TrackerNode } from './treeElements';
 
-export const TRACKER_VIEW_ID = 'suno.tasks';
-const HAS_TASKS_CONTEXT = 'suno.hasTasks';
-
 export interface TaskTrackerOptions {
   /** The command a click on a row runs (the task panel), when the extension has one. */
-  readonly openCommand?: string;
+  readonly openCommand?: CommandId;
 }
 
 /**
@@ -32,7 +31,7 @@ export class TaskTracker implements vscode.Disposable {
     options: TaskTrackerOptions = {},
   ) {
     this.provider = new TaskTreeProvider(store, { openCommand: options.openCommand });
-    this.view = vscode.window.createTreeView(TRACKER_VIEW_ID, {
+    this.view = vscode.window.createTreeView(Views.tasks, {
       treeDataProvider: this.provider,
       showCollapseAll: true,
       canSelectMany: true,
@@ -68,7 +67,7 @@ export class TaskTracker implements vscode.Disposable {
 
   private update(): void {
     updateTrackerBadge(this.view, this.store);
-    void vscode.commands.executeCommand('setContext', HAS_TASKS_CONTEXT, this.store.all().length > 0);
+    void setContext(ContextKeys.hasTasks, this.store.all().length > 0);
   }
 
   private pruneGatewayMessages(): void {
