@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { openExternalUrl } from '../commands/openInBrowser';
 import { executeCommand } from '../commands/typedCommands';
 import { Commands } from '../contributionIds';
+import { DisposableStore } from '../core/disposables';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
@@ -36,8 +37,8 @@ const STATUS_ICONS: Record<TaskStatus, string> = {
  * visible (a hidden webview receives nothing).
  */
 export class TaskPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables = new DisposableStore();
+  private readonly disposeEmitter = this.disposables.add(new vscode.EventEmitter<void>());
   private disposed = false;
 
   readonly onDidDispose: vscode.Event<void> = this.disposeEmitter.event;
@@ -47,6 +48,7 @@ export class TaskPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly services: ExtensionServices,
   ) {
+    this.disposables.add(panel);
     const { webview } = panel;
     const task = services.store.get(taskId);
     const extensionUri = services.context.extensionUri;
@@ -59,13 +61,13 @@ export class TaskPanel implements vscode.Disposable {
       gatewayOrigin: task?.baseUrl,
     });
     this.applyTitle(task);
-    this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+    this.disposables.add(webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.disposables.add(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible) this.sendState();
       }),
-      panel.onDidDispose(() => this.dispose()),
     );
+    this.disposables.add(panel.onDidDispose(() => this.dispose()));
   }
 
   get visible(): boolean {
@@ -87,10 +89,10 @@ export class TaskPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // Listeners (the registry) hear of it while the panel still exists.
     this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
-    this.panel.dispose();
+    // The subscriptions go before the panel they listen to, and the panel before the emitter.
+    this.disposables.dispose();
   }
 
   private applyTitle(task: Task | undefined): void {
