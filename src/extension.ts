@@ -122,18 +122,18 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   // A click on a task or clip opens the task's panel.
   const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask }));
 
-  const completionNotifier = disposables.add(
-    new CompletionNotifier({
-      poller,
-      mode: () => settings.notifyOnCompletion(),
-      disable: () => settings.setNotifyOnCompletion('never'),
-      isPanelVisible: (taskId) => ui.panels.isVisible(taskId),
-      open: (task) => openTask(task, ui),
-      play: (task) => playTask(task, ui, store),
-      showTasks: () => vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND),
-    }),
-  );
-  const pollErrorNotifier = disposables.add(new PollErrorNotifier(poller, log));
+  const completionNotifier = new CompletionNotifier({
+    poller,
+    mode: () => settings.notifyOnCompletion(),
+    disable: () => settings.setNotifyOnCompletion('never'),
+    isPanelVisible: (taskId) => ui.panels.isVisible(taskId),
+    open: (task) => openTask(task, ui),
+    play: (task) => playTask(task, ui, store),
+    showTasks: () => vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND),
+  });
+  const pollErrorNotifier = new PollErrorNotifier(poller, log);
+  disposables.add(completionNotifier);
+  disposables.add(pollErrorNotifier);
   // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
   disposables.add(apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)));
 
