@@ -15,7 +15,9 @@ import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
+import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
+import { DisposableStore } from './core/disposables';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
 import { inertText } from './core/inertText';
@@ -47,11 +49,14 @@ export interface SunoExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SunoExtensionApi | undefined {
-  const log = createLogChannel();
+  // Activation owns everything it builds; VS Code disposes it with the extension, the last built
+  // first (the commands before the poller, the poller before the store).
+  const disposables = new DisposableStore();
+  context.subscriptions.push(disposables);
+  const log = disposables.add(createLogChannel());
   const overrides = testOverridesFromEnv();
-  const settings = new Settings(overrides);
-  const apiKeys = new ApiKeys(context.secrets, settings);
-  context.subscriptions.push(log, settings, apiKeys);
+  const settings = disposables.add(new Settings(overrides));
+  const apiKeys = disposables.add(new ApiKeys(context.secrets, settings));
 
   let warnedAboutStore = false;
   // Shared by every window of the machine; the list older versions kept in globalState is moved here once.
@@ -71,7 +76,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   // What other windows changed arrives as ordinary change events, within half an interval (not
   // more often than twice a second, however short the interval is in test mode).
   const syncPeriodMs = (): number => Math.max(500, settings.pollIntervalMs() / 2);
-  context.subscriptions.push(store, repeatEvery(systemClock, syncPeriodMs, () => store.sync()));
+  disposables.add(store);
+  disposables.add(repeatEvery(systemClock, syncPeriodMs, () => store.sync()));
   // One window polls each gateway; the others see the results through the store.
   const leases = new PollingLeases({
     files: sharedFiles,
@@ -103,14 +109,18 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     pollNow: (baseUrl: string) => (leases.holds(baseUrl) ? poller.pollNow(baseUrl) : Promise.resolve()),
     gatewayState: (baseUrl: string) => poller.gatewayState(baseUrl),
   };
-  context.subscriptions.push(poller, leases, new WindowFocusCatchUp(store, leasedPolls, () => settings.pollIntervalMs()));
+  disposables.add(poller);
+  disposables.add(leases);
+  disposables.add(new WindowFocusCatchUp(store, leasedPolls, () => settings.pollIntervalMs()));
 
   const services: ExtensionServices = { context, store, poller, apiKeys, settings, log, clientFor };
 
-  const ui: ExtensionUi = { panels: registerTaskPanels(services), lyrics: registerLyricsDocuments(services) };
+  const ui: ExtensionUi = {
+    panels: disposables.add(registerTaskPanels(services)),
+    lyrics: disposables.add(registerLyricsDocuments(services)),
+  };
   // A click on a task or clip opens the task's panel.
-  const tracker = new TaskTracker(store, poller, { openCommand: 'suno.openTask' });
-  context.subscriptions.push(tracker);
+  const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask }));
 
   const completionNotifier = new CompletionNotifier({
     poller,
@@ -119,30 +129,29 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     isPanelVisible: (taskId) => ui.panels.isVisible(taskId),
     open: (task) => openTask(task, ui),
     play: (task) => playTask(task, ui, store),
-    showTasks: () => vscode.commands.executeCommand('suno.tasks.focus'),
+    showTasks: () => vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND),
   });
   const pollErrorNotifier = new PollErrorNotifier(poller, log);
-  context.subscriptions.push(
-    completionNotifier,
-    pollErrorNotifier,
-    // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
-    apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)),
-    registerFetchTaskCommand(services, tracker, ui),
-    registerSetApiKeyCommand(services),
-    registerClearApiKeyCommand(services),
-    registerRefreshCommand(services),
-    registerCopyTaskIdCommand(services),
-    registerCopyAudioUrlCommand(services),
-    registerOpenInBrowserCommand(services),
-    registerRemoveTaskCommand(services),
-    registerClearFinishedCommand(services),
-    registerShowLogsCommand(services),
-    registerOpenTaskCommand(services, ui),
-    registerOpenLyricsCommand(services, ui),
-    registerCopyLyricsToEditorCommand(services),
-    // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
-    registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined),
-  );
+  disposables.add(completionNotifier);
+  disposables.add(pollErrorNotifier);
+  // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
+  disposables.add(apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)));
+
+  disposables.add(registerFetchTaskCommand(services, tracker, ui));
+  disposables.add(registerSetApiKeyCommand(services));
+  disposables.add(registerClearApiKeyCommand(services));
+  disposables.add(registerRefreshCommand(services));
+  disposables.add(registerCopyTaskIdCommand(services));
+  disposables.add(registerCopyAudioUrlCommand(services));
+  disposables.add(registerOpenInBrowserCommand(services));
+  disposables.add(registerRemoveTaskCommand(services));
+  disposables.add(registerClearFinishedCommand(services));
+  disposables.add(registerShowLogsCommand(services));
+  disposables.add(registerOpenTaskCommand(services, ui));
+  disposables.add(registerOpenLyricsCommand(services, ui));
+  disposables.add(registerCopyLyricsToEditorCommand(services));
+  // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
+  disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
 
   void apiKeys.updateContextKey();
   // Tasks tracked before a reload pick up where they left off.
@@ -156,7 +165,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
 }
 
 export function deactivate(): void {
-  // Everything is in context.subscriptions; VS Code disposes it.
+  // Everything activate built is in its DisposableStore, in context.subscriptions; VS Code disposes it.
 }
 
 /** "Open" on a completion notification: the task's panel. */

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { setContext } from '../commands/typedCommands';
+import { ContextKeys } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
+import { DisposableStore } from '../core/disposables';
 import type { Settings } from '../configuration/settings';
 
 /**
@@ -12,7 +15,6 @@ import type { Settings } from '../configuration/settings';
  */
 
 const KEY_PREFIX = 'suno.apiKey:';
-const HAS_API_KEY_CONTEXT = 'suno.hasApiKey';
 
 export class KeychainError extends Error {
   override readonly name = 'KeychainError';
@@ -24,8 +26,8 @@ export interface ApiKeyChange {
 }
 
 export class ApiKeys implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ApiKeyChange>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
+  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<ApiKeyChange>());
   /** Reads are cached: the poller asks for a key every round. SecretStorage events keep it true. */
   private readonly cache = new Map<string, Promise<string | undefined>>();
 
@@ -36,7 +38,7 @@ export class ApiKeys implements vscode.Disposable {
     private readonly secrets: vscode.SecretStorage,
     private readonly settings: Settings,
   ) {
-    this.subscriptions.push(
+    this.disposables.add(
       secrets.onDidChange((event) => {
         if (!event.key.startsWith(KEY_PREFIX)) return;
         const baseUrl = event.key.slice(KEY_PREFIX.length);
@@ -44,6 +46,8 @@ export class ApiKeys implements vscode.Disposable {
         this.changeEmitter.fire({ baseUrl });
         void this.updateContextKey();
       }),
+    );
+    this.disposables.add(
       settings.onDidChange((event) => {
         if (event.affects('baseUrl')) void this.updateContextKey();
       }),
@@ -121,13 +125,12 @@ export class ApiKeys implements vscode.Disposable {
         hasKey = false;
       }
     }
-    await vscode.commands.executeCommand('setContext', HAS_API_KEY_CONTEXT, hasKey);
+    await setContext(ContextKeys.hasApiKey, hasKey);
     return hasKey;
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.changeEmitter.dispose();
+    this.disposables.dispose();
   }
 }
 

@@ -27,7 +27,7 @@
 import { parseArgs } from 'node:util';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { systemClock, type Clock } from '../core/clock';
-import type { Disposable } from '../core/emitter';
+import { DisposableStore } from '../core/disposables';
 import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { isFinished, type Task } from '../core/model';
@@ -366,7 +366,9 @@ async function watchTasks(
   const wanted = new Set(ids);
   const printed = new Map<string, string>();
   const outcome = new Map<string, boolean>(); // id → succeeded
-  const subscriptions: Disposable[] = [];
+  // What finish() tears down: the subscriptions below, then the poller they listen to.
+  const disposables = new DisposableStore();
+  disposables.add(poller);
 
   await store.upsert(ids.map((id) => placeholder(id, client.baseUrl)));
 
@@ -377,8 +379,7 @@ async function watchTasks(
       done = true;
       // Leave the poller's own event dispatch before tearing it down.
       void Promise.resolve().then(() => {
-        for (const subscription of subscriptions) subscription.dispose();
-        poller.dispose();
+        disposables.dispose();
         resolve(code);
       });
     };
@@ -393,7 +394,7 @@ async function watchTasks(
       settle(id, false);
     };
 
-    subscriptions.push(
+    disposables.add(
       poller.onDidUpdate(({ tasks }) => {
         for (const task of tasks) {
           if (!wanted.has(task.id) || outcome.has(task.id)) continue;
@@ -407,6 +408,8 @@ async function watchTasks(
           if (finished) settle(task.id, task.status === 'succeeded');
         }
       }),
+    );
+    disposables.add(
       poller.onDidFail(({ baseUrl, error, taskIds }) => {
         if (error.kind === 'not_found' || error.kind === 'invalid_input') {
           // The gateway does not know the id: waiting will not help a one-off command.

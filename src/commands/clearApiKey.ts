@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
+import { Commands } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
+import { registerCommand } from './typedCommands';
 
 /**
  * Suno: Clear API Key — removes a gateway's key from the keychain, always after the user
@@ -11,7 +13,7 @@ import type { ExtensionServices } from '../extensionServices';
  * an argument from outside is said to be one.
  */
 export function registerClearApiKeyCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.clearApiKey', (...args: unknown[]) => clearApiKey(services, args));
+  return registerCommand(Commands.clearApiKey, (...args: unknown[]) => clearApiKey(services, args));
 }
 
 async function clearApiKey(services: ExtensionServices, args: readonly unknown[]): Promise<boolean> {

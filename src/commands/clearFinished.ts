@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import { isFinished } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
+import { registerCommand } from './typedCommands';
 
 /**
  * Suno: Clear Finished Tasks — stops tracking every succeeded or failed task. No confirmation:
  * the notification offers Undo, which tracks them again from what was last fetched.
  */
 export function registerClearFinishedCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.clearFinished', async () => {
+  return registerCommand(Commands.clearFinished, async () => {
     const finished = services.store.all().filter((task) => isFinished(task.status));
     if (finished.length === 0) {
       void vscode.window.showInformationMessage('No finished Suno tasks to clear.');

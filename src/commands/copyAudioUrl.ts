@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /** Suno: Copy Audio URL — of the clip invoked on, or of the task's first clip that has audio. */
 export function registerCopyAudioUrlCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.copyAudioUrl', async (argument?: unknown) => {
+  return registerCommand(Commands.copyAudioUrl, async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, 'Copy the audio URL of which task?');
     if (!resolved) return;
     const clip = resolved.clip ?? resolved.task.clips.find((candidate) => candidate.audioUrl !== null);

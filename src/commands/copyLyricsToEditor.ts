@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { Commands, LYRICS_LANGUAGE_ID } from '../contributionIds';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveLyrics } from '../lyrics/lyricsSource';
-import { LYRICS_LANGUAGE_ID, parseLyricsUri, type LyricsReference } from '../lyrics/lyricsUri';
+import { parseLyricsUri, type LyricsReference } from '../lyrics/lyricsUri';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /**
  * `suno.copyLyricsToEditor`: the lyrics in a new untitled document that can be edited and saved.
@@ -12,8 +14,8 @@ import { resolveTaskArgument } from './taskArgument';
  * Returns the new document (for tests and other extensions).
  */
 export function registerCopyLyricsToEditorCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand(
-    'suno.copyLyricsToEditor',
+  return registerCommand(
+    Commands.copyLyricsToEditor,
     async (argument?: unknown): Promise<vscode.TextDocument | undefined> => {
       const target = await resolveTarget(argument, services);
       if (target === undefined) return undefined;

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /** Suno: Copy Task ID — the full id, e.g. to paste into a gateway's dashboard or the CLI. */
 export function registerCopyTaskIdCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.copyTaskId', async (argument?: unknown) => {
+  return registerCommand(Commands.copyTaskId, async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, 'Copy the id of which task?');
     if (!resolved) return;
     await vscode.env.clipboard.writeText(resolved.task.id);

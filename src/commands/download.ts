@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
+import { Commands } from '../contributionIds';
 import type { Clock } from '../core/clock';
 import {
   DOWNLOAD_KINDS,
@@ -19,6 +20,7 @@ import type { Task } from '../core/model';
 import { writeNewFile } from '../core/newFile';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /**
  * `suno.download`: audio, video, cover art and lyrics of a clip (or of every clip of a task) into
@@ -61,8 +63,8 @@ const KIND_LABELS: Record<DownloadKind, { label: string; description: string }> 
 const KIND_NOUNS: Record<DownloadKind, string> = { audio: 'the audio', video: 'the video', cover: 'the cover art', lyrics: 'the lyrics' };
 
 export function registerDownloadCommand(services: ExtensionServices, clock?: Clock): vscode.Disposable {
-  return vscode.commands.registerCommand(
-    'suno.download',
+  return registerCommand(
+    Commands.download,
     async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
       // A context-menu command on several selected tree rows gets the selection as its second
       // argument: that is the views, not options. (The download is of the focused row.)

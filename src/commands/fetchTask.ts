@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { inertText } from '../core/inertText';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
+import { Commands, Views } from '../contributionIds';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { ID_RULE_TEXT, isValidId } from '../core/idRules';
 import type { Task } from '../core/model';
 import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import type { TaskTracker } from '../tracker/taskTracker';
-import { TRACKER_VIEW_ID } from '../tracker/taskTracker';
 import { gatewayErrorText, showGatewayError } from './gatewayErrorMessage';
+import { executeCommand, registerCommand } from './typedCommands';
 
 export interface FetchOutcome {
   /** Tasks fetched and now tracked, in the order asked for. */
@@ -57,7 +58,7 @@ export function registerFetchTaskCommand(
   tracker: TaskTracker,
   ui: ExtensionUi,
 ): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.fetchTask', (argument?: unknown) => fetchTaskCommand(services, tracker, ui, argument));
+  return registerCommand(Commands.fetchTask, (argument?: unknown) => fetchTaskCommand(services, tracker, ui, argument));
 }
 
 async function fetchTaskCommand(
@@ -98,7 +99,7 @@ async function fetchTaskCommand(
       return [];
     }
     if (answer !== setKey) return [];
-    const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', new ApiKeyRequest(baseUrl));
+    const stored = await executeCommand(Commands.setApiKey, new ApiKeyRequest(baseUrl));
     if (!stored) return [];
   }
 
@@ -106,7 +107,7 @@ async function fetchTaskCommand(
   let outcome: FetchOutcome;
   try {
     outcome = await vscode.window.withProgress(
-      { location: { viewId: TRACKER_VIEW_ID }, title: `Fetching ${what}…` },
+      { location: { viewId: Views.tasks }, title: `Fetching ${what}…` },
       () => fetchAndTrack(services, baseUrl, ids),
     );
   } catch (error) {
@@ -114,7 +115,7 @@ async function fetchTaskCommand(
     void showGatewayError(error, {
       prefix: `Could not fetch ${what}:`,
       baseUrl,
-      retry: () => vscode.commands.executeCommand('suno.fetchTask', ids),
+      retry: () => executeCommand(Commands.fetchTask, ids),
     });
     return [];
   }
@@ -170,5 +171,5 @@ function reportFailures(services: ExtensionServices, failures: FetchOutcome['fai
   const more = failures.length > 5 ? ` and ${failures.length - 5} more` : '';
   void vscode.window
     .showErrorMessage(inertText(`${failures.length} Suno tasks were not tracked at ${baseUrl}: ${list}${more}.`), 'Show Logs')
-    .then((answer) => (answer ? vscode.commands.executeCommand('suno.showLogs') : undefined));
+    .then((answer) => (answer ? executeCommand(Commands.showLogs) : undefined));
 }

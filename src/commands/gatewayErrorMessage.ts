@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
+import { Commands } from '../contributionIds';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/redaction';
+import { executeCommand } from './typedCommands';
 
 /**
  * Error notifications for gateway failures: what went wrong (the message names the URL that
@@ -80,7 +82,7 @@ export async function showGatewayError(error: unknown, options: GatewayErrorOpti
   switch (answer) {
     case SET_API_KEY: {
       const request = options.baseUrl === undefined ? undefined : new ApiKeyRequest(options.baseUrl);
-      const stored = await vscode.commands.executeCommand<boolean | undefined>('suno.setApiKey', request);
+      const stored = await executeCommand(Commands.setApiKey, request);
       if (stored && options.retry) await options.retry();
       break;
     }
@@ -91,7 +93,7 @@ export async function showGatewayError(error: unknown, options: GatewayErrorOpti
       await options.retry?.();
       break;
     case SHOW_LOGS:
-      await vscode.commands.executeCommand('suno.showLogs');
+      await executeCommand(Commands.showLogs);
       break;
     default:
       break;

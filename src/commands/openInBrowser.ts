@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import { inertText } from '../core/inertText';
 import type { Clip } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { clipLabel } from '../tracker/clipTreeItem';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 interface MediaPick extends vscode.QuickPickItem {
   readonly url: string;
@@ -14,7 +16,7 @@ interface MediaPick extends vscode.QuickPickItem {
  * system browser; a quick pick when there is more than one.
  */
 export function registerOpenInBrowserCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.openInBrowser', async (argument?: unknown) => {
+  return registerCommand(Commands.openInBrowser, async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, 'Open which task in the browser?');
     if (!resolved) return;
     const clips = resolved.clip ? [resolved.clip] : [...resolved.task.clips];

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /** `suno.openLyrics`: a clip's (or a lyrics task's) lyrics as a read-only document. */
 export function registerOpenLyricsCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.openLyrics', async (argument?: unknown) => {
+  return registerCommand(Commands.openLyrics, async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to open its lyrics');
     if (resolved === undefined) return;
     if (ui.lyrics === undefined) {

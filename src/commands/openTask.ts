@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /** `suno.openTask`: the task's panel (one per task; opening it again reveals it). */
 export function registerOpenTaskCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.openTask', async (argument?: unknown) => {
+  return registerCommand(Commands.openTask, async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to open');
     if (resolved === undefined) return;
     if (ui.panels === undefined) {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { inertText } from '../core/inertText';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
+import { Commands, Views } from '../contributionIds';
 import { isFinished } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { isTaskTreeElement } from '../tracker/treeElements';
-import { TRACKER_VIEW_ID } from '../tracker/taskTracker';
 import { showGatewayError } from './gatewayErrorMessage';
+import { executeCommand, registerCommand } from './typedCommands';
 
 /**
  * Suno: Refresh — polls now instead of waiting for the next round. From the view title it
@@ -13,8 +14,8 @@ import { showGatewayError } from './gatewayErrorMessage';
  * the task itself when it has finished (the poller no longer looks at finished tasks).
  */
 export function registerRefreshCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.refresh', (argument?: unknown) =>
-    vscode.window.withProgress({ location: { viewId: TRACKER_VIEW_ID } }, () => refresh(services, argument)),
+  return registerCommand(Commands.refresh, (argument?: unknown) =>
+    vscode.window.withProgress({ location: { viewId: Views.tasks } }, () => refresh(services, argument)),
   );
 }
 
@@ -33,7 +34,7 @@ async function refresh(services: ExtensionServices, argument: unknown): Promise<
   if (!client) {
     void vscode.window
       .showWarningMessage(`No API key is set for the gateway ${inertText(task.baseUrl)}.`, 'Set API Key…')
-      .then((answer) => (answer ? vscode.commands.executeCommand('suno.setApiKey', new ApiKeyRequest(task.baseUrl)) : undefined));
+      .then((answer) => (answer ? executeCommand(Commands.setApiKey, new ApiKeyRequest(task.baseUrl)) : undefined));
     return;
   }
   try {
@@ -42,7 +43,7 @@ async function refresh(services: ExtensionServices, argument: unknown): Promise<
     void showGatewayError(error, {
       prefix: `Could not refresh Suno task ${task.id}:`,
       baseUrl: task.baseUrl,
-      retry: () => vscode.commands.executeCommand('suno.refresh', task.id),
+      retry: () => executeCommand(Commands.refresh, task.id),
     });
   }
 }

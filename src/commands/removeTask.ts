@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import { isFinished } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
 import { resolveTaskArgument } from './taskArgument';
+import { registerCommand } from './typedCommands';
 
 /**
  * Suno: Remove Task — stops tracking a task (the gateway keeps it). Works on the selection when
@@ -11,7 +13,7 @@ import { resolveTaskArgument } from './taskArgument';
  * tasks or several at once are confirmed, since polling them stops.
  */
 export function registerRemoveTaskCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.removeTask', async (argument?: unknown, selection?: unknown) => {
+  return registerCommand(Commands.removeTask, async (argument?: unknown, selection?: unknown) => {
     const ids = await taskIdsToRemove(services, argument, selection);
     if (ids.length === 0) return;
     const tasks = ids.map((id) => services.store.get(id)).filter((task) => task !== undefined);

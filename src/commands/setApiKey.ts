@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
+import { Commands } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { inertText } from '../core/inertText';
 import { sendsKeyInClearText } from '../core/plainHttp';
 import type { ExtensionServices } from '../extensionServices';
 import { showGatewayError } from './gatewayErrorMessage';
+import { registerCommand } from './typedCommands';
 
 /**
  * Suno: Set API Key… — asks for the key of a gateway (the configured `suno.baseUrl`, or the
@@ -16,7 +18,7 @@ import { showGatewayError } from './gatewayErrorMessage';
  * public host asks too, since the key would travel unencrypted.
  */
 export function registerSetApiKeyCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.setApiKey', (...args: unknown[]) => setApiKey(services, args));
+  return registerCommand(Commands.setApiKey, (...args: unknown[]) => setApiKey(services, args));
 }
 
 const CONTINUE = 'Continue';

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import type { ExtensionServices } from '../extensionServices';
+import { registerCommand } from './typedCommands';
 
 /** Suno: Show Logs — the "Suno" output channel with every gateway request. */
 export function registerShowLogsCommand(services: ExtensionServices): vscode.Disposable {
-  return vscode.commands.registerCommand('suno.showLogs', () => services.log.show(true));
+  return registerCommand(Commands.showLogs, () => services.log.show(true));
 }

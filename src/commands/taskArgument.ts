@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
 import { ID_RULE_TEXT, isValidId } from '../core/idRules';
 import { inertText } from '../core/inertText';
 import type { Clip, Task } from '../core/model';
 import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
+import { executeCommand } from './typedCommands';
 
 /**
  * The part of the task store a command needs to find its task. TaskStore fits; taking only this
@@ -74,7 +76,7 @@ async function pickTrackedTask(store: TaskLookup, placeHolder: string): Promise<
   if (tasks.length === 0) {
     const fetch = 'Fetch Task…';
     const answer = await vscode.window.showInformationMessage('No Suno tasks are tracked yet.', fetch);
-    if (answer === fetch) await vscode.commands.executeCommand('suno.fetchTask');
+    if (answer === fetch) await executeCommand(Commands.fetchTask);
     return undefined;
   }
   const items: TaskQuickPickItem[] = tasks.map((task) => ({

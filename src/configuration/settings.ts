@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { normaliseBaseUrl } from '../core/baseUrl';
+import { DisposableStore } from '../core/disposables';
 
 /**
  * Typed access to the `suno.*` settings.
@@ -53,17 +54,19 @@ export function testOverridesFromEnv(env: NodeJS.ProcessEnv = process.env): Test
 }
 
 export class Settings implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<SettingsChangeEvent>();
-  private readonly subscription: vscode.Disposable;
+  private readonly disposables = new DisposableStore();
+  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<SettingsChangeEvent>());
 
   /** Fires when any `suno.*` setting changes. */
   readonly onDidChange: vscode.Event<SettingsChangeEvent> = this.changeEmitter.event;
 
   constructor(private readonly overrides: TestOverrides = testOverridesFromEnv()) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SECTION)) return;
-      this.changeEmitter.fire({ affects: (setting) => event.affectsConfiguration(`${SECTION}.${setting}`) });
-    });
+    this.disposables.add(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(SECTION)) return;
+        this.changeEmitter.fire({ affects: (setting) => event.affectsConfiguration(`${SECTION}.${setting}`) });
+      }),
+    );
   }
 
   /** The gateway address exactly as the user wrote it (trimmed). */
@@ -118,8 +121,7 @@ export class Settings implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
+    this.disposables.dispose();
   }
 
   private read<K extends SettingName>(setting: K): SettingValue<K> {

@@ -26,6 +26,7 @@
 
 import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
 import { clampTimerDelay, systemClock, type Clock } from './clock';
+import { DisposableStore } from './disposables';
 import { Emitter, type Disposable, type Event } from './emitter';
 import type { GatewayClient } from './gatewayClient';
 import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
@@ -136,12 +137,12 @@ export class Poller implements Disposable {
   /** Tasks already reported finished; forgotten when the task stops being tracked. */
   private readonly reportedFinished = new Set<string>();
   private storeSubscription: Disposable | undefined;
-  private disposed = false;
+  private readonly disposables = new DisposableStore();
 
-  private readonly updateEmitter = new Emitter<PollerUpdate>();
-  private readonly failEmitter = new Emitter<PollerFailure>();
-  private readonly recoverEmitter = new Emitter<{ baseUrl: string }>();
-  private readonly stateEmitter = new Emitter<GatewayPollState>();
+  private readonly updateEmitter = this.disposables.add(new Emitter<PollerUpdate>());
+  private readonly failEmitter = this.disposables.add(new Emitter<PollerFailure>());
+  private readonly recoverEmitter = this.disposables.add(new Emitter<{ baseUrl: string }>());
+  private readonly stateEmitter = this.disposables.add(new Emitter<GatewayPollState>());
 
   readonly onDidUpdate: Event<PollerUpdate> = this.updateEmitter.event;
   readonly onDidFail: Event<PollerFailure> = this.failEmitter.event;
@@ -152,6 +153,9 @@ export class Poller implements Disposable {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.disposables.addCallback(() => {
+      for (const entry of this.gateways.values()) this.clearTimer(entry);
+    });
   }
 
   /**
@@ -164,14 +168,16 @@ export class Poller implements Disposable {
     if (this.disposed) return;
     if (this.storeSubscription === undefined) {
       this.unfinished = new UnfinishedTasksByGateway(this.store);
-      this.storeSubscription = this.store.onDidChange((change) => {
-        this.unfinished?.refresh([...change.changed, ...change.removed]);
-        for (const id of change.removed) {
-          this.reportedFinished.delete(id);
-          for (const entry of this.gateways.values()) entry.notFound.delete(id);
-        }
-        this.reconcile();
-      });
+      this.storeSubscription = this.disposables.add(
+        this.store.onDidChange((change) => {
+          this.unfinished?.refresh([...change.changed, ...change.removed]);
+          for (const id of change.removed) {
+            this.reportedFinished.delete(id);
+            for (const entry of this.gateways.values()) entry.notFound.delete(id);
+          }
+          this.reconcile();
+        }),
+      );
     }
     this.reconcile();
   }
@@ -231,14 +237,11 @@ export class Poller implements Disposable {
 
   /** Stops everything: no timer stays set, and results still arriving are dropped. */
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.storeSubscription?.dispose();
-    for (const entry of this.gateways.values()) this.clearTimer(entry);
-    this.updateEmitter.dispose();
-    this.failEmitter.dispose();
-    this.recoverEmitter.dispose();
-    this.stateEmitter.dispose();
+    this.disposables.dispose();
+  }
+
+  private get disposed(): boolean {
+    return this.disposables.isDisposed;
   }
 
   /** Schedules gateways that have work but no timer; stops those that have no work left. */

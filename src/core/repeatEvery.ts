@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import { toDisposable } from './disposables';
 import type { Disposable } from './emitter';
 
 /**
@@ -14,10 +15,8 @@ export function repeatEvery(clock: Clock, delayMs: () => number, job: () => Prom
     timer = clock.setTimeout(() => void run(), delayMs());
   };
   void run();
-  return {
-    dispose: () => {
-      disposed = true;
-      clock.clearTimeout(timer);
-    },
-  };
+  return toDisposable(() => {
+    disposed = true;
+    clock.clearTimeout(timer);
+  });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../core/disposables';
 import type { TaskStore } from '../core/taskStore';
 import { resolveLyrics } from './lyricsSource';
 import { parseLyricsUri } from './lyricsUri';
@@ -9,20 +10,22 @@ import { parseLyricsUri } from './lyricsUri';
  * task is refreshed.
  */
 export class LyricsContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly subscription: vscode.Disposable;
+  private readonly disposables = new DisposableStore();
+  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<vscode.Uri>());
 
   readonly onDidChange: vscode.Event<vscode.Uri> = this.changeEmitter.event;
 
   constructor(private readonly store: TaskStore) {
-    this.subscription = store.onDidChange(({ changed, removed }) => {
-      const affected = new Set([...changed, ...removed]);
-      if (affected.size === 0) return;
-      for (const document of vscode.workspace.textDocuments) {
-        const reference = parseLyricsUri(document.uri);
-        if (reference !== undefined && affected.has(reference.taskId)) this.changeEmitter.fire(document.uri);
-      }
-    });
+    this.disposables.add(
+      store.onDidChange(({ changed, removed }) => {
+        const affected = new Set([...changed, ...removed]);
+        if (affected.size === 0) return;
+        for (const document of vscode.workspace.textDocuments) {
+          const reference = parseLyricsUri(document.uri);
+          if (reference !== undefined && affected.has(reference.taskId)) this.changeEmitter.fire(document.uri);
+        }
+      }),
+    );
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -38,7 +41,6 @@ export class LyricsContentProvider implements vscode.TextDocumentContentProvider
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
+    this.disposables.dispose();
   }
 }

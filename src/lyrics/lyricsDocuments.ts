@@ -1,32 +1,33 @@
 import * as vscode from 'vscode';
+import { LYRICS_LANGUAGE_ID, LYRICS_SCHEME } from '../contributionIds';
+import { DisposableStore } from '../core/disposables';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices, LyricsDocuments } from '../extensionServices';
 import { LyricsContentProvider } from './lyricsContentProvider';
 import { LyricsFoldingRangeProvider } from './lyricsFolding';
 import { resolveLyrics } from './lyricsSource';
 import { LyricsSymbolProvider } from './lyricsSymbols';
-import { LYRICS_LANGUAGE_ID, LYRICS_SCHEME, lyricsUri } from './lyricsUri';
+import { lyricsUri } from './lyricsUri';
 
 /**
  * Lyrics as read-only documents in the "Suno Lyrics" language: highlighted section tags, an
  * Outline of the sections and folding. The symbol and folding providers serve every document in
  * that language, so an editable copy (Copy Lyrics to Editor) gets them too.
  */
-export function registerLyricsDocuments(services: ExtensionServices): LyricsDocuments {
-  const provider = new LyricsContentProvider(services.store);
+export function registerLyricsDocuments(services: ExtensionServices): LyricsDocuments & vscode.Disposable {
+  const disposables = new DisposableStore();
+  const provider = disposables.add(new LyricsContentProvider(services.store));
   const selector: vscode.DocumentSelector = { language: LYRICS_LANGUAGE_ID };
-  services.context.subscriptions.push(
-    provider,
-    vscode.workspace.registerTextDocumentContentProvider(LYRICS_SCHEME, provider),
-    vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(), { label: 'Lyrics sections' }),
-    vscode.languages.registerFoldingRangeProvider(selector, new LyricsFoldingRangeProvider()),
-    // Lyrics documents that VS Code reopens by itself (editors restored after a reload) come
-    // back as plain text: give them their language again.
-    vscode.workspace.onDidOpenTextDocument((document) => void ensureLyricsLanguage(document, services)),
-  );
+  disposables.add(vscode.workspace.registerTextDocumentContentProvider(LYRICS_SCHEME, provider));
+  disposables.add(vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(), { label: 'Lyrics sections' }));
+  disposables.add(vscode.languages.registerFoldingRangeProvider(selector, new LyricsFoldingRangeProvider()));
+  // Lyrics documents that VS Code reopens by itself (editors restored after a reload) come
+  // back as plain text: give them their language again.
+  disposables.add(vscode.workspace.onDidOpenTextDocument((document) => void ensureLyricsLanguage(document, services)));
   for (const document of vscode.workspace.textDocuments) void ensureLyricsLanguage(document, services);
 
   return {
+    dispose: () => disposables.dispose(),
     async open(taskId: string, clipId?: string): Promise<void> {
       const task = services.store.get(taskId);
       if (task === undefined) {

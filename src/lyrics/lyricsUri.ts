@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
+import { LYRICS_SCHEME } from '../contributionIds';
 import type { Task } from '../core/model';
 import { resolveLyrics } from './lyricsSource';
-
-export const LYRICS_SCHEME = 'suno-lyrics';
-export const LYRICS_LANGUAGE_ID = 'suno-lyrics';
 
 export interface LyricsReference {
   readonly taskId: string;

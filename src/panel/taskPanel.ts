@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { openExternalUrl } from '../commands/openInBrowser';
+import { executeCommand } from '../commands/typedCommands';
+import { Commands } from '../contributionIds';
+import { DisposableStore } from '../core/disposables';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
 import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
 import type { TaskTreeElement } from '../tracker/treeElements';
 import { createNonce, panelHtml } from './panelHtml';
-
-export const TASK_PANEL_VIEW_TYPE = 'suno.taskPanel';
 
 /** The page needs scripts and nothing outside media/ (its script, stylesheet). */
 export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -42,8 +43,8 @@ const STATUS_ICONS: Record<TaskStatus, string> = {
  * visible (a hidden webview receives nothing).
  */
 export class TaskPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables = new DisposableStore();
+  private readonly disposeEmitter = this.disposables.add(new vscode.EventEmitter<void>());
   private disposed = false;
 
   readonly onDidDispose: vscode.Event<void> = this.disposeEmitter.event;
@@ -53,6 +54,7 @@ export class TaskPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly services: ExtensionServices,
   ) {
+    this.disposables.add(panel);
     const { webview } = panel;
     const task = services.store.get(taskId);
     const extensionUri = services.context.extensionUri;
@@ -65,13 +67,13 @@ export class TaskPanel implements vscode.Disposable {
       gatewayOrigin: task?.baseUrl,
     });
     this.applyTitle(task);
-    this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+    this.disposables.add(webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.disposables.add(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible) this.sendState();
       }),
-      panel.onDidDispose(() => this.dispose()),
     );
+    this.disposables.add(panel.onDidDispose(() => this.dispose()));
   }
 
   get visible(): boolean {
@@ -93,10 +95,10 @@ export class TaskPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // Listeners (the registry) hear of it while the panel still exists.
     this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
-    this.panel.dispose();
+    // The subscriptions go before the panel they listen to, and the panel before the emitter.
+    this.disposables.dispose();
   }
 
   private applyTitle(task: Task | undefined): void {
@@ -138,10 +140,10 @@ export class TaskPanel implements vscode.Disposable {
         this.sendState();
         return;
       case 'openLyrics':
-        await vscode.commands.executeCommand('suno.openLyrics', this.element(message.clipId));
+        await executeCommand(Commands.openLyrics, this.element(message.clipId));
         return;
       case 'download':
-        await vscode.commands.executeCommand('suno.download', this.element(message.clipId));
+        await executeCommand(Commands.download, this.element(message.clipId));
         return;
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);

@@ -1,21 +1,41 @@
 import * as vscode from 'vscode';
+import { TASK_PANEL_VIEW_TYPE } from '../contributionIds';
+import { DisposableStore } from '../core/disposables';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
-import { TASK_PANEL_VIEW_TYPE, TaskPanel, taskPanelTitle, taskPanelWebviewOptions } from './taskPanel';
+import { TaskPanel, taskPanelTitle, taskPanelWebviewOptions } from './taskPanel';
 import { TaskPanelSerializer } from './taskPanelSerializer';
 
 /**
  * One panel per task: opening a task again reveals its panel. Panels follow the store: a changed
- * task updates its panel, a removed task closes it.
+ * task updates its panel, a removed task closes it. Panels restored by VS Code after a reload
+ * come back through the serializer it registers.
  */
 class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
+  private readonly disposables = new DisposableStore();
   private readonly panels = new Map<string, TaskPanel>();
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly services: ExtensionServices) {
-    this.subscription = services.store.onDidChange(({ changed, removed }) => {
-      for (const id of removed) this.panels.get(id)?.dispose();
-      for (const id of changed) this.panels.get(id)?.refresh();
+    this.disposables.add(
+      services.store.onDidChange(({ changed, removed }) => {
+        for (const id of removed) this.panels.get(id)?.dispose();
+        for (const id of changed) this.panels.get(id)?.refresh();
+      }),
+    );
+    this.disposables.add(
+      vscode.window.registerWebviewPanelSerializer(
+        TASK_PANEL_VIEW_TYPE,
+        // Panels come back as the window opens, before the shared store has been read.
+        new TaskPanelSerializer(async (taskId, panel) => {
+          await services.store.loaded;
+          return this.adopt(taskId, panel);
+        }),
+      ),
+    );
+    // Panels come and go while the registry lives: those still open go with it.
+    this.disposables.addCallback(() => {
+      for (const panel of [...this.panels.values()]) panel.dispose();
+      this.panels.clear();
     });
   }
 
@@ -62,9 +82,7 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    for (const panel of [...this.panels.values()]) panel.dispose();
-    this.panels.clear();
+    this.disposables.dispose();
   }
 }
 
@@ -73,18 +91,6 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
  * restores panels whose serializer is registered by then (`onWebviewPanel:suno.taskPanel`
  * activates the extension for that).
  */
-export function registerTaskPanels(services: ExtensionServices): TaskPanels {
-  const registry = new TaskPanelRegistry(services);
-  services.context.subscriptions.push(
-    registry,
-    vscode.window.registerWebviewPanelSerializer(
-      TASK_PANEL_VIEW_TYPE,
-      // Panels come back as the window opens, before the shared store has been read.
-      new TaskPanelSerializer(async (taskId, panel) => {
-        await services.store.loaded;
-        return registry.adopt(taskId, panel);
-      }),
-    ),
-  );
-  return registry;
+export function registerTaskPanels(services: ExtensionServices): TaskPanels & vscode.Disposable {
+  return new TaskPanelRegistry(services);
 }

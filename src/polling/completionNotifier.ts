@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotifyOnCompletion } from '../configuration/settings';
+import { DisposableStore } from '../core/disposables';
 import { inertText } from '../core/inertText';
 import type { Task } from '../core/model';
 import type { Poller } from '../core/poller';
@@ -35,22 +36,25 @@ export interface CompletionNotice {
 export class CompletionNotifier implements vscode.Disposable {
   private pending: Task[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: { dispose(): void };
-  private readonly noticeEmitter = new vscode.EventEmitter<CompletionNotice>();
+  private readonly disposables = new DisposableStore();
+  private readonly noticeEmitter = this.disposables.add(new vscode.EventEmitter<CompletionNotice>());
 
   /** Fires as each notification is shown (the integration tests watch it). */
   readonly onDidNotify: vscode.Event<CompletionNotice> = this.noticeEmitter.event;
 
   constructor(private readonly options: CompletionNotifierOptions) {
-    this.subscription = options.poller.onDidUpdate((update) => {
-      if (update.finished.length > 0) this.enqueue(update.finished);
+    this.disposables.add(
+      options.poller.onDidUpdate((update) => {
+        if (update.finished.length > 0) this.enqueue(update.finished);
+      }),
+    );
+    this.disposables.addCallback(() => {
+      if (this.timer !== undefined) clearTimeout(this.timer);
     });
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.noticeEmitter.dispose();
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.disposables.dispose();
   }
 
   private enqueue(tasks: readonly Task[]): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../core/disposables';
 import { isTransient, type GatewayError } from '../core/gatewayError';
 import type { Poller } from '../core/poller';
 import { showGatewayError } from '../commands/gatewayErrorMessage';
@@ -25,7 +26,8 @@ export interface PollErrorNotice {
 }
 
 export class PollErrorNotifier implements vscode.Disposable {
-  private readonly noticeEmitter = new vscode.EventEmitter<PollErrorNotice>();
+  private readonly disposables = new DisposableStore();
+  private readonly noticeEmitter = this.disposables.add(new vscode.EventEmitter<PollErrorNotice>());
   /** Fires as each notification is shown (the integration tests watch it). */
   readonly onDidNotify: vscode.Event<PollErrorNotice> = this.noticeEmitter.event;
 
@@ -33,23 +35,21 @@ export class PollErrorNotifier implements vscode.Disposable {
   private readonly reported = new Map<string, string>();
   /** When the notification now on screen was shown, if one is. */
   private showingSince: number | undefined;
-  private readonly subscriptions: { dispose(): void }[];
 
   constructor(
     private readonly poller: Poller,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      poller.onDidFail(({ baseUrl, error, taskIds }) => void this.onFail(baseUrl, error, taskIds.length)),
+    this.disposables.add(poller.onDidFail(({ baseUrl, error, taskIds }) => void this.onFail(baseUrl, error, taskIds.length)));
+    this.disposables.add(
       poller.onDidRecover(({ baseUrl }) => {
         if (this.reported.delete(baseUrl)) this.log.info(`Polling ${baseUrl} works again.`);
       }),
-    ];
+    );
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.noticeEmitter.dispose();
+    this.disposables.dispose();
   }
 
   private async onFail(baseUrl: string, error: GatewayError, taskCount: number): Promise<void> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../core/disposables';
 import type { Poller } from '../core/poller';
 import type { TaskStore } from '../core/taskStore';
 
@@ -18,7 +19,7 @@ export function windowSlowdownFactor(): number {
  * focusing a window is no reason to call a gateway that just failed.
  */
 export class WindowFocusCatchUp implements vscode.Disposable {
-  private readonly subscription: vscode.Disposable;
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly store: TaskStore,
@@ -26,10 +27,12 @@ export class WindowFocusCatchUp implements vscode.Disposable {
     private readonly intervalMs: () => number,
     private readonly now: () => number = Date.now,
   ) {
-    this.subscription = vscode.window.onDidChangeWindowState((state) => {
-      if (!state.focused) return;
-      for (const baseUrl of this.staleGateways()) void this.poller.pollNow(baseUrl);
-    });
+    this.disposables.add(
+      vscode.window.onDidChangeWindowState((state) => {
+        if (!state.focused) return;
+        for (const baseUrl of this.staleGateways()) void this.poller.pollNow(baseUrl);
+      }),
+    );
   }
 
   /** Gateways with an unfinished task last fetched more than one normal interval ago. */
@@ -48,6 +51,6 @@ export class WindowFocusCatchUp implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.disposables.dispose();
   }
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { FOCUS_TASKS_VIEW_COMMAND } from '../contributionIds';
+import { DisposableStore } from '../core/disposables';
 import type { TaskStore } from '../core/taskStore';
 import { taskLabel } from './taskTreeItem';
 
@@ -7,14 +9,14 @@ import { taskLabel } from './taskTreeItem';
  * with the sidebar closed; a click focuses the tracker. Hidden when nothing runs.
  */
 export class TaskStatusBar implements vscode.Disposable {
+  private readonly disposables = new DisposableStore();
   private readonly item: vscode.StatusBarItem;
-  private readonly subscription: { dispose(): void };
 
   constructor(private readonly store: TaskStore) {
-    this.item = vscode.window.createStatusBarItem('suno.runningTasks', vscode.StatusBarAlignment.Left, 10);
+    this.item = this.disposables.add(vscode.window.createStatusBarItem('suno.runningTasks', vscode.StatusBarAlignment.Left, 10));
     this.item.name = 'Suno Tasks';
-    this.item.command = 'suno.tasks.focus';
-    this.subscription = store.onDidChange(() => this.update());
+    this.item.command = FOCUS_TASKS_VIEW_COMMAND;
+    this.disposables.add(store.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -44,8 +46,7 @@ export class TaskStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.item.dispose();
+    this.disposables.dispose();
   }
 }
 

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { setContext } from '../commands/typedCommands';
+import { ContextKeys, Views, type CommandId } from '../contributionIds';
+import { DisposableStore } from '../core/disposables';
 import type { Poller } from '../core/poller';
 import type { TaskStore } from '../core/taskStore';
 import { GatewayStatusMessage } from './gatewayStatusMessage';
@@ -7,12 +10,9 @@ import { TaskTreeProvider } from './taskTreeProvider';
 import { updateTrackerBadge } from './trackerBadge';
 import type { TrackerNode } from './treeElements';
 
-export const TRACKER_VIEW_ID = 'suno.tasks';
-const HAS_TASKS_CONTEXT = 'suno.hasTasks';
-
 export interface TaskTrackerOptions {
   /** The command a click on a row runs (the task panel), when the extension has one. */
-  readonly openCommand?: string;
+  readonly openCommand?: CommandId;
 }
 
 /**
@@ -24,31 +24,32 @@ export class TaskTracker implements vscode.Disposable {
   readonly view: vscode.TreeView<TrackerNode>;
   readonly statusBar: TaskStatusBar;
   private readonly gatewayMessage = new GatewayStatusMessage();
-  private readonly disposables: { dispose(): void }[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly store: TaskStore,
     poller: Poller,
     options: TaskTrackerOptions = {},
   ) {
-    this.provider = new TaskTreeProvider(store, { openCommand: options.openCommand });
-    this.view = vscode.window.createTreeView(TRACKER_VIEW_ID, {
-      treeDataProvider: this.provider,
-      showCollapseAll: true,
-      canSelectMany: true,
-    });
-    this.statusBar = new TaskStatusBar(store);
+    this.provider = this.disposables.add(new TaskTreeProvider(store, { openCommand: options.openCommand }));
+    this.view = this.disposables.add(
+      vscode.window.createTreeView(Views.tasks, {
+        treeDataProvider: this.provider,
+        showCollapseAll: true,
+        canSelectMany: true,
+      }),
+    );
+    this.statusBar = this.disposables.add(new TaskStatusBar(store));
     this.provider.setVisible(this.view.visible);
-    this.disposables.push(
-      this.provider,
-      this.view,
-      this.statusBar,
-      this.view.onDidChangeVisibility(({ visible }) => this.provider.setVisible(visible)),
+    this.disposables.add(this.view.onDidChangeVisibility(({ visible }) => this.provider.setVisible(visible)));
+    this.disposables.add(
       store.onDidChange((change) => {
         this.update();
         // A removed task's gateway may have nothing left to be paused for.
         if (change.removed.length > 0) this.pruneGatewayMessages();
       }),
+    );
+    this.disposables.add(
       poller.onDidChangeState((state) => {
         if (this.gatewayMessage.update(state)) this.view.message = this.gatewayMessage.text();
       }),
@@ -63,12 +64,12 @@ export class TaskTracker implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    this.disposables.dispose();
   }
 
   private update(): void {
     updateTrackerBadge(this.view, this.store);
-    void vscode.commands.executeCommand('setContext', HAS_TASKS_CONTEXT, this.store.all().length > 0);
+    void setContext(ContextKeys.hasTasks, this.store.all().length > 0);
   }
 
   private pruneGatewayMessages(): void {

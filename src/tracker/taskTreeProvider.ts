@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskStore, TaskStoreChange } from '../core/taskStore';
 import { MAX_CLIPS_SHOWN, firstItems } from '../core/displayLimits';
+import { DisposableStore } from '../core/disposables';
 import { createClipTreeItem, createMoreClipsTreeItem } from './clipTreeItem';
 import { createTaskTreeItem } from './taskTreeItem';
 import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';
@@ -24,13 +25,13 @@ export interface TaskTreeProviderOptions {
  * when tasks are added or removed.
  */
 export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TrackerNode | TrackerNode[] | undefined>();
+  private readonly disposables = new DisposableStore();
+  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<TrackerNode | TrackerNode[] | undefined>());
   private readonly taskElements = new Map<string, TaskElement>();
   private readonly clipElements = new Map<string, ClipElement>();
   private readonly moreClipsElements = new Map<string, MoreClipsElement>();
   /** The ids shown at the root the last time VS Code asked for it. */
   private knownIds = new Set<string>();
-  private readonly subscriptions: { dispose(): void }[] = [];
   /** Redraws relative times; runs only while the view is visible (see `setVisible`). */
   private relativeTimeTimer: ReturnType<typeof setInterval> | undefined;
   private readonly now: () => number;
@@ -43,7 +44,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   ) {
     this.now = options.now ?? Date.now;
     this.knownIds = new Set(store.all().map((task) => task.id));
-    this.subscriptions.push(store.onDidChange((change) => this.onStoreChange(change)));
+    this.disposables.add(store.onDidChange((change) => this.onStoreChange(change)));
+    this.disposables.addCallback(() => this.setVisible(false));
   }
 
   /**
@@ -129,9 +131,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   }
 
   dispose(): void {
-    this.setVisible(false);
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.changeEmitter.dispose();
+    this.disposables.dispose();
   }
 
   private onStoreChange(change: TaskStoreChange): void {

@@ -7,13 +7,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DownloadResult } from '../../src/commands/download';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands } from '../../src/contributionIds';
 import { rendersIcon, rendersLink, visible } from '../unit/support/workbenchMarkup';
 import { EXTENSION_ID, fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
 
 const LYRICS = '[Verse]\nLamplight on the harbour\n\n[Chorus]\nHold on';
 
 async function download(argument: unknown, options: unknown): Promise<DownloadResult | undefined> {
-  return vscode.commands.executeCommand<DownloadResult | undefined>('suno.download', argument, options);
+  return executeCommand(Commands.download, argument, options);
 }
 
 async function gatewayBytes(url: string): Promise<Buffer> {

@@ -8,6 +8,8 @@
 // second.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands } from '../../src/contributionIds';
 import type { SunoExtensionApi } from '../../src/extension';
 import type { Task } from '../../src/core/model';
 import { LocalGateway, type LocalGatewayOptions } from '../../src/localGateway/localGateway';
@@ -128,7 +130,7 @@ export async function waitFor<T>(what: string, condition: () => T | undefined | 
 }
 
 export async function fetchTasks(argument: string | string[]): Promise<Task[]> {
-  const tasks = await vscode.commands.executeCommand<Task[]>('suno.fetchTask', argument);
+  const tasks = await executeCommand(Commands.fetchTask, argument);
   return tasks ?? [];
 }
 

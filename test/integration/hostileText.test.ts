@@ -4,6 +4,8 @@
 // checked by the UI test in test/ui/hostileText.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands } from '../../src/contributionIds';
 import type { CompletionNotice } from '../../src/polling/completionNotifier';
 import { rendersIcon, rendersLink, visible } from '../unit/support/workbenchMarkup';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
@@ -74,7 +76,7 @@ describe('Hostile gateway text', function () {
       return Promise.resolve(undefined);
     }) as typeof vscode.window.showWarningMessage;
     try {
-      await vscode.commands.executeCommand('suno.copyTaskId', '[click](command:suno.clearApiKey)');
+      await executeCommand(Commands.copyTaskId, '[click](command:suno.clearApiKey)');
     } finally {
       window.showWarningMessage = original;
     }

@@ -3,6 +3,8 @@
 // tests answer them through a stand-in for the window's warning message.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands } from '../../src/contributionIds';
 import { useExtensionWithGateway } from './extensionTestSupport';
 
 interface Asked {
@@ -47,7 +49,7 @@ describe('Key commands run with arguments from outside', function () {
 
   it('asks before prompting for a key for a gateway named by another extension, and never takes the key given', async () => {
     answerWarnings(undefined);
-    const stored = await vscode.commands.executeCommand('suno.setApiKey', 'https://evil.example', 'sk-planted-key');
+    const stored = await executeCommand(Commands.setApiKey, 'https://evil.example', 'sk-planted-key');
     assert.equal(stored, false);
     assert.equal(asked.length, 1);
     assert.equal(asked[0].modal, true);
@@ -58,7 +60,7 @@ describe('Key commands run with arguments from outside', function () {
 
   it('prompts for the key, and only that, once the user agrees', async () => {
     answerWarnings('Continue');
-    await vscode.commands.executeCommand('suno.setApiKey', 'https://other.example', 'sk-planted-key');
+    await executeCommand(Commands.setApiKey, 'https://other.example', 'sk-planted-key');
     assert.equal(asked.length, 1);
     assert.equal(inputBoxes, 1, 'the user is asked to type the key');
     assert.equal(await fixture.api.services.apiKeys.get('https://other.example'), undefined, 'the key in the arguments is ignored');
@@ -66,7 +68,7 @@ describe('Key commands run with arguments from outside', function () {
 
   it('keeps the key when the user declines a clear asked for by another extension', async () => {
     answerWarnings(undefined);
-    const cleared = await vscode.commands.executeCommand('suno.clearApiKey', fixture.gateway.url);
+    const cleared = await executeCommand(Commands.clearApiKey, fixture.gateway.url);
     assert.equal(cleared, false);
     assert.equal(asked.length, 1);
     assert.equal(asked[0].modal, true);
@@ -76,14 +78,14 @@ describe('Key commands run with arguments from outside', function () {
 
   it('clears the key when the user confirms', async () => {
     answerWarnings('Remove Key');
-    assert.equal(await vscode.commands.executeCommand('suno.clearApiKey', fixture.gateway.url), true);
+    assert.equal(await executeCommand(Commands.clearApiKey, fixture.gateway.url), true);
     assert.equal(await fixture.api.services.apiKeys.get(fixture.gateway.url), undefined);
   });
 
   it('warns that a key for a public plain-http gateway would travel unencrypted', async () => {
     await vscode.workspace.getConfiguration('suno').update('baseUrl', 'http://api.example.com', vscode.ConfigurationTarget.Global);
     answerWarnings(undefined);
-    assert.equal(await vscode.commands.executeCommand('suno.setApiKey'), false);
+    assert.equal(await executeCommand(Commands.setApiKey), false);
     assert.equal(asked.length, 1);
     assert.match(asked[0].message, /plain http: the API key would travel unencrypted/);
     assert.equal(inputBoxes, 0);
@@ -91,7 +93,7 @@ describe('Key commands run with arguments from outside', function () {
 
   it('asks nothing for a loopback gateway run from the palette', async () => {
     answerWarnings();
-    await vscode.commands.executeCommand('suno.setApiKey');
+    await executeCommand(Commands.setApiKey);
     assert.deepEqual(asked, []);
     assert.equal(inputBoxes, 1);
   });

@@ -2,6 +2,8 @@
 // its outline and folding, and the editable copy.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands, LYRICS_LANGUAGE_ID, LYRICS_SCHEME } from '../../src/contributionIds';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 const LYRICS = [
@@ -18,7 +20,7 @@ const LYRICS = [
 
 function lyricsEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
-  return editor?.document.uri.scheme === 'suno-lyrics' ? editor : undefined;
+  return editor?.document.uri.scheme === LYRICS_SCHEME ? editor : undefined;
 }
 
 describe('Lyrics documents', function () {
@@ -29,7 +31,7 @@ describe('Lyrics documents', function () {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
 
-    await vscode.commands.executeCommand('suno.openLyrics', id);
+    await executeCommand(Commands.openLyrics, id);
     const editor = await waitFor('the lyrics editor', lyricsEditor);
     const { document } = editor;
     assert.equal(document.uri.path, '/Harbour Lights.lyrics');
@@ -37,7 +39,7 @@ describe('Lyrics documents', function () {
     assert.equal(query.get('task'), id);
     assert.equal(query.get('clip'), task.clips[0].id);
     assert.equal(document.getText(), LYRICS);
-    await waitFor('the Suno Lyrics language', () => lyricsEditor()?.document.languageId === 'suno-lyrics');
+    await waitFor('the Suno Lyrics language', () => lyricsEditor()?.document.languageId === LYRICS_LANGUAGE_ID);
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'Harbour Lights.lyrics');
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'opened as a real tab, not a preview');
     assert.equal(document.isUntitled, false);
@@ -47,7 +49,7 @@ describe('Lyrics documents', function () {
     const id = fixture.gateway.addTask({ title: 'AC/DC? Live', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
 
-    await vscode.commands.executeCommand('suno.openLyrics', { kind: 'clip', taskId: id, clipId: task.clips[1].id });
+    await executeCommand(Commands.openLyrics, { kind: 'clip', taskId: id, clipId: task.clips[1].id });
     const editor = await waitFor('the lyrics editor', lyricsEditor);
     assert.equal(editor.document.uri.path, '/AC-DC Live - 2.lyrics');
     assert.equal(new URLSearchParams(editor.document.uri.query).get('clip'), task.clips[1].id);
@@ -57,9 +59,9 @@ describe('Lyrics documents', function () {
   it('lists the sections in the outline and folds them', async () => {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     await fetchTasks(id);
-    await vscode.commands.executeCommand('suno.openLyrics', id);
+    await executeCommand(Commands.openLyrics, id);
     const { document } = await waitFor('the lyrics editor', lyricsEditor);
-    await waitFor('the Suno Lyrics language', () => lyricsEditor()?.document.languageId === 'suno-lyrics');
+    await waitFor('the Suno Lyrics language', () => lyricsEditor()?.document.languageId === LYRICS_LANGUAGE_ID);
 
     const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.deepEqual(
@@ -85,7 +87,7 @@ describe('Lyrics documents', function () {
   it('updates an open document when the task changes', async () => {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
-    await vscode.commands.executeCommand('suno.openLyrics', id);
+    await executeCommand(Commands.openLyrics, id);
     const { document } = await waitFor('the lyrics editor', lyricsEditor);
 
     const revised = `${LYRICS}\n\n[Outro]\nHome at last`;
@@ -98,7 +100,7 @@ describe('Lyrics documents', function () {
     const [task] = await fetchTasks(id);
     assert.equal(task.action, 'lyrics');
 
-    await vscode.commands.executeCommand('suno.openLyrics', id);
+    await executeCommand(Commands.openLyrics, id);
     const editor = await waitFor('the lyrics editor', lyricsEditor);
     assert.equal(editor.document.uri.path, '/Morning Tram.lyrics');
     assert.equal(editor.document.getText(), LYRICS);
@@ -108,10 +110,10 @@ describe('Lyrics documents', function () {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     await fetchTasks(id);
 
-    const copy = await vscode.commands.executeCommand<vscode.TextDocument>('suno.copyLyricsToEditor', id);
+    const copy = await executeCommand(Commands.copyLyricsToEditor, id);
     assert.ok(copy, 'the command returns the new document');
     assert.equal(copy.isUntitled, true);
-    assert.equal(copy.languageId, 'suno-lyrics');
+    assert.equal(copy.languageId, LYRICS_LANGUAGE_ID);
     assert.equal(copy.getText(), LYRICS);
     const editor = await waitFor('the copy in the active editor', () =>
       vscode.window.activeTextEditor?.document === copy ? vscode.window.activeTextEditor : undefined,
@@ -125,10 +127,10 @@ describe('Lyrics documents', function () {
   it('copies the lyrics document that is open, from its URI', async () => {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', lyrics: LYRICS, startStage: 'SUCCESS' });
     await fetchTasks(id);
-    await vscode.commands.executeCommand('suno.openLyrics', id);
+    await executeCommand(Commands.openLyrics, id);
     const { document } = await waitFor('the lyrics editor', lyricsEditor);
 
-    const copy = await vscode.commands.executeCommand<vscode.TextDocument>('suno.copyLyricsToEditor', document.uri);
+    const copy = await executeCommand(Commands.copyLyricsToEditor, document.uri);
     assert.equal(copy?.getText(), LYRICS);
     assert.equal(copy?.isUntitled, true);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

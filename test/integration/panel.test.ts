@@ -2,12 +2,14 @@
 // removal). What the page shows is tested in the browser UI tests.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands, TASK_PANEL_VIEW_TYPE } from '../../src/contributionIds';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('suno.taskPanel'));
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes(TASK_PANEL_VIEW_TYPE));
 }
 
 function activeTabLabel(): string | undefined {
@@ -22,7 +24,7 @@ describe('Task panel', function () {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
     await fetchTasks(id);
 
-    await vscode.commands.executeCommand('suno.openTask', id);
+    await executeCommand(Commands.openTask, id);
     const [tab] = await waitFor('the panel tab', () => (panelTabs().length === 1 ? panelTabs() : undefined));
     assert.equal(tab.label, 'Harbour Lights');
     assert.equal(activeTabLabel(), 'Harbour Lights');
@@ -34,13 +36,13 @@ describe('Task panel', function () {
     const second = fixture.gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
     await fetchTasks([first, second]);
 
-    await vscode.commands.executeCommand('suno.openTask', first);
-    await vscode.commands.executeCommand('suno.openTask', { kind: 'task', taskId: second });
+    await executeCommand(Commands.openTask, first);
+    await executeCommand(Commands.openTask, { kind: 'task', taskId: second });
     await waitFor('two panel tabs', () => panelTabs().length === 2);
     await waitFor('the second panel in front', () => activeTabLabel() === 'Neon Rain');
     await waitFor('the first panel hidden behind the second', () => fixture.api.ui.panels?.isVisible(first) === false);
 
-    await vscode.commands.executeCommand('suno.openTask', { kind: 'task', taskId: first });
+    await executeCommand(Commands.openTask, { kind: 'task', taskId: first });
     await waitFor('the first panel in front again', () => activeTabLabel() === 'Paper Kites');
     assert.equal(panelTabs().length, 2, 'no second panel for the same task');
     await waitFor('the first panel visible', () => fixture.api.ui.panels?.isVisible(first));
@@ -53,7 +55,7 @@ describe('Task panel', function () {
   it('follows the store: a new title renames the tab, a removed task closes its panel', async () => {
     const id = fixture.gateway.addTask({ title: 'Harbour Lights', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
-    await vscode.commands.executeCommand('suno.openTask', id);
+    await executeCommand(Commands.openTask, id);
     await waitFor('the panel tab', () => panelTabs().length === 1);
 
     await fixture.api.services.store.upsert([{ ...task, title: 'Harbour Lights (Remix)' }]);
@@ -71,7 +73,7 @@ describe('Task panel', function () {
   it('opens a panel for a clip element, on its task', async () => {
     const id = fixture.gateway.addTask({ title: 'Neon Rain', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);
-    await vscode.commands.executeCommand('suno.openTask', { kind: 'clip', taskId: id, clipId: task.clips[1].id });
+    await executeCommand(Commands.openTask, { kind: 'clip', taskId: id, clipId: task.clips[1].id });
     await waitFor('the panel tab', () => panelTabs().length === 1);
     assert.equal(panelTabs()[0].label, 'Neon Rain');
   });

@@ -1,6 +1,8 @@
 // The tracker's item commands, run as the menus run them (with a tree element) or with an id.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands } from '../../src/contributionIds';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Task commands', function () {
@@ -12,16 +14,16 @@ describe('Task commands', function () {
     const [task] = await fetchTasks(id);
     assert.ok(task);
 
-    await vscode.commands.executeCommand('suno.copyTaskId', { kind: 'task', taskId: id });
+    await executeCommand(Commands.copyTaskId, { kind: 'task', taskId: id });
     assert.equal(await vscode.env.clipboard.readText(), id);
 
     const clip = task.clips[1] ?? task.clips[0];
     assert.ok(clip?.audioUrl);
-    await vscode.commands.executeCommand('suno.copyAudioUrl', { kind: 'clip', taskId: id, clipId: clip.id });
+    await executeCommand(Commands.copyAudioUrl, { kind: 'clip', taskId: id, clipId: clip.id });
     assert.equal(await vscode.env.clipboard.readText(), clip.audioUrl);
 
     await vscode.env.clipboard.writeText('');
-    await vscode.commands.executeCommand('suno.copyAudioUrl', id);
+    await executeCommand(Commands.copyAudioUrl, id);
     assert.equal(await vscode.env.clipboard.readText(), task.clips[0].audioUrl, "a task's first clip");
   });
 
@@ -34,10 +36,10 @@ describe('Task commands', function () {
     assert.equal(fixture.api.services.store.all().length, 4);
     assert.equal(fixture.api.services.store.get(failed)?.failReason, 'time out');
 
-    await vscode.commands.executeCommand('suno.removeTask', { kind: 'task', taskId: extra });
+    await executeCommand(Commands.removeTask, { kind: 'task', taskId: extra });
     assert.equal(fixture.api.services.store.get(extra), undefined, 'a finished task goes without confirmation');
 
-    const cleared = await vscode.commands.executeCommand<number>('suno.clearFinished');
+    const cleared = await executeCommand(Commands.clearFinished);
     assert.equal(cleared, 2);
     assert.deepEqual(fixture.api.services.store.all().map((task) => task.id), [running]);
     assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => element.taskId), [running]);
@@ -47,7 +49,7 @@ describe('Task commands', function () {
     const id = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     await fetchTasks(id);
     const before = fixture.gateway.requests.filter((request) => request.ids.includes(id)).length;
-    await vscode.commands.executeCommand('suno.refresh', { kind: 'task', taskId: id });
+    await executeCommand(Commands.refresh, { kind: 'task', taskId: id });
     const after = fixture.gateway.requests.filter((request) => request.ids.includes(id)).length;
     assert.equal(after, before + 1);
   });
@@ -63,7 +65,7 @@ describe('Task commands', function () {
       return next !== null && next - Date.now() > 30_000;
     });
     fixture.gateway.setStage(id, 'SUCCESS');
-    await vscode.commands.executeCommand('suno.refresh');
+    await executeCommand(Commands.refresh);
     assert.equal(fixture.api.services.store.get(id)?.status, 'succeeded');
   });
 });

@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands, FOCUS_TASKS_VIEW_COMMAND } from '../../src/contributionIds';
 import type { TaskTreeElement, TrackerNode } from '../../src/tracker/treeElements';
 import { TASK_STORE_KEY } from '../../src/core/legacyTaskList';
 import { TaskStore } from '../../src/core/taskStore';
@@ -61,7 +63,7 @@ describe('Tracking a task', function () {
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.equal(typeof item.tooltip, 'string', 'a plain-text tooltip: gateway text is never read as Markdown');
     assert.match(String(item.tooltip), new RegExp(id));
-    assert.equal(item.command?.command, 'suno.openTask', 'a click opens the task panel');
+    assert.equal(item.command?.command, Commands.openTask, 'a click opens the task panel');
     assert.deepEqual(item.command?.arguments, [root]);
 
     const clips = provider.getChildren(root);
@@ -110,7 +112,7 @@ describe('Tracking a task', function () {
       assert.equal(event[0], movingElement, 'the very element object the tree holds');
 
       events.length = 0;
-      await vscode.commands.executeCommand('suno.removeTask', moving);
+      await executeCommand(Commands.removeTask, moving);
       assert.deepEqual(events, [undefined], 'removing refreshes the root');
     } finally {
       subscription.dispose();
@@ -193,13 +195,13 @@ describe('Tracking a task', function () {
 
   it('redraws relative times ("2 min ago") only while the tracker is visible', async () => {
     const { view, provider } = fixture.api.tracker;
-    await vscode.commands.executeCommand('suno.tasks.focus');
+    await vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND);
     await waitFor('the tracker to show', () => view.visible);
     assert.equal(provider.refreshesRelativeTimes, true);
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor('the tracker to hide', () => !view.visible);
     assert.equal(provider.refreshesRelativeTimes, false, 'no timer for a hidden view');
-    await vscode.commands.executeCommand('suno.tasks.focus');
+    await vscode.commands.executeCommand(FOCUS_TASKS_VIEW_COMMAND);
     await waitFor('the tracker to show again', () => view.visible);
     assert.equal(provider.refreshesRelativeTimes, true);
   });
