@@ -9,64 +9,15 @@
  */
 import * as z from 'zod/mini';
 import { isValidId } from '../core/idRules';
-import type { Clip, Task } from '../core/model';
-import { isHttpUrl } from '../core/safeUrl';
-
-// ---- the task, as the page receives it ---------------------------------------------------------
-
-/** Only absolute http(s) URLs may reach a `src` or `poster` attribute. */
-const httpUrlSchema = z.string().check(z.refine(isHttpUrl, 'not an absolute http(s) URL'));
-
-const statusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
-const nullableString = z.nullable(z.string());
-
-const clipSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  title: nullableString,
-  status: statusSchema,
-  rawStatus: nullableString,
-  audioUrl: z.nullable(httpUrlSchema),
-  videoUrl: z.nullable(httpUrlSchema),
-  imageUrl: z.nullable(httpUrlSchema),
-  imageLargeUrl: z.nullable(httpUrlSchema),
-  durationSeconds: z.nullable(z.number().check(z.gte(0))),
-  tags: nullableString,
-  model: nullableString,
-  lyrics: nullableString,
-  description: nullableString,
-  createdAt: nullableString,
-  errorMessage: nullableString,
-  isStreaming: z.boolean(),
-});
-
-const taskSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  baseUrl: z.string(),
-  action: z.enum(['music', 'lyrics', 'other']),
-  title: nullableString,
-  status: statusSchema,
-  rawStatus: nullableString,
-  progress: z.nullable(z.number().check(z.gte(0), z.lte(100))),
-  failReason: nullableString,
-  submittedAt: nullableString,
-  startedAt: nullableString,
-  finishedAt: nullableString,
-  clips: z.readonly(z.array(clipSchema)),
-  lyrics: nullableString,
-  fetchedAt: z.string(),
-});
-
-// Compile-time guard: the schemas must describe exactly the model the host sends.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesModel: Same<z.infer<typeof taskSchema>, Task> & Same<z.infer<typeof clipSchema>, Clip> = true;
-void schemaMatchesModel;
+import { taskSchema } from '../core/taskSchema';
 
 // ---- host → page -------------------------------------------------------------------------------
 
 /**
  * The whole current task. The page patches its DOM from it in place (keyed by clip id), so one
  * message kind covers the first render, every update and the re-send to a panel that was hidden.
- * The task schema refuses any URL that is not absolute http(s): nothing else reaches a `src`.
+ * The task schema is the store's (`core/taskSchema.ts`): it refuses any URL that is not absolute
+ * http(s), so nothing else reaches a `src`.
  */
 const updateMessageSchema = z.object({ type: z.literal('update'), task: taskSchema });
 
