@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { openExternalUrl } from '../commands/openInBrowser';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
-import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
+import type { HostMessage } from '../shared/hostMessages';
+import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
 import type { TaskTreeElement } from '../tracker/treeElements';
 import { createNonce, panelHtml } from './panelHtml';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Task } from '../../src/core/model';
 import { parseStoredTask } from '../../src/core/taskSchema';
-import { parseHostMessage } from '../../src/shared/panelMessages';
+import { parseHostMessage } from '../../src/shared/hostMessages';
 import { buildClip, buildTask } from './support/taskBuilders';
 
 /** A task with some fields replaced by values of any type, as hand edits and stale builds make them. */
