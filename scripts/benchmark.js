@@ -125,13 +125,13 @@ function benchmarkParser() {
 
 function reportBundles(bundles) {
   console.log('\nShipped bundles (release build, minified; 1 KiB = 1,024 bytes)\n');
-  const width = Math.max(...bundles.map(({ file }) => file.length));
-  for (const { file, bytes, budgetBytes } of bundles) console.log(`${file.padEnd(width)}  ${againstBudget(bytes, budgetBytes)}`);
   const vsix = vsixSize();
+  const width = Math.max(...bundles.map(({ file }) => file.length), vsix?.file.length ?? 0);
+  for (const { file, bytes, budgetBytes } of bundles) console.log(`${file.padEnd(width)}  ${againstBudget(bytes, budgetBytes)}`);
   console.log(
     vsix === undefined
       ? 'suno-tasks.vsix: none yet (npm run package builds it)'
-      : `${vsix.file}  ${kib(vsix.bytes)} (built ${vsix.built.toISOString()})`,
+      : `${vsix.file.padEnd(width)}  ${kib(vsix.bytes)} (built ${vsix.built.toISOString()})`,
   );
 }
 
