@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
 const zodImports = [
   { name: 'zod', message: "Use `import * as z from 'zod/mini'`: classic zod brings its locales into the bundle." },
   { name: 'zod/v4', message: "Use `import * as z from 'zod/mini'`: classic zod brings its locales into the bundle." },
+  { name: 'zod/v3', message: "Use `import * as z from 'zod/mini'`: zod 3 is the older, larger API." },
 ];
 
 export default tseslint.config(
