@@ -7,6 +7,8 @@
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified release build, no source maps
 //   node esbuild.js --watch       rebuild on change
+//
+// `npm run bench` requires this file for `bundleOptions` and builds the release bundles elsewhere.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -29,37 +31,39 @@ const problemReporter = {
   },
 };
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  logLevel: 'silent',
-  plugins: [problemReporter],
-};
-
-const nodeBundle = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
-
-const builds = [
-  { ...nodeBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  {
-    ...nodeBundle,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  { ...nodeBundle, entryPoints: ['src/localGateway/main.ts'], outfile: 'dist/localGateway.js' },
-  {
-    ...common,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    entryPoints: ['src/webview-ui/panel.ts'],
-    outfile: 'media/dist/panel.js',
-  },
-];
+/** The esbuild options of every bundle, in a development or a release build. */
+function bundleOptions({ production }) {
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [problemReporter],
+  };
+  const nodeBundle = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+  return [
+    { ...nodeBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    {
+      ...nodeBundle,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      banner: { js: '#!/usr/bin/env node' },
+    },
+    { ...nodeBundle, entryPoints: ['src/localGateway/main.ts'], outfile: 'dist/localGateway.js' },
+    {
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      entryPoints: ['src/webview-ui/panel.ts'],
+      outfile: 'media/dist/panel.js',
+    },
+  ];
+}
 
 async function main() {
+  const builds = bundleOptions({ production });
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));
@@ -70,7 +74,11 @@ async function main() {
   if (results.some((result) => result.status === 'rejected')) process.exit(1);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { bundleOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Parser benchmark: how long parsing a gateway answer takes, per fixture and for a 200-task batch.
-// It prints figures only and asserts nothing.
+// Benchmark: how long parsing a gateway answer takes, per fixture and for a 200-task batch; the
+// size of every shipped bundle against its budget and of the .vsix; how long loading the
+// extension and running activate() takes, with 0 and with 1,000 stored tasks. It prints figures
+// only and asserts nothing.
 //
-//   npm run bench                      (2000 parses per fixture)
-//   npm run bench -- --iterations 500
+//   npm run bench                      (2000 parses per fixture, 20 starts per figure)
+//   npm run bench -- --iterations 500 --runs 5
 //
-// The parser is bundled fresh from src/ with esbuild into a temporary folder, so the figures
-// never come from a stale build and no `npm run compile-tests` is needed first.
+// The parser and the bundles are built fresh from src/ with esbuild into temporary folders, so
+// the figures never come from a stale build and no `npm run compile-tests` is needed first.
 'use strict';
 
 const { Buffer } = require('node:buffer');
@@ -14,6 +16,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { againstBudget, buildReleaseBundles, kib, vsixSize } = require('./bench/bundles');
+const { measureStartup } = require('./bench/startup');
 
 const root = path.resolve(__dirname, '..');
 const fixturesDir = path.join(root, 'test', 'fixtures');
@@ -88,7 +92,7 @@ function formatMicroseconds(nanoseconds) {
   return (nanoseconds / 1000).toFixed(1).padStart(9);
 }
 
-function main() {
+function benchmarkParser() {
   const iterations = option('iterations', 2000);
   const { parseTaskResponse, parseBatchResponse } = loadParser();
   const names = taskFixtureNames();
@@ -117,6 +121,49 @@ function main() {
     `\n200-task batch (${Buffer.byteLength(batch).toLocaleString('en-US')} bytes, ${batchIterations} parses): ` +
       `${(batchNanoseconds / 1e6).toFixed(2)} ms per parse, ${(batchNanoseconds / 200 / 1000).toFixed(1)} µs per task`,
   );
+}
+
+function reportBundles(bundles) {
+  console.log('\nShipped bundles (release build, minified; 1 KiB = 1,024 bytes)\n');
+  const vsix = vsixSize();
+  const width = Math.max(...bundles.map(({ file }) => file.length), vsix?.file.length ?? 0);
+  for (const { file, bytes, budgetBytes } of bundles) console.log(`${file.padEnd(width)}  ${againstBudget(bytes, budgetBytes)}`);
+  console.log(
+    vsix === undefined
+      ? 'suno-tasks.vsix: none yet (npm run package builds it)'
+      : `${vsix.file.padEnd(width)}  ${kib(vsix.bytes)} (built ${vsix.built.toISOString()})`,
+  );
+}
+
+function reportStartup(bundle) {
+  const runs = option('runs', 20);
+  const taskCounts = [0, 1000];
+  const { empty, starts } = measureStartup(bundle, { runs, taskCounts });
+  const ms = (value) => `${value.toFixed(1)} ms`.padStart(9);
+  console.log(`\nStart-up with a stand-in vscode module (median of ${runs} fresh Node processes each)\n`);
+  console.log(`${''.padEnd(32)}  ${'process'.padStart(9)}  ${'ratio'.padStart(6)}  ${'require'.padStart(9)}  ${'activate'.padStart(9)}  ${'tasks read'.padStart(10)}`);
+  console.log(`${'empty module'.padEnd(32)}  ${ms(empty.totalMs)}  ${'1.00×'.padStart(6)}  ${ms(empty.loadMs)}`);
+  for (const start of starts) {
+    const label = `bundle + activate(), ${start.taskCount.toLocaleString('en-US')} tasks`;
+    const ratio = `${(start.totalMs / empty.totalMs).toFixed(2)}×`;
+    console.log(`${label.padEnd(32)}  ${ms(start.totalMs)}  ${ratio.padStart(6)}  ${ms(start.loadMs)}  ${ms(start.activateMs)}  ${ms(start.storeLoadedMs).padStart(10)}`);
+  }
+  console.log(
+    '\nprocess: from Node starting to the end of the start (activate() returned and the store has read every task);' +
+      '\nratio: against a process that loads an empty module; require: loading the bundle; activate: the call itself;' +
+      '\ntasks read: from activate() returning until the store has loaded the stored tasks.',
+  );
+}
+
+function main() {
+  benchmarkParser();
+  const { bundles, dispose } = buildReleaseBundles();
+  try {
+    reportBundles(bundles);
+    reportStartup(bundles.find(({ file }) => file === 'dist/extension.js').path);
+  } finally {
+    dispose();
+  }
 }
 
 main();

@@ -110,6 +110,7 @@ skip() {
 finish() {
   heading "Summary"
   printf '%s\n' "${summary_lines[@]}"
+  [ -n "${bundle_sizes:-}" ] && printf '  %-18s %s\n' bundles "$bundle_sizes"
   if [ ${#failure_lines[@]} -gt 0 ]; then
     printf '\n%sFailures:%s\n' "$bold" "$plain"
     printf '  %s\n' "${failure_lines[@]}"
@@ -172,7 +173,12 @@ install_seconds=$((SECONDS - started))
 
 # The package step builds the release bundles and the .vsix first; the build step then puts the
 # development bundles (with source maps) in place for the test runs.
-step package npm run --silent package && cp suno-tasks.vsix "$results/suno-tasks.vsix"
+bundle_sizes=''
+if step package npm run --silent package; then
+  cp suno-tasks.vsix "$results/suno-tasks.vsix"
+  # The release bundles are in place until the build step: the summary shows their sizes.
+  bundle_sizes=$(node scripts/bench/bundles.js) || bundle_sizes='could not be measured'
+fi
 export SUNO_VSIX="$results/suno-tasks.vsix"
 step build npm run --silent build
 built=$?

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Commands } from '../contributionIds';
 import type { Clock } from '../core/clock';
 import {
@@ -18,6 +18,7 @@ import { inertText } from '../core/inertText';
 import { downloadMedia } from '../core/mediaDownload';
 import type { Task } from '../core/model';
 import { writeNewFile } from '../core/newFile';
+import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
 import { registerCommand } from './typedCommands';
@@ -42,12 +43,12 @@ export interface DownloadResult {
   readonly cancelled: boolean;
 }
 
-const optionsSchema = z
-  .object({
-    kinds: z.array(z.enum(DOWNLOAD_KINDS as [DownloadKind, ...DownloadKind[]])).min(1).optional(),
-    folder: z.string().min(1).optional(),
-  })
-  .optional();
+const optionsSchema = z.optional(
+  z.object({
+    kinds: z.optional(z.array(z.enum(DOWNLOAD_KINDS as [DownloadKind, ...DownloadKind[]])).check(z.minLength(1))),
+    folder: z.optional(z.string().check(z.minLength(1))),
+  }),
+);
 
 type DownloadOptions = z.infer<typeof optionsSchema>;
 
@@ -68,7 +69,7 @@ export function registerDownloadCommand(services: ExtensionServices, clock?: Clo
     async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
       // A context-menu command on several selected tree rows gets the selection as its second
       // argument: that is the views, not options. (The download is of the focused row.)
-      const parsedOptions = optionsSchema.safeParse(Array.isArray(rawOptions) ? undefined : rawOptions);
+      const parsedOptions = safeParseInEnglish(optionsSchema, Array.isArray(rawOptions) ? undefined : rawOptions);
       if (!parsedOptions.success) {
         services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
         void vscode.window.showErrorMessage('Suno: Download was called with invalid options.');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { DisposableStore } from '../core/disposables';
 
@@ -31,10 +31,10 @@ const TEST_MIN_POLL_INTERVAL_SECONDS = 0.1;
 
 const schemas = {
   baseUrl: z.string(),
-  pollIntervalSeconds: z.number().finite(),
+  pollIntervalSeconds: z.number(),
   notifyOnCompletion: z.enum(['always', 'whenUnfocused', 'never']),
   downloadFolder: z.string(),
-} satisfies Record<SettingName, z.ZodType>;
+} satisfies Record<SettingName, z.ZodMiniType>;
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
 

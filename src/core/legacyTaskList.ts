@@ -15,7 +15,7 @@
  */
 
 import type { Task } from './model';
-import { parseStoredTask } from './storedTaskSchema';
+import { parseStoredTask } from './taskSchema';
 
 export const TASK_STORE_KEY = 'suno.taskStore';
 export const LEGACY_TASK_LIST_VERSION = 1;

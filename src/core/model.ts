@@ -2,7 +2,8 @@
  * The one task model every gateway dialect is normalised into.
  *
  * Field names are part of the public surface: the `suno-task --json` CLI prints them and the
- * task store persists them, so rename nothing without a store version bump.
+ * task store persists them, so rename nothing without a store version bump. The schema the store
+ * and the panel validate with (`taskSchema.ts`) is checked against these types when compiling.
  */
 
 export type TaskAction = 'music' | 'lyrics' | 'other';

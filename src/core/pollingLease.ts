@@ -21,7 +21,7 @@
  * better than none.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Clock } from './clock';
 import type { Disposable } from './emitter';
 import { hashedFileName } from './fileNames';
@@ -42,8 +42,8 @@ const MIN_LIFETIME_MS = 3_000;
 const leaseSchema = z.object({
   version: z.literal(LEASE_VERSION),
   baseUrl: z.string(),
-  holder: z.string().min(1),
-  expiresAt: z.number().finite(),
+  holder: z.string().check(z.minLength(1)),
+  expiresAt: z.number(),
 });
 
 export interface PollingLeaseOptions {

@@ -47,7 +47,7 @@ export function toSafeUrl(value: unknown): string | null {
  * Whether `value` parses as an absolute URL with an http or https scheme. Looser than `toSafeUrl`:
  * it re-checks URLs that already passed a gate once (stored tasks, panel messages). This file
  * imports nothing but `hostReach`, so the webview bundle shares the check without pulling in
- * classic zod.
+ * the wire schemas.
  */
 export function isHttpUrl(value: string): boolean {
   try {

@@ -13,20 +13,20 @@
  * a day for that reason, then deleted.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Task } from './model';
-import { parseStoredTask } from './storedTaskSchema';
+import { parseStoredTask } from './taskSchema';
 
 export const TASK_FILE_VERSION = 2;
 /** Larger files are reported and not read: no task is anywhere near this, a runaway file could be. */
 export const MAX_TASK_FILE_BYTES = 16 * 1024 * 1024;
 
-const stampSchema = z.number().finite().nonnegative();
+const stampSchema = z.number().check(z.gte(0));
 const versionOnlySchema = z.object({ version: z.number() });
 const liveFileSchema = z.object({ version: z.literal(TASK_FILE_VERSION), trackedAt: stampSchema, task: z.unknown() });
 const removedFileSchema = z.object({
   version: z.literal(TASK_FILE_VERSION),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   trackedAt: stampSchema,
   removedAt: stampSchema,
 });

@@ -7,12 +7,12 @@
  * field types, so the schemas never reject an object; they only normalise it.
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toSafeUrl } from './safeUrl';
 
 // ---------------------------------------------------------------------------------------------
-// Lenient field types. `z.unknown().optional().transform(…)` accepts a missing key and anything
-// that is present, and hands the builder one predictable type.
+// Lenient field types. `optional(unknown())` piped into a transform accepts a missing key and
+// anything that is present, and hands the builder one predictable type.
 // ---------------------------------------------------------------------------------------------
 
 /** Text verbatim; numbers and booleans as their JSON spelling; anything else null. */
@@ -107,7 +107,7 @@ export function toWireBoolean(value: unknown): boolean | null {
   return null;
 }
 
-const lenient = <T>(convert: (value: unknown) => T) => z.unknown().optional().transform(convert);
+const lenient = <T>(convert: (value: unknown) => T) => z.pipe(z.optional(z.unknown()), z.transform(convert));
 
 export const wireText = lenient(toWireText);
 export const wireId = lenient(toWireId);
@@ -118,18 +118,15 @@ export const wireBoolean = lenient(toWireBoolean);
 /** Only absolute http(s) URLs survive. */
 export const wireUrl = lenient(toSafeUrl);
 /** A field whose JSON type the parser branches on; kept as it came. */
-export const wireAny = z.unknown().optional();
+export const wireAny = z.optional(z.unknown());
 
 /** A nested object that may be missing, null or of the wrong type: then it is null. */
-function optionalObject<T extends z.ZodType>(schema: T) {
-  return z
-    .unknown()
-    .optional()
-    .transform((value) => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-      const result = schema.safeParse(value);
-      return result.success ? (result.data as z.output<T>) : null;
-    });
+function optionalObject<T extends z.ZodMiniType>(schema: T) {
+  return lenient((value): z.output<T> | null => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+    const result = schema.safeParse(value);
+    return result.success ? result.data : null;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,7 +193,7 @@ export const flatClipSchema = z.looseObject({
  * Any clip. Gateways mix the two shapes (a flattened clip with a `metadata`, a native clip with
  * `mv`), so one schema carries the fields of both and the builder takes whichever is present.
  */
-export const wireClipSchema = flatClipSchema.extend(nativeClipSchema.shape).extend({
+export const wireClipSchema = z.extend(z.extend(flatClipSchema, nativeClipSchema.shape), {
   /** Some gateways spell the model this way. */
   model: wireText,
   error_message: wireText,
@@ -274,14 +271,14 @@ function parseJsonText(value: unknown): unknown {
 export const goApiTaskSchema = z.looseObject({
   task_id: wireId,
   status: wireText,
-  input: z.preprocess(parseJsonText, optionalObject(goApiInputSchema)),
+  input: z.pipe(z.transform(parseJsonText), optionalObject(goApiInputSchema)),
   /** A map from clip id to native clip (some builds send an array). */
   clips: wireAny,
   error_message: wireText,
 });
 
 /** Any task: the union of the dialects' fields, each lenient. */
-export const wireTaskSchema = newApiTaskSchema.extend(goApiTaskSchema.shape);
+export const wireTaskSchema = z.extend(newApiTaskSchema, goApiTaskSchema.shape);
 export type WireTask = z.output<typeof wireTaskSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -301,10 +298,7 @@ export const openAiErrorSchema = z.looseObject({
  * (`task_not_exist`, `get_task_failed`) are strings while success may be either.
  */
 export const wireEnvelopeSchema = z.looseObject({
-  code: z
-    .unknown()
-    .optional()
-    .transform((value) => (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : null)),
+  code: lenient((value) => (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? value : null)),
   message: wireText,
   msg: wireText,
   data: wireAny,

@@ -17,29 +17,28 @@
  *   POST   /__control/reset                 → {"ok": true}
  * Errors: 400 {"error": "<what was wrong>"} for a bad body, 404 {"error": …} for an unknown task or route.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { safeParseInEnglish } from '../core/schemaIssues';
 import type { CannedResponse } from './faults';
 import { faultSchema } from './faults';
 import { jsonResponse } from './httpUtil';
 import type { LocalGateway } from './localGateway';
 import { scriptedTaskSpecSchema } from './scriptedTask';
 
-const stageBodySchema = z
-  .object({ stage: z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE']) })
-  .strict();
-const batchBodySchema = z.object({ mode: z.union([z.boolean(), z.literal('submit_path'), z.literal('method_not_allowed')]) }).strict();
-const keysBodySchema = z.object({ keys: z.array(z.string().max(500)).max(100) }).strict();
+const stageBodySchema = z.strictObject({ stage: z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE']) });
+const batchBodySchema = z.strictObject({ mode: z.union([z.boolean(), z.literal('submit_path'), z.literal('method_not_allowed')]) });
+const keysBodySchema = z.strictObject({ keys: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(100)) });
 
 class BadRequest extends Error {}
 
-function parseJson<T>(body: string, schema: z.ZodType<T>): T {
+function parseJson<T>(body: string, schema: z.ZodMiniType<T>): T {
   let value: unknown;
   try {
     value = body.trim() === '' ? {} : JSON.parse(body);
   } catch {
     throw new BadRequest('body is not JSON');
   }
-  const result = schema.safeParse(value);
+  const result = safeParseInEnglish(schema, value);
   if (!result.success) {
     throw new BadRequest(result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; '));
   }
@@ -98,7 +97,7 @@ function route(gateway: LocalGateway, method: string, path: string, body: string
   if (rest === 'fault') {
     if (method === 'GET') return jsonResponse(200, { fault: gateway.currentFault() });
     if (method === 'POST') {
-      gateway.setFault(parseJson(body.trim() === '' ? 'null' : body, faultSchema.nullable()));
+      gateway.setFault(parseJson(body.trim() === '' ? 'null' : body, z.nullable(faultSchema)));
       return jsonResponse(200, { fault: gateway.currentFault() });
     }
     return notFound;

@@ -6,7 +6,7 @@
  * large to read.
  * Faults touch the fetch routes only; media and control routes always answer normally.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export type FaultKind =
   | 'status'
@@ -55,19 +55,17 @@ export interface Fault {
   count?: number;
 }
 
-export const faultSchema = z
-  .object({
-    kind: z.enum(FAULT_KINDS),
-    status: z.number().int().min(100).max(599).optional(),
-    body: z.string().max(1_000_000).optional(),
-    delayMs: z.number().int().min(0).max(600_000).optional(),
-    retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
-    // Printable ASCII only: anything else could not be sent as a header.
-    retryAfter: z.string().max(200).regex(/^[\x20-\x7e]*$/).optional(),
-    sizeBytes: z.number().int().min(1).max(50_000_000).optional(),
-    count: z.number().int().min(1).optional(),
-  })
-  .strict();
+export const faultSchema = z.strictObject({
+  kind: z.enum(FAULT_KINDS),
+  status: z.optional(z.int().check(z.gte(100), z.lte(599))),
+  body: z.optional(z.string().check(z.maxLength(1_000_000))),
+  delayMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
+  retryAfterSeconds: z.optional(z.int().check(z.gte(0), z.lte(86_400))),
+  // Printable ASCII only: anything else could not be sent as a header.
+  retryAfter: z.optional(z.string().check(z.maxLength(200), z.regex(/^[\x20-\x7e]*$/))),
+  sizeBytes: z.optional(z.int().check(z.gte(1), z.lte(50_000_000))),
+  count: z.optional(z.int().check(z.gte(1))),
+});
 
 /** A fixed answer: status, headers and body. */
 export interface CannedResponse {

@@ -5,7 +5,7 @@
  * wire is the business of `dialects.ts`, so one script serves every dialect.
  */
 import { createHash, randomUUID, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { clipDurationSeconds } from './media';
 
 /** PROTOCOL.md: A (native), B (flat), C (goapi), the newer new-api task DTO, and a lyrics task. */
@@ -35,20 +35,18 @@ export interface ScriptedTaskSpec {
 }
 
 /** The spec as it arrives over the control API: validated, never trusted. */
-export const scriptedTaskSpecSchema = z
-  .object({
-    id: z.string().min(1).max(200).optional(),
-    dialect: z.enum(['native', 'flat', 'goapi', 'newapi', 'lyrics']).optional(),
-    outcome: z.enum(['success', 'failure']).optional(),
-    failReason: z.string().max(2000).optional(),
-    pollsPerStage: z.number().int().min(0).max(1_000_000).optional(),
-    title: z.string().max(500).optional(),
-    lyrics: z.string().max(200_000).optional(),
-    tags: z.string().max(500).optional(),
-    startStage: z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE']).optional(),
-    clipCount: z.number().int().min(1).max(2000).optional(),
-  })
-  .strict();
+export const scriptedTaskSpecSchema = z.strictObject({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  dialect: z.optional(z.enum(['native', 'flat', 'goapi', 'newapi', 'lyrics'])),
+  outcome: z.optional(z.enum(['success', 'failure'])),
+  failReason: z.optional(z.string().check(z.maxLength(2000))),
+  pollsPerStage: z.optional(z.int().check(z.gte(0), z.lte(1_000_000))),
+  title: z.optional(z.string().check(z.maxLength(500))),
+  lyrics: z.optional(z.string().check(z.maxLength(200_000))),
+  tags: z.optional(z.string().check(z.maxLength(500))),
+  startStage: z.optional(z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE'])),
+  clipCount: z.optional(z.int().check(z.gte(1), z.lte(2000))),
+});
 
 export interface ScriptedClip {
   readonly id: string;

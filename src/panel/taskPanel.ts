@@ -6,7 +6,8 @@ import { DisposableStore } from '../core/disposables';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
-import { parsePageMessage, type HostMessage, type PageMessage } from '../shared/panelMessages';
+import type { HostMessage } from '../shared/hostMessages';
+import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
 import type { TaskTreeElement } from '../tracker/treeElements';
 import { createNonce, panelHtml } from './panelHtml';
 

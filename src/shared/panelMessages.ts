@@ -1,78 +1,12 @@
 /**
- * The task panel's message protocol, imported by both sides: the extension host
- * (src/panel/taskPanel.ts) and the page script (src/webview-ui/panel.ts). Each side validates what
- * arrives with these schemas and ignores what does not fit, so a stale page after an update, or a
- * compromised one, can never make the host act on a malformed message.
- *
- * Written with `zod/mini` rather than classic `zod`: the page bundles this file, and classic zod
- * brings its locales along (about 450 kB minified against about 20 kB).
+ * What the task panel's page sends the extension host (src/panel/taskPanel.ts), and the state it
+ * saves. The host validates what arrives with these schemas and ignores what does not fit, so a
+ * stale page after an update, or a compromised one, can never make the host act on a malformed
+ * message. The other direction is `hostMessages.ts`.
  */
 import * as z from 'zod/mini';
 import { isValidId } from '../core/idRules';
-import type { Clip, Task } from '../core/model';
-import { isHttpUrl } from '../core/safeUrl';
-
-// ---- the task, as the page receives it ---------------------------------------------------------
-
-/** Only absolute http(s) URLs may reach a `src` or `poster` attribute. */
-const httpUrlSchema = z.string().check(z.refine(isHttpUrl, 'not an absolute http(s) URL'));
-
-const statusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
-const nullableString = z.nullable(z.string());
-
-const clipSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  title: nullableString,
-  status: statusSchema,
-  rawStatus: nullableString,
-  audioUrl: z.nullable(httpUrlSchema),
-  videoUrl: z.nullable(httpUrlSchema),
-  imageUrl: z.nullable(httpUrlSchema),
-  imageLargeUrl: z.nullable(httpUrlSchema),
-  durationSeconds: z.nullable(z.number().check(z.gte(0))),
-  tags: nullableString,
-  model: nullableString,
-  lyrics: nullableString,
-  description: nullableString,
-  createdAt: nullableString,
-  errorMessage: nullableString,
-  isStreaming: z.boolean(),
-});
-
-const taskSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  baseUrl: z.string(),
-  action: z.enum(['music', 'lyrics', 'other']),
-  title: nullableString,
-  status: statusSchema,
-  rawStatus: nullableString,
-  progress: z.nullable(z.number().check(z.gte(0), z.lte(100))),
-  failReason: nullableString,
-  submittedAt: nullableString,
-  startedAt: nullableString,
-  finishedAt: nullableString,
-  clips: z.readonly(z.array(clipSchema)),
-  lyrics: nullableString,
-  fetchedAt: z.string(),
-});
-
-// Compile-time guard: the schemas must describe exactly the model the host sends.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesModel: Same<z.infer<typeof taskSchema>, Task> & Same<z.infer<typeof clipSchema>, Clip> = true;
-void schemaMatchesModel;
-
-// ---- host → page -------------------------------------------------------------------------------
-
-/**
- * The whole current task. The page patches its DOM from it in place (keyed by clip id), so one
- * message kind covers the first render, every update and the re-send to a panel that was hidden.
- * The task schema refuses any URL that is not absolute http(s): nothing else reaches a `src`.
- */
-const updateMessageSchema = z.object({ type: z.literal('update'), task: taskSchema });
-
-export const hostMessageSchema = z.discriminatedUnion('type', [updateMessageSchema]);
-
-export type HostMessage = z.infer<typeof hostMessageSchema>;
+import { parseMessage, type Parsed } from './parsedMessage';
 
 // ---- page → host -------------------------------------------------------------------------------
 
@@ -111,26 +45,9 @@ export type PanelState = z.infer<typeof panelStateSchema>;
 
 // ---- parsing -----------------------------------------------------------------------------------
 
-export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
-
-function describeFailure(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return 'invalid message';
-  const where = issue.path.length === 0 ? '' : `${issue.path.map(String).join('.')}: `;
-  // zod/mini carries no locale, so its messages are terse; the issue code says more.
-  return `${where}${issue.message} (${issue.code})`;
-}
-
-/** A message the page received, or why it was ignored. */
-export function parseHostMessage(value: unknown): Parsed<HostMessage> {
-  const result = hostMessageSchema.safeParse(value);
-  return result.success ? { ok: true, message: result.data } : { ok: false, reason: describeFailure(result.error) };
-}
-
 /** A message the host received, or why it was ignored. */
 export function parsePageMessage(value: unknown): Parsed<PageMessage> {
-  const result = pageMessageSchema.safeParse(value);
-  return result.success ? { ok: true, message: result.data } : { ok: false, reason: describeFailure(result.error) };
+  return parseMessage(pageMessageSchema, value);
 }
 
 /** The saved panel state, or undefined when it is missing or from another build. */

@@ -49,7 +49,8 @@ import { formatDuration, formatProgress, formatStatus } from '../core/format';
 import { splitLyricsSections } from '../core/lyricsSections';
 import type { Clip, Task } from '../core/model';
 import { mediaUrlForGateway } from '../core/safeUrl';
-import { parseHostMessage, type PageMessage } from '../shared/panelMessages';
+import { parseHostMessage } from '../shared/hostMessages';
+import type { PageMessage } from '../shared/panelMessages';
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Task } from '../../src/core/model';
 import { MAX_ID_LENGTH } from '../../src/core/idRules';
 import { parseTaskData } from '../../src/core/parseTask';
-import { parseHostMessage, parsePageMessage, parsePanelState } from '../../src/shared/panelMessages';
+import { parseHostMessage } from '../../src/shared/hostMessages';
+import { parsePageMessage, parsePanelState } from '../../src/shared/panelMessages';
 
 const TASK: Task = {
   id: 'task-1',

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { projectRoot } from '../../harness/vscodeTools';
 
 export const PROBE_COMMAND_TITLE = 'Probe: Try Suno Tasks';
@@ -22,7 +22,7 @@ const probeReportSchema = z.object({
   activateResult: z.string(),
   exports: z.string(),
   /** What the probe's own SecretStorage holds under Suno Tasks' key name. */
-  secretSeen: z.string().nullable(),
+  secretSeen: z.nullable(z.string()),
   setApiKeyResult: z.unknown(),
   clearApiKeyResult: z.unknown(),
 });
