@@ -387,8 +387,10 @@ export class Poller implements Disposable {
       for (const id of errorsByKind.get(kind)?.ids ?? []) entry.notFound.add(id);
     }
     const otherErrors = [...errorsByKind.values()].filter((group) => !SET_ASIDE_KINDS.includes(group.error.kind));
-    // Per-task rate limits (single fetches behind a gateway without a batch route) still count.
-    this.noteRetryAfter(entry, otherErrors.map((group) => group.error));
+    // Per-task rate limits (single fetches behind a gateway without a batch route) still count,
+    // also one that came with the answer for a task removed while the request was out: the
+    // gateway asked not to be called, whichever task it was answering about.
+    this.noteRetryAfter(entry, [...results.values()].filter(isGatewayError));
 
     // A round succeeded if the gateway answered for at least one task, or nothing went wrong
     // beyond unknown ids. An auth error for any task means the key is bad for all of them.

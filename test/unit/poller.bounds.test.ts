@@ -274,6 +274,35 @@ describe('Poller bounds', () => {
       h.poller.dispose();
     });
   });
+  describe('a rate limit that came with the answer for a task removed meanwhile', () => {
+    // Found by the property test: single fetches answered the removed task with 429 and a
+    // Retry-After, and the poller dropped that answer with the task, Retry-After and all.
+    it('still keeps the gateway waiting until its Retry-After', async () => {
+      const retryAfterMs = 40_000;
+      let first = true;
+      const h = setup({
+        answer: (ids) => {
+          if (!first) return answerAll('running')(ids);
+          first = false;
+          // The user removes the second task while the request is out.
+          void h.store.remove([ids[1]!]);
+          return new Map<string, Task | GatewayError>([
+            [ids[0]!, task(ids[0]!)],
+            [ids[1]!, rateLimited(retryAfterMs)],
+          ]);
+        },
+      });
+      await h.store.upsert([task('a1'), task('a2')]);
+      h.poller.start();
+      await h.clock.advance(5 * 60 * 1000);
+      assert.equal(h.store.all().length, 1);
+      assert.ok(h.a.requests.length >= 2, `polled ${h.a.requests.length} times`);
+      const gap = h.a.requests[1]!.at - h.a.requests[0]!.at;
+      assert.ok(gap >= retryAfterMs, `asked again after ${gap} ms, inside the ${retryAfterMs} ms Retry-After`);
+      h.poller.dispose();
+    });
+  });
+
   describe('a tracked id the client refuses to send', () => {
     // A task kept from an older version may carry an id today's id rules refuse: the client answers
     // 'invalid_input' for it without a request. That is no failure of the gateway: its other tasks
