@@ -142,6 +142,7 @@ export class GatewaySchedule {
    * minimum interval since its last round says so: every path to a timed round goes through here.
    */
   schedule(delayMs: number, state: 'waiting' | 'backing_off'): void {
+    if (this.disposed) return;
     this.clearTimer();
     const clock = this.options.clock;
     const now = clock.now();
@@ -178,7 +179,7 @@ export class GatewaySchedule {
     this.timer = undefined;
   }
 
-  /** Clears the timer; from now on nothing fires and no state is reported. */
+  /** Clears the timer; from now on no timer is set or fires and no state is reported. */
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
