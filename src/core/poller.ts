@@ -22,6 +22,10 @@
  *   (`invalid_input`), is reported and not asked for again until `pollNow`, but stays tracked:
  *   the gateway may just be slow to list a fresh task;
  * - a gateway with nothing to poll has no timer at all.
+ *
+ * One gateway's state, timer and limits live in `gatewaySchedule.ts`, and the sorting of a batch
+ * answer in `roundResults.ts`. This file stays longer than the others because a round reads best
+ * as one story, from the timer firing to the next round being scheduled.
  */
 
 import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
@@ -31,7 +35,8 @@ import { Emitter, type Disposable, type Event } from './emitter';
 import type { GatewayClient } from './gatewayClient';
 import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
 import { GatewaySchedule } from './gatewaySchedule';
-import { isFinished, type Task } from './model';
+import type { Task } from './model';
+import { sortRoundResults } from './roundResults';
 import type { TaskStore } from './taskStore';
 import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
 
@@ -313,29 +318,13 @@ export class Poller implements Disposable {
     results: Map<string, Task | GatewayError>,
     keyGeneration: number,
   ): Promise<void> {
-    const tasks: Task[] = [];
+    const { tasks, newlyFinished, errorsByKind } = sortRoundResults(ids, results, entry.baseUrl, (id) => this.store.get(id));
+    // Each task is announced finished once while it stays tracked, whatever the gateway flips.
     const finished: Task[] = [];
-    const errorsByKind = new Map<string, { error: GatewayError; ids: string[] }>();
-    for (const id of ids) {
-      // The user may have removed the task while the request was out: do not bring it back.
-      const previous = this.store.get(id);
-      if (previous === undefined) continue;
-      const result =
-        results.get(id) ?? new GatewayError('not_found', `The gateway at ${entry.baseUrl} did not return task ${id}.`);
-      if (isGatewayError(result)) {
-        const group = errorsByKind.get(result.kind) ?? { error: result, ids: [] };
-        group.ids.push(id);
-        errorsByKind.set(result.kind, group);
-        continue;
-      }
-      // Stored under the id that was asked for: a gateway that answers with the id upper-cased
-      // must not make a second task appear next to the tracked one.
-      const task = result.id === id ? result : { ...result, id };
-      tasks.push(task);
-      if (!isFinished(previous.status) && isFinished(task.status) && !this.reportedFinished.has(id)) {
-        this.reportedFinished.add(id);
-        finished.push(task);
-      }
+    for (const task of newlyFinished) {
+      if (this.reportedFinished.has(task.id)) continue;
+      this.reportedFinished.add(task.id);
+      finished.push(task);
     }
 
     if (tasks.length > 0) {
