@@ -37,7 +37,7 @@ export class GatewaySchedule {
   /** The round in progress, if any: the one place a request to this gateway can come from. */
   inFlight: Promise<void> | undefined;
   /** Clock time before which the gateway asked not to be called again (Retry-After). */
-  retryNotBefore = 0;
+  private notBefore = 0;
   /** Clock time the last round started sending to the gateway; -Infinity before the first. */
   private lastRoundStartedAt = -Infinity;
   /** Ids the gateway said it does not know; skipped until `pollNow`. */
@@ -64,6 +64,11 @@ export class GatewaySchedule {
 
   get keyGeneration(): number {
     return this.generation;
+  }
+
+  /** Clock time before which the gateway asked not to be called again (Retry-After). */
+  get retryNotBefore(): number {
+    return this.notBefore;
   }
 
   get hasTimer(): boolean {
@@ -124,7 +129,7 @@ export class GatewaySchedule {
       if (error.kind === 'rate_limited' && error.retryAfterMs !== null && error.retryAfterMs > 0) {
         // The client caps what it parses; a hand-made error is held to the same hour.
         const wait = Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
-        this.retryNotBefore = Math.max(this.retryNotBefore, this.options.clock.now() + wait);
+        this.notBefore = Math.max(this.notBefore, this.options.clock.now() + wait);
       }
     }
   }
@@ -190,7 +195,7 @@ export class GatewaySchedule {
    * gateway's Retry-After, and one minimum interval after the last round started.
    */
   private earliestRoundAt(): number {
-    return Math.max(this.retryNotBefore, this.lastRoundStartedAt + this.options.minRoundGapMs);
+    return Math.max(this.notBefore, this.lastRoundStartedAt + this.options.minRoundGapMs);
   }
 
   private publish(): void {
