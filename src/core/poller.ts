@@ -22,16 +22,21 @@
  *   (`invalid_input`), is reported and not asked for again until `pollNow`, but stays tracked:
  *   the gateway may just be slow to list a fresh task;
  * - a gateway with nothing to poll has no timer at all.
+ *
+ * One gateway's state, timer and limits live in `gatewaySchedule.ts`, and the sorting of a batch
+ * answer in `roundResults.ts`. This file stays longer than the others because a round reads best
+ * as one story, from the timer firing to the next round being scheduled.
  */
 
 import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
-import { clampTimerDelay, systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { DisposableStore } from './disposables';
 import { Emitter, type Disposable, type Event } from './emitter';
 import type { GatewayClient } from './gatewayClient';
 import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
-import { isFinished, type Task } from './model';
-import { MAX_RETRY_AFTER_MS } from './responseErrors';
+import { GatewaySchedule } from './gatewaySchedule';
+import type { Task } from './model';
+import { sortRoundResults } from './roundResults';
 import type { TaskStore } from './taskStore';
 import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
 
@@ -105,33 +110,11 @@ export interface PollerOptions {
   mayPoll?: (baseUrl: string) => boolean;
 }
 
-interface GatewayEntry {
-  readonly baseUrl: string;
-  state: GatewayPollStateName;
-  lastError: GatewayError | null;
-  consecutiveFailures: number;
-  nextPollAt: number | null;
-  /** The pending timer's handle; `hasTimer` says whether there is one (handles may be falsy). */
-  timer: unknown;
-  hasTimer: boolean;
-  /** The round in progress, if any: the one place a request to this gateway can come from. */
-  inFlight: Promise<void> | undefined;
-  /** Clock time before which the gateway asked not to be called again (Retry-After). */
-  retryNotBefore: number;
-  /** Clock time the last round started sending to the gateway; -Infinity before the first. */
-  lastRoundStartedAt: number;
-  /** Ids the gateway said it does not know; skipped until `pollNow`. */
-  readonly notFound: Set<string>;
-  /** Bumped by `resumeGateway`, so an auth failure of a request sent with the old key is ignored. */
-  keyGeneration: number;
-  published: GatewayPollState | undefined;
-}
-
 export class Poller implements Disposable {
   private readonly store: TaskStore;
   private readonly clock: Clock;
   private readonly random: () => number;
-  private readonly gateways = new Map<string, GatewayEntry>();
+  private readonly gateways = new Map<string, GatewaySchedule>();
   /** Built by `start()`, then kept up to date from the store's change events. */
   private unfinished: UnfinishedTasksByGateway | undefined;
   /** Tasks already reported finished; forgotten when the task stops being tracked. */
@@ -154,7 +137,7 @@ export class Poller implements Disposable {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.disposables.addCallback(() => {
-      for (const entry of this.gateways.values()) this.clearTimer(entry);
+      for (const entry of this.gateways.values()) entry.dispose();
     });
   }
 
@@ -202,8 +185,8 @@ export class Poller implements Disposable {
         if (entry.inFlight !== undefined) return entry.inFlight;
         if (entry.retryNotBefore > this.clock.now()) {
           // Not before the gateway allows it; make sure a timer is waiting for that moment.
-          if (!entry.hasTimer && entry.state !== 'paused_auth' && this.pollableIds(entry).length > 0) {
-            this.schedule(entry, entry.retryNotBefore - this.clock.now(), 'backing_off');
+          if (!entry.hasTimer && entry.state !== 'paused_auth' && entry.pollableIds().length > 0) {
+            entry.schedule(entry.retryNotBefore - this.clock.now(), 'backing_off');
           }
           return undefined;
         }
@@ -216,15 +199,14 @@ export class Poller implements Disposable {
   resumeGateway(baseUrl: string): void {
     if (this.disposed) return;
     const entry = this.entry(baseUrl);
-    entry.keyGeneration++;
-    if (entry.state === 'paused_auth') entry.state = 'idle';
+    entry.keyChanged();
     // A round in flight decides what comes next when it ends (see `failRound`).
     if (entry.inFlight !== undefined) return;
-    if (this.pollableIds(entry).length === 0) {
-      this.setIdle(entry);
+    if (entry.pollableIds().length === 0) {
+      entry.setIdle();
       return;
     }
-    this.schedule(entry, SOON_MS, 'waiting');
+    entry.schedule(SOON_MS, 'waiting');
   }
 
   gatewayState(baseUrl: string): GatewayPollState {
@@ -232,7 +214,7 @@ export class Poller implements Disposable {
     if (entry === undefined) {
       return { baseUrl, state: 'idle', lastError: null, consecutiveFailures: 0, nextPollAt: null };
     }
-    return snapshot(entry);
+    return entry.snapshot();
   }
 
   /** Stops everything: no timer stays set, and results still arriving are dropped. */
@@ -250,20 +232,20 @@ export class Poller implements Disposable {
     for (const baseUrl of this.unfinished?.gateways() ?? []) this.entry(baseUrl);
     for (const entry of this.gateways.values()) {
       if (entry.inFlight !== undefined || entry.state === 'paused_auth') continue;
-      const hasWork = this.pollableIds(entry).length > 0;
+      const hasWork = entry.pollableIds().length > 0;
       if (!hasWork) {
-        this.setIdle(entry);
+        entry.setIdle();
       } else if (!entry.hasTimer) {
-        this.schedule(entry, this.firstDelay(entry), entry.consecutiveFailures > 0 ? 'backing_off' : 'waiting');
+        entry.schedule(this.firstDelay(entry), entry.consecutiveFailures > 0 ? 'backing_off' : 'waiting');
       }
     }
   }
 
   /** Soon for stale data, else when the oldest data is one interval old; `schedule` adds the floors. */
-  private firstDelay(entry: GatewayEntry): number {
+  private firstDelay(entry: GatewaySchedule): number {
     const interval = this.slowedInterval();
     let oldest = Infinity;
-    for (const id of this.pollableIds(entry)) {
+    for (const id of entry.pollableIds()) {
       const time = Date.parse(this.store.get(id)?.fetchedAt ?? '');
       // An unreadable fetchedAt counts as very old: better one poll too many than a stale task.
       oldest = Math.min(oldest, Number.isNaN(time) ? 0 : time);
@@ -272,24 +254,16 @@ export class Poller implements Disposable {
     return Math.min(interval, Math.max(SOON_MS, dueIn));
   }
 
-  /**
-   * The earliest clock time the next round not asked for explicitly may start: after the
-   * gateway's Retry-After, and one minimum interval after the last round started.
-   */
-  private earliestRoundAt(entry: GatewayEntry): number {
-    return Math.max(entry.retryNotBefore, entry.lastRoundStartedAt + MIN_POLL_INTERVAL_MS);
-  }
-
-  private runRound(entry: GatewayEntry, trigger: 'timer' | 'refresh'): Promise<void> {
+  private runRound(entry: GatewaySchedule, trigger: 'timer' | 'refresh'): Promise<void> {
     if (entry.inFlight !== undefined) return entry.inFlight;
-    this.clearTimer(entry);
+    entry.clearTimer();
     const round = (async (): Promise<void> => {
       try {
         await this.round(entry, trigger);
       } catch (error) {
         // Only a bug gets here (the round handles gateway errors); keep polling, with backoff.
         if (!this.disposed) {
-          this.failRound(entry, this.pollableIds(entry), toGatewayError(error, 'bad_response', entry.baseUrl), entry.keyGeneration);
+          this.failRound(entry, entry.pollableIds(), toGatewayError(error, 'bad_response', entry.baseUrl), entry.keyGeneration);
         }
       } finally {
         entry.inFlight = undefined;
@@ -299,21 +273,19 @@ export class Poller implements Disposable {
     return round;
   }
 
-  private async round(entry: GatewayEntry, trigger: 'timer' | 'refresh'): Promise<void> {
-    const ids = this.pollableIds(entry);
+  private async round(entry: GatewaySchedule, trigger: 'timer' | 'refresh'): Promise<void> {
+    const ids = entry.pollableIds();
     if (ids.length === 0) {
-      this.setIdle(entry);
+      entry.setIdle();
       return;
     }
     if (trigger === 'timer' && this.options.mayPoll?.(entry.baseUrl) === false) {
       // Someone else polls this gateway; ask again in one interval, in case they stop.
-      this.schedule(entry, this.slowedInterval(), 'waiting');
+      entry.schedule(this.slowedInterval(), 'waiting');
       return;
     }
     const keyGeneration = entry.keyGeneration;
-    entry.state = 'polling';
-    entry.nextPollAt = null;
-    this.publish(entry);
+    entry.markPolling();
 
     let client: PollingClient | undefined;
     try {
@@ -329,8 +301,7 @@ export class Poller implements Disposable {
     }
 
     let results: Map<string, Task | GatewayError>;
-    // From here on the gateway hears from us: the minimum interval counts from this moment.
-    entry.lastRoundStartedAt = this.clock.now();
+    entry.markRoundStarted();
     try {
       results = await client.fetchTasks(ids);
     } catch (error) {
@@ -342,34 +313,18 @@ export class Poller implements Disposable {
   }
 
   private async applyResults(
-    entry: GatewayEntry,
+    entry: GatewaySchedule,
     ids: readonly string[],
     results: Map<string, Task | GatewayError>,
     keyGeneration: number,
   ): Promise<void> {
-    const tasks: Task[] = [];
+    const { tasks, newlyFinished, errorsByKind } = sortRoundResults(ids, results, entry.baseUrl, (id) => this.store.get(id));
+    // Each task is announced finished once while it stays tracked, whatever the gateway flips.
     const finished: Task[] = [];
-    const errorsByKind = new Map<string, { error: GatewayError; ids: string[] }>();
-    for (const id of ids) {
-      // The user may have removed the task while the request was out: do not bring it back.
-      const previous = this.store.get(id);
-      if (previous === undefined) continue;
-      const result =
-        results.get(id) ?? new GatewayError('not_found', `The gateway at ${entry.baseUrl} did not return task ${id}.`);
-      if (isGatewayError(result)) {
-        const group = errorsByKind.get(result.kind) ?? { error: result, ids: [] };
-        group.ids.push(id);
-        errorsByKind.set(result.kind, group);
-        continue;
-      }
-      // Stored under the id that was asked for: a gateway that answers with the id upper-cased
-      // must not make a second task appear next to the tracked one.
-      const task = result.id === id ? result : { ...result, id };
-      tasks.push(task);
-      if (!isFinished(previous.status) && isFinished(task.status) && !this.reportedFinished.has(id)) {
-        this.reportedFinished.add(id);
-        finished.push(task);
-      }
+    for (const task of newlyFinished) {
+      if (this.reportedFinished.has(task.id)) continue;
+      this.reportedFinished.add(task.id);
+      finished.push(task);
     }
 
     if (tasks.length > 0) {
@@ -390,16 +345,14 @@ export class Poller implements Disposable {
     // Per-task rate limits (single fetches behind a gateway without a batch route) still count,
     // also one that came with the answer for a task removed while the request was out: the
     // gateway asked not to be called, whichever task it was answering about.
-    this.noteRetryAfter(entry, [...results.values()].filter(isGatewayError));
+    entry.noteRetryAfter([...results.values()].filter(isGatewayError));
 
     // A round succeeded if the gateway answered for at least one task, or nothing went wrong
     // beyond unknown ids. An auth error for any task means the key is bad for all of them.
     const authError = errorsByKind.get('auth');
     const succeeded = authError === undefined && (tasks.length > 0 || otherErrors.length === 0);
     if (succeeded) {
-      const recovered = entry.consecutiveFailures > 0;
-      entry.consecutiveFailures = 0;
-      entry.lastError = null;
+      const recovered = entry.recordSuccess();
       this.scheduleNext(entry);
       if (recovered) this.recoverEmitter.fire({ baseUrl: entry.baseUrl });
     }
@@ -416,137 +369,51 @@ export class Poller implements Disposable {
   }
 
   /** Books a failed round and decides what comes next: a pause for auth, else backoff. */
-  private failRound(entry: GatewayEntry, ids: readonly string[], error: GatewayError, keyGeneration: number): void {
+  private failRound(entry: GatewaySchedule, ids: readonly string[], error: GatewayError, keyGeneration: number): void {
     if (error.kind === 'auth' && keyGeneration !== entry.keyGeneration) {
       // Sent with a key that has since been replaced: says nothing about the new one.
-      if (this.pollableIds(entry).length > 0) {
-        this.schedule(entry, SOON_MS, 'waiting');
+      if (entry.pollableIds().length > 0) {
+        entry.schedule(SOON_MS, 'waiting');
       } else {
-        this.setIdle(entry);
+        entry.setIdle();
       }
       return;
     }
-    entry.consecutiveFailures++;
-    entry.lastError = error;
+    entry.recordFailure(error);
     if (error.kind === 'auth') {
-      this.clearTimer(entry);
-      entry.state = 'paused_auth';
-      entry.nextPollAt = null;
-      this.publish(entry);
+      entry.pauseForAuth();
     } else {
-      this.noteRetryAfter(entry, [error]);
+      entry.noteRetryAfter([error]);
       const backoff = backoffDelay(entry.consecutiveFailures, this.baseInterval(), this.random, MAX_BACKOFF_MS);
       const wait = Math.max(backoff, this.slowedInterval());
-      if (this.pollableIds(entry).length > 0) this.schedule(entry, wait, 'backing_off');
-      else this.setIdle(entry);
+      if (entry.pollableIds().length > 0) entry.schedule(wait, 'backing_off');
+      else entry.setIdle();
     }
     this.failEmitter.fire({ baseUrl: entry.baseUrl, error, taskIds: ids });
   }
 
-  private noteRetryAfter(entry: GatewayEntry, errors: readonly GatewayError[]): void {
-    for (const error of errors) {
-      if (error.kind === 'rate_limited' && error.retryAfterMs !== null && error.retryAfterMs > 0) {
-        // The client caps what it parses; a hand-made error is held to the same hour.
-        const wait = Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
-        entry.retryNotBefore = Math.max(entry.retryNotBefore, this.clock.now() + wait);
-      }
-    }
-  }
-
-  private scheduleNext(entry: GatewayEntry): void {
-    if (this.pollableIds(entry).length === 0) {
-      this.setIdle(entry);
+  private scheduleNext(entry: GatewaySchedule): void {
+    if (entry.pollableIds().length === 0) {
+      entry.setIdle();
       return;
     }
-    this.schedule(entry, this.slowedInterval(), 'waiting');
+    entry.schedule(this.slowedInterval(), 'waiting');
   }
 
-  /**
-   * Sets the gateway's one timer for a round in `delayMs`, or later when its Retry-After or the
-   * minimum interval since its last round says so: every path to a timed round goes through here.
-   */
-  private schedule(entry: GatewayEntry, delayMs: number, state: 'waiting' | 'backing_off'): void {
-    this.clearTimer(entry);
-    const now = this.clock.now();
-    const wait = clampTimerDelay(Math.max(delayMs, this.earliestRoundAt(entry) - now));
-    const dueAt = now + wait;
-    entry.state = state;
-    entry.nextPollAt = dueAt;
-    entry.hasTimer = true;
-    entry.timer = this.clock.setTimeout(() => {
-      entry.hasTimer = false;
-      entry.timer = undefined;
-      if (this.disposed) return;
-      // A timer may fire early (a host that cut its delay, a clock that sped up): check again.
-      const early = Math.max(dueAt, this.earliestRoundAt(entry)) - this.clock.now();
-      if (early > 0) this.schedule(entry, early, entry.state === 'backing_off' ? 'backing_off' : 'waiting');
-      else void this.runRound(entry, 'timer');
-    }, wait);
-    this.publish(entry);
-  }
-
-  /** No timer. A paused gateway stays paused: its key is still the refused one, work or not. */
-  private setIdle(entry: GatewayEntry): void {
-    this.clearTimer(entry);
-    if (entry.state === 'paused_auth') return;
-    entry.state = 'idle';
-    entry.nextPollAt = null;
-    this.publish(entry);
-  }
-
-  private clearTimer(entry: GatewayEntry): void {
-    if (!entry.hasTimer) return;
-    this.clock.clearTimeout(entry.timer);
-    entry.hasTimer = false;
-    entry.timer = undefined;
-  }
-
-  private publish(entry: GatewayEntry): void {
-    if (this.disposed) return;
-    const next = snapshot(entry);
-    const previous = entry.published;
-    if (
-      previous !== undefined &&
-      previous.state === next.state &&
-      previous.lastError === next.lastError &&
-      previous.consecutiveFailures === next.consecutiveFailures &&
-      previous.nextPollAt === next.nextPollAt
-    ) {
-      return;
-    }
-    entry.published = next;
-    this.stateEmitter.fire(next);
-  }
-
-  private entry(baseUrl: string): GatewayEntry {
+  private entry(baseUrl: string): GatewaySchedule {
     let entry = this.gateways.get(baseUrl);
     if (entry === undefined) {
-      entry = {
+      entry = new GatewaySchedule({
         baseUrl,
-        state: 'idle',
-        lastError: null,
-        consecutiveFailures: 0,
-        nextPollAt: null,
-        timer: undefined,
-        hasTimer: false,
-        inFlight: undefined,
-        retryNotBefore: 0,
-        lastRoundStartedAt: -Infinity,
-        notFound: new Set(),
-        keyGeneration: 0,
-        published: undefined,
-      };
-      // A new gateway starts idle without telling anyone: only changes are events.
-      entry.published = snapshot(entry);
+        clock: this.clock,
+        minRoundGapMs: MIN_POLL_INTERVAL_MS,
+        unfinishedIds: () => this.unfinished?.idsOf(baseUrl) ?? [],
+        onDue: (due) => void this.runRound(due, 'timer'),
+        onDidChangeState: (state) => this.stateEmitter.fire(state),
+      });
       this.gateways.set(baseUrl, entry);
     }
     return entry;
-  }
-
-  /** The ids to ask the gateway for: its unfinished tasks, less those it said it does not know. */
-  private pollableIds(entry: GatewayEntry): string[] {
-    const ids = this.unfinished?.idsOf(entry.baseUrl) ?? [];
-    return entry.notFound.size === 0 ? ids : ids.filter((id) => !entry.notFound.has(id));
   }
 
   private baseInterval(): number {
@@ -559,16 +426,6 @@ export class Poller implements Disposable {
     const factor = Number.isFinite(raw) && raw > 1 ? raw : 1;
     return this.baseInterval() * factor;
   }
-}
-
-function snapshot(entry: GatewayEntry): GatewayPollState {
-  return {
-    baseUrl: entry.baseUrl,
-    state: entry.state,
-    lastError: entry.lastError,
-    consecutiveFailures: entry.consecutiveFailures,
-    nextPollAt: entry.nextPollAt,
-  };
 }
 
 function toGatewayError(error: unknown, kind: 'network' | 'bad_response', baseUrl: string): GatewayError {
