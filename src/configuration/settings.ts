@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { DisposableStore } from '../core/disposables';
+import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
 
 /**
  * Typed access to the `suno.*` settings.
@@ -22,10 +23,6 @@ export interface SettingsChangeEvent {
 
 const SECTION = 'suno';
 
-/** The manifest's `minimum` for `suno.pollIntervalSeconds`: gateways refresh about every 15 s. */
-const MIN_POLL_INTERVAL_SECONDS = 5;
-/** Hand-edited values above this would look like polling stopped; an hour is plenty. */
-const MAX_POLL_INTERVAL_SECONDS = 3600;
 /** In test mode the integration tests poll a local gateway many times a second. */
 const TEST_MIN_POLL_INTERVAL_SECONDS = 0.1;
 

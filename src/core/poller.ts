@@ -31,6 +31,7 @@ import { Emitter, type Disposable, type Event } from './emitter';
 import type { GatewayClient } from './gatewayClient';
 import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
 import { isFinished, type Task } from './model';
+import { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './pollInterval';
 import { MAX_RETRY_AFTER_MS } from './responseErrors';
 import type { TaskStore } from './taskStore';
 import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
@@ -38,10 +39,6 @@ import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
 /** The part of `GatewayClient` the poller uses; tests hand in small fakes of exactly this. */
 export type PollingClient = Pick<GatewayClient, 'baseUrl' | 'fetchTasks'>;
 
-/** Nothing polls faster than this, whatever the settings say. */
-export const MIN_POLL_INTERVAL_MS = 5_000;
-/** Used when the interval setting is not a usable number. */
-export const DEFAULT_POLL_INTERVAL_MS = 15_000;
 /**
  * "Soon": the delay of a first poll whose data is already stale and of a poll after the key
  * changed. Short, but not zero, so a burst of `start()`/`resumeGateway()` calls makes one request.

@@ -9,6 +9,7 @@
  * No Node imports: this runs in a browser worker as well.
  */
 
+import { DEFAULT_BASE_URL } from './baseUrl';
 import { describeResponse } from './describeResponse';
 import { GatewayError, type GatewayErrorKind } from './gatewayError';
 
@@ -190,7 +191,7 @@ function idList(ids: readonly string[]): string {
 
 function wrongBaseHint(request: RequestDescription): string {
   const redirect = request.redirectedTo != null ? ` It was redirected to ${request.redirectedTo}.` : '';
-  return `${redirect} The base URL ${request.baseUrl} may be wrong: it should be the gateway's address, e.g. https://api.gpt.ge.`;
+  return `${redirect} The base URL ${request.baseUrl} may be wrong: it should be the gateway's address, e.g. ${DEFAULT_BASE_URL}.`;
 }
 
 function make(
