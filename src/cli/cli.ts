@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, normaliseBaseUrl } from '../core/baseUrl';
 import { systemClock, type Clock } from '../core/clock';
 import { DisposableStore } from '../core/disposables';
+import { errorText } from '../core/errorText';
 import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { isFinished, type Task } from '../core/model';
@@ -181,7 +182,7 @@ function baseUrlFrom(option: string | undefined, env: CliIo['env']): string {
     return normaliseBaseUrl(input);
   } catch (error) {
     const source = option !== undefined ? '--base-url' : 'SUNO_BASE_URL';
-    throw new UsageError(`${source}: ${terminalLine(error instanceof Error ? error.message : String(error))}`);
+    throw new UsageError(`${source}: ${terminalLine(errorText(error))}`);
   }
 }
 
@@ -229,7 +230,7 @@ function errorLine(id: string, error: GatewayError): string {
 
 function asGatewayError(error: unknown, baseUrl: string): GatewayError {
   if (isGatewayError(error)) return error;
-  return new GatewayError('bad_response', `Fetching from ${baseUrl} failed: ${error instanceof Error ? error.message : String(error)}`, {
+  return new GatewayError('bad_response', `Fetching from ${baseUrl} failed: ${errorText(error)}`, {
     cause: error,
   });
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
+import { errorText } from '../core/errorText';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/redaction';
@@ -32,7 +33,7 @@ const SHOW_LOGS = 'Show Logs';
 
 /** The text of the notification: the error's message, plus the URL when it does not say it. */
 export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string): string {
-  let text = error instanceof Error ? error.message : String(error);
+  let text = errorText(error);
   if (isGatewayError(error) && error.url && !text.includes(error.url)) text = `${text} (${error.url})`;
   if (prefix) text = `${prefix} ${text}`;
   if (suffix) text = `${text} ${suffix}`;

@@ -3,6 +3,7 @@ import { openExternalUrl } from '../commands/openInBrowser';
 import { executeCommand } from '../commands/typedCommands';
 import { Commands } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
+import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/model';
 import type { ExtensionServices } from '../extensionServices';
@@ -131,7 +132,7 @@ export class TaskPanel implements vscode.Disposable {
       return;
     }
     this.handle(parsed.message).catch((error: unknown) => {
-      this.services.log.error(`Task panel ${this.taskId}: ${parsed.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.services.log.error(`Task panel ${this.taskId}: ${parsed.message.type} failed: ${errorText(error)}`);
     });
   }
 
