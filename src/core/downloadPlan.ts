@@ -4,6 +4,7 @@
  * command only moves bytes.
  */
 import type { Clip, Task } from './model';
+import { untitledTaskName } from './taskLabel';
 
 export type DownloadKind = 'audio' | 'video' | 'cover' | 'lyrics';
 
@@ -162,7 +163,7 @@ export function chooseExtension(kind: DownloadKind, url: string | null, contentT
 }
 
 function titleStem(task: Task, clip: Clip | undefined): string {
-  const fallback = `Suno ${task.id.slice(0, 8)}`;
+  const fallback = untitledTaskName(task.id);
   return sanitiseFileName(clip?.title ?? task.title ?? fallback, fallback);
 }
 

@@ -4,6 +4,7 @@
  */
 import { sanitiseFileName } from '../core/downloadPlan';
 import type { Clip, Task } from '../core/model';
+import { untitledTaskName } from '../core/taskLabel';
 
 export interface LyricsSource {
   /** The clip whose lyrics these are; undefined for a lyrics task's own text. */
@@ -39,7 +40,7 @@ export function resolveLyrics(task: Task, clipId?: string): LyricsSource {
  * file name: no `/` that would add path segments, no `?` or `#` that would read as a query.
  */
 export function lyricsFileName(task: Task, clip: Clip | undefined): string {
-  const fallback = `Suno ${task.id.slice(0, 8)}`;
+  const fallback = untitledTaskName(task.id);
   const stem = sanitiseFileName(clip?.title ?? task.title ?? fallback, fallback);
   const index = clip === undefined ? -1 : task.clips.indexOf(clip);
   const numbered = index > 0 ? `${stem} - ${index + 1}` : stem;

@@ -6,6 +6,7 @@ import { DisposableStore } from '../core/disposables';
 import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/model';
+import { untitledTaskName } from '../core/taskLabel';
 import type { ExtensionServices } from '../extensionServices';
 import type { HostMessage } from '../shared/hostMessages';
 import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
@@ -27,7 +28,7 @@ export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.Webvie
  */
 export function taskPanelTitle(task: Task | undefined, taskId: string): string {
   const title = task?.title == null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title || `Suno task ${taskId.slice(0, 8)}`;
+  return title || untitledTaskName(taskId);
 }
 
 const STATUS_ICONS: Record<TaskStatus, string> = {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clip, Task, TaskStatus } from '../core/model';
 import { formatProgress, formatRelativeTime, formatStatus } from '../core/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
+import { shortTaskId } from '../core/taskLabel';
 
 /**
  * The tree item of one tracked task. Everything shown comes from the gateway and is untrusted:
@@ -16,14 +17,10 @@ export interface TaskTreeItemOptions {
   readonly openCommand?: string;
 }
 
-export function shortTaskId(id: string): string {
-  return inertText(id.slice(0, 8));
-}
-
 /** The task's title, or its short id: inert, for every place that names a task to the user. */
 export function taskLabel(task: Task): string {
   const title = task.title === null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title ? title : shortTaskId(task.id);
+  return title ? title : inertText(shortTaskId(task.id));
 }
 
 export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vscode.TreeItem {
