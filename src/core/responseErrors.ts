@@ -107,8 +107,8 @@ export function isTaskNotExist(body: string): boolean {
   if (looksLikeHtml(body)) return false;
   const json = tryParseJson(body);
   if (isRecord(json)) {
-    const error = isRecord(json.error) ? json.error : {};
-    return [json.code, json.message, json.msg, error.code, error.message, error.type].some(
+    const error = isRecord(json.error) ? json.error : { message: json.error };
+    return [json.code, json.message, json.msg, json.error_message, error.code, error.message, error.type].some(
       (value) => typeof value === 'string' && /task[\s_-]*not[\s_-]*exists?|任务不存在/i.test(value),
     );
   }
@@ -139,7 +139,7 @@ export function isGetTaskFailed(body: string): boolean {
  * parser's one-line account, with an HTML page named by its title (an nginx "502 Bad Gateway",
  * a web app's index page) rather than quoted.
  */
-export function describeBody(httpStatus: number, contentType: string | null, body: string): string {
+function describeAnswer(httpStatus: number, contentType: string | null, body: string): string {
   if (!looksLikeHtml(body)) return describeResponse(httpStatus, contentType, body);
   const type = contentType === null || contentType.trim() === '' ? 'no content type' : `content type ${contentType.trim()}`;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
@@ -248,7 +248,7 @@ export function errorForResponse(
   const status = response.httpStatus;
   const gatewayMessage = gatewayMessageOf(response.body);
   const where = `HTTP ${status} from ${request.method} ${request.url}`;
-  const what = (): string => describeBody(status, response.contentType, response.body);
+  const what = (): string => describeAnswer(status, response.contentType, response.body);
 
   if (status === 401 || status === 403) {
     return make(
