@@ -1,4 +1,5 @@
 import { DEFAULT_BASE_URL } from '../core/baseUrl';
+import { ID_RULE_TEXT } from '../core/idRules';
 import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
 
 /** The `suno-task --help` text. */
@@ -15,8 +16,9 @@ Commands:
   watch   Poll until every task has finished, printing a line whenever one changes.
 
 An <id> may be a bare task id, a .../suno/fetch/<id> URL or the JSON a submit call returned.
-Task ids are 1 to 128 letters, digits, '-', '_' and '.'. Every <id> given gets a line of its
-own; one that holds no task id gets an invalid_input line and is not sent.
+Task ids are ${ID_RULE_TEXT}.
+Every <id> given gets a line of its own; one that holds no task id gets an invalid_input
+line and is not sent.
 
 Options:
   --base-url URL       The gateway's address (default: $SUNO_BASE_URL, else ${DEFAULT_BASE_URL}).
