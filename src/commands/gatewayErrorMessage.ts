@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
 import { errorText } from '../core/errorText';
-import { GatewayError, isGatewayError } from '../core/gatewayError';
+import { isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/redaction';
 import { executeCommand } from './typedCommands';
@@ -48,7 +48,7 @@ export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): s
       actions.push(SET_API_KEY);
       break;
     case 'invalid_input':
-      if (isBaseUrlProblem(error as GatewayError)) actions.push(OPEN_SETTINGS);
+      if (isGatewayError(error) && error.faultySetting === 'baseUrl') actions.push(OPEN_SETTINGS);
       break;
     case 'bad_response':
       actions.push(OPEN_SETTINGS);
@@ -99,8 +99,4 @@ export async function showGatewayError(error: unknown, options: GatewayErrorOpti
     default:
       break;
   }
-}
-
-function isBaseUrlProblem(error: GatewayError): boolean {
-  return /base URL/i.test(error.message);
 }

@@ -74,5 +74,5 @@ export function normaliseBaseUrl(input: string): string {
 }
 
 function invalid(message: string): GatewayError {
-  return new GatewayError('invalid_input', message);
+  return new GatewayError('invalid_input', message, { faultySetting: 'baseUrl' });
 }
