@@ -17,11 +17,11 @@ import type { Settings } from '../configuration/settings';
 
 const KEY_PREFIX = 'suno.apiKey:';
 
-export class KeychainError extends Error {
+class KeychainError extends Error {
   override readonly name = 'KeychainError';
 }
 
-export interface ApiKeyChange {
+interface ApiKeyChange {
   /** The normalised base URL whose key was stored or deleted. */
   readonly baseUrl: string;
 }

@@ -44,7 +44,7 @@ import { terminalLine } from './terminalText';
 import { USAGE } from './usage';
 import { packageVersion } from './version';
 
-export interface CliOutput {
+interface CliOutput {
   write(chunk: string): unknown;
 }
 
@@ -58,9 +58,9 @@ export interface CliIo {
   clock?: Clock;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
 
 const PROGRAM = 'suno-task';
 

@@ -13,7 +13,7 @@ import { executeCommand } from './typedCommands';
  * address, a retry for passing trouble, and the log for details.
  */
 
-export interface GatewayErrorOptions {
+interface GatewayErrorOptions {
   /** Put before the message, e.g. `Could not fetch Suno task 1234abcd:`. */
   readonly prefix?: string;
   /** Put after the message: a hint about the next step. */
@@ -40,7 +40,7 @@ export function gatewayErrorText(error: unknown, prefix?: string, suffix?: strin
   return text;
 }
 
-export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[] {
+function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[] {
   const actions: string[] = [];
   const kind = isGatewayError(error) ? error.kind : undefined;
   switch (kind) {

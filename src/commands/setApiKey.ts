@@ -82,11 +82,11 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
 }
 
 /** Accepts what people paste: surrounding spaces, or the whole `Bearer sk-…` header value. */
-export function cleanApiKey(value: string): string {
+function cleanApiKey(value: string): string {
   return value.trim().replace(/^Bearer\s+/i, '').trim();
 }
 
-export function validateApiKey(value: string): string | null {
+function validateApiKey(value: string): string | null {
   const key = cleanApiKey(value);
   if (key === '') return 'Paste the API key from your gateway account.';
   if (/\s/.test(key)) return 'An API key has no spaces or line breaks.';

@@ -15,9 +15,9 @@ import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/po
 
 export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
-export type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
+type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
 
-export interface SettingsChangeEvent {
+interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
 }
 
@@ -35,7 +35,7 @@ const schemas = {
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
 
-export interface TestOverrides {
+interface TestOverrides {
   /** `SUNO_TEST_MODE=1` on the extension host. */
   readonly testMode: boolean;
   /** `SUNO_TEST_POLL_INTERVAL_MS`: in test mode, the poll interval in milliseconds. */

@@ -5,7 +5,7 @@
  */
 
 /** How much of the body an error message quotes. */
-export const BODY_PREVIEW_CHARACTERS = 200;
+const BODY_PREVIEW_CHARACTERS = 200;
 
 export function describeResponse(httpStatus: number, contentType: string | null, body: string): string {
   const type = contentType === null || contentType.trim() === '' ? 'no content type' : `content type ${contentType.trim()}`;

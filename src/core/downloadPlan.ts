@@ -28,7 +28,7 @@ export interface SkippedDownload {
   readonly reason: string;
 }
 
-export interface DownloadPlan {
+interface DownloadPlan {
   readonly items: readonly DownloadItem[];
   readonly skipped: readonly SkippedDownload[];
 }
@@ -80,7 +80,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * clusters: never in the middle of a character, nor between a letter and its accent or the halves
  * of an emoji.
  */
-export function truncateUtf8(text: string, maxBytes: number): string {
+function truncateUtf8(text: string, maxBytes: number): string {
   if (utf8Length(text) <= maxBytes) return text;
   let result = '';
   let bytes = 0;

@@ -14,9 +14,9 @@ export type GatewayErrorKind =
   | 'timeout';
 
 /** A setting whose value caused an error, so that the fix offered is to open that setting. */
-export type FaultySetting = 'baseUrl';
+type FaultySetting = 'baseUrl';
 
-export interface GatewayErrorDetails {
+interface GatewayErrorDetails {
   /** The URL that was called (never contains the key: keys travel only in headers). */
   readonly url?: string | null;
   /** HTTP status of the answer, or null when there was no answer. */
@@ -63,11 +63,6 @@ export class GatewayError extends Error {
 
 export function isGatewayError(value: unknown): value is GatewayError {
   return value instanceof GatewayError;
-}
-
-/** Errors after which no poll can succeed until the user acts (a new key). */
-export function needsUserAction(error: GatewayError): boolean {
-  return error.kind === 'auth';
 }
 
 /** Errors that pass by themselves: back off and keep every task. */

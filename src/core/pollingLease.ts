@@ -31,7 +31,7 @@ import type { SharedFiles } from './sharedFiles';
 import type { TaskStore } from './taskStore';
 
 export const LEASES_FOLDER = 'leases';
-export const LEASE_VERSION = 1;
+const LEASE_VERSION = 1;
 /** A lease lives this many heartbeats: one missed beat (a busy host) does not lose it. */
 const HEARTBEATS_PER_LIFETIME = 3;
 /**

@@ -34,13 +34,13 @@ export interface RequestDescription {
 const MAX_GATEWAY_MESSAGE = 500;
 
 /** True when the body is an HTML page (a proxy's error page, a website, a SPA shell). */
-export function looksLikeHtml(body: string): boolean {
+function looksLikeHtml(body: string): boolean {
   const start = body.trimStart().slice(0, 512).toLowerCase();
   return start.startsWith('<!doctype html') || start.startsWith('<html') || /<(head|body|title|h1|center|div|p)[\s>]/.test(start);
 }
 
 /** The body as JSON, or undefined when it is not JSON. */
-export function tryParseJson(body: string): unknown {
+function tryParseJson(body: string): unknown {
   const trimmed = body.trim();
   if (trimmed === '' || (trimmed[0] !== '{' && trimmed[0] !== '[')) return undefined;
   try {
@@ -129,7 +129,7 @@ export function isRequestTooLarge(response: RawResponse): boolean {
 }
 
 /** new-api's "the upstream lookup failed" envelope, sometimes sent with HTTP 200. */
-export function isGetTaskFailed(body: string): boolean {
+function isGetTaskFailed(body: string): boolean {
   const json = tryParseJson(body);
   return isRecord(json) && typeof json.code === 'string' && json.code.toLowerCase() === 'get_task_failed';
 }
@@ -328,7 +328,7 @@ export function explainParseError(error: GatewayError, request: RequestDescripti
 }
 
 /** The Node/undici/browser reason a request failed, in a few words. */
-export function describeNetworkFailure(error: unknown): string {
+function describeNetworkFailure(error: unknown): string {
   const cause = isRecord(error) && 'cause' in error ? (error as { cause?: unknown }).cause : undefined;
   const code = [cause, error]
     .map((candidate) => (isRecord(candidate) && typeof candidate.code === 'string' ? candidate.code : null))

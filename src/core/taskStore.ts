@@ -40,7 +40,7 @@ import { MAX_TASK_FILE_BYTES, parseTaskFile, serializeTaskFile, taskFileId, type
 
 export const TASKS_FOLDER = 'tasks';
 /** Rewritten with a fresh token after every write: unchanged, it means nothing to read. */
-export const REVISION_PATH = 'tasks-revision.txt';
+const REVISION_PATH = 'tasks-revision.txt';
 /** Written once the `globalState` list has been copied into files. */
 export const MIGRATED_PATH = 'tasks-migrated-from-globalState.txt';
 /** How long a removal marker stays: far longer than any window takes to notice it. */

@@ -6,7 +6,7 @@ import { sanitiseFileName } from '../core/downloadPlan';
 import type { Clip, Task } from '../core/model';
 import { untitledTaskName } from '../core/taskLabel';
 
-export interface LyricsSource {
+interface LyricsSource {
   /** The clip whose lyrics these are; undefined for a lyrics task's own text. */
   readonly clip: Clip | undefined;
   /** The text, or null when there is none (yet). */
@@ -15,7 +15,7 @@ export interface LyricsSource {
   readonly fileName: string;
 }
 
-export const LYRICS_FILE_EXTENSION = '.lyrics';
+const LYRICS_FILE_EXTENSION = '.lyrics';
 
 function hasText(text: string | null | undefined): text is string {
   return text != null && text.trim() !== '';

@@ -10,7 +10,7 @@ import { shortTaskId } from '../core/taskLabel';
  * title can show neither a link nor an icon, nor hide or reorder characters.
  */
 
-export interface TaskTreeItemOptions {
+interface TaskTreeItemOptions {
   /** Epoch milliseconds, for "3 min ago". */
   readonly now: number;
   /** The command run on click (the task panel), when it exists. */
@@ -45,7 +45,7 @@ export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vs
 }
 
 /** `Running · 30% · 2 min ago`: status, progress while it means something, the latest time. */
-export function taskDescription(task: Task, now: number): string {
+function taskDescription(task: Task, now: number): string {
   const parts = [formatStatus(task.status, task.rawStatus)];
   if (task.status === 'running' || task.status === 'pending') {
     const progress = formatProgress(task.progress);
@@ -60,7 +60,7 @@ export function taskDescription(task: Task, now: number): string {
  * Space-separated tokens matched by the menus' `when` clauses with regexes, e.g.
  * `viewItem =~ /\btask\b/ && viewItem =~ /\bhasAudio\b/`.
  */
-export function taskContextValue(task: Task): string {
+function taskContextValue(task: Task): string {
   const tokens = ['task', task.status];
   tokens.push(task.status === 'succeeded' || task.status === 'failed' ? 'finished' : 'unfinished');
   if (task.clips.length > 0) tokens.push('hasClips');
@@ -70,7 +70,7 @@ export function taskContextValue(task: Task): string {
   return tokens.join(' ');
 }
 
-export function hasLyrics(task: Task): boolean {
+function hasLyrics(task: Task): boolean {
   return nonEmpty(task.lyrics) || task.clips.some((clip: Clip) => nonEmpty(clip.lyrics));
 }
 
@@ -89,7 +89,7 @@ export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
 }
 
 /** Plain text, one field a line: VS Code shows a string tooltip as it is, never as Markdown. */
-export function taskTooltip(task: Task, now: number): string {
+function taskTooltip(task: Task, now: number): string {
   const lines = [taskLabel(task), ''];
   const field = (name: string, value: string): void => {
     lines.push(`${name}: ${inertText(value)}`);

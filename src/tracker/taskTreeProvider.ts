@@ -10,7 +10,7 @@ import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './
 /** How often relative times ("2 min ago") are redrawn while the view is on screen. */
 const RELATIVE_TIME_REFRESH_MS = 60_000;
 
-export interface TaskTreeProviderOptions {
+interface TaskTreeProviderOptions {
   /** Epoch milliseconds; injectable for tests. */
   readonly now?: () => number;
   /** The command a click on a task or clip runs (the task panel), when the extension has one. */
