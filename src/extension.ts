@@ -18,6 +18,7 @@ import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
 import { DisposableStore } from './core/disposables';
+import { errorText } from './core/errorText';
 import { BatchSupportMemory, GatewayClient } from './core/gatewayClient';
 import type { Task } from './core/model';
 import { inertText } from './core/inertText';
@@ -216,6 +217,6 @@ export async function applyDemoEnvironment(services: ExtensionServices, env: Nod
     services.log.info(`Demo: tracked ${outcome.tracked.length} of ${missing.length} task(s) from ${baseUrl}.`);
     for (const { id, error } of outcome.failures) services.log.warn(`Demo: task ${id}: ${error.message}`);
   } catch (error) {
-    services.log.warn(`Demo environment: ${error instanceof Error ? error.message : String(error)}`);
+    services.log.warn(`Demo environment: ${errorText(error)}`);
   }
 }

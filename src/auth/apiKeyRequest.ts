@@ -13,7 +13,7 @@ export class ApiKeyRequest {
 }
 
 /** Who asked for a key command, and for which gateway (undefined: the configured one). */
-export interface KeyCommandInvocation {
+interface KeyCommandInvocation {
   readonly baseUrl: string | undefined;
   /** Run with arguments that this extension's UI did not make: the user must confirm. */
   readonly fromOutside: boolean;

@@ -3,6 +3,7 @@ import { setContext } from '../commands/typedCommands';
 import { ContextKeys } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { DisposableStore } from '../core/disposables';
+import { errorText } from '../core/errorText';
 import type { Settings } from '../configuration/settings';
 
 /**
@@ -16,11 +17,11 @@ import type { Settings } from '../configuration/settings';
 
 const KEY_PREFIX = 'suno.apiKey:';
 
-export class KeychainError extends Error {
+class KeychainError extends Error {
   override readonly name = 'KeychainError';
 }
 
-export interface ApiKeyChange {
+interface ApiKeyChange {
   /** The normalised base URL whose key was stored or deleted. */
   readonly baseUrl: string;
 }
@@ -64,7 +65,7 @@ export class ApiKeys implements vscode.Disposable {
         (value) => (value && value.trim() !== '' ? value : undefined),
         (error: unknown) => {
           this.cache.delete(normalised);
-          throw new KeychainError(`Could not read the API key for ${normalised} from the system keychain: ${describe(error)}`);
+          throw new KeychainError(`Could not read the API key for ${normalised} from the system keychain: ${errorText(error)}`);
         },
       );
       this.cache.set(normalised, pending);
@@ -94,7 +95,7 @@ export class ApiKeys implements vscode.Disposable {
       await this.secrets.store(storageKey(normalised), key);
     } catch (error) {
       throw new KeychainError(
-        `Could not save the API key for ${normalised} in the system keychain: ${describe(error)}. ` +
+        `Could not save the API key for ${normalised} in the system keychain: ${errorText(error)}. ` +
           'VS Code keeps secrets in the operating system keychain; on Linux make sure a keyring service ' +
           '(GNOME Keyring, KWallet) is running, or set "password-store" in the runtime arguments.',
       );
@@ -108,7 +109,7 @@ export class ApiKeys implements vscode.Disposable {
     try {
       await this.secrets.delete(storageKey(normalised));
     } catch (error) {
-      throw new KeychainError(`Could not remove the API key for ${normalised} from the system keychain: ${describe(error)}`);
+      throw new KeychainError(`Could not remove the API key for ${normalised} from the system keychain: ${errorText(error)}`);
     }
     this.cache.delete(normalised);
     await this.updateContextKey();
@@ -144,8 +145,4 @@ function tryNormalise(baseUrl: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

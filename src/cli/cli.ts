@@ -25,12 +25,14 @@
  */
 
 import { parseArgs } from 'node:util';
-import { normaliseBaseUrl } from '../core/baseUrl';
+import { DEFAULT_BASE_URL, normaliseBaseUrl } from '../core/baseUrl';
 import { systemClock, type Clock } from '../core/clock';
 import { DisposableStore } from '../core/disposables';
+import { errorText } from '../core/errorText';
 import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
 import { isFinished, type Task } from '../core/model';
+import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
 import { Poller } from '../core/poller';
 import { sendsKeyInClearText } from '../core/plainHttp';
 import { MemorySharedFiles } from '../core/sharedFiles';
@@ -39,10 +41,10 @@ import { TaskStore } from '../core/taskStore';
 import { fastClock } from './fastClock';
 import { formatTask } from './humanOutput';
 import { terminalLine } from './terminalText';
-import { DEFAULT_BASE_URL, DEFAULT_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, USAGE } from './usage';
+import { USAGE } from './usage';
 import { packageVersion } from './version';
 
-export interface CliOutput {
+interface CliOutput {
   write(chunk: string): unknown;
 }
 
@@ -56,9 +58,9 @@ export interface CliIo {
   clock?: Clock;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
 
 const PROGRAM = 'suno-task';
 
@@ -180,19 +182,19 @@ function baseUrlFrom(option: string | undefined, env: CliIo['env']): string {
     return normaliseBaseUrl(input);
   } catch (error) {
     const source = option !== undefined ? '--base-url' : 'SUNO_BASE_URL';
-    throw new UsageError(`${source}: ${terminalLine(error instanceof Error ? error.message : String(error))}`);
+    throw new UsageError(`${source}: ${terminalLine(errorText(error))}`);
   }
 }
 
 /** The poll interval in real milliseconds. */
 function intervalFrom(option: string | undefined, env: CliIo['env']): number {
-  if (option === undefined) return DEFAULT_INTERVAL_SECONDS * 1000;
+  if (option === undefined) return DEFAULT_POLL_INTERVAL_SECONDS * 1000;
   const seconds = Number(option.trim());
   if (option.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
     throw new UsageError(`--interval needs a number of seconds, not '${terminalLine(option)}'.`);
   }
-  if (seconds < MIN_INTERVAL_SECONDS && env.SUNO_ALLOW_FAST_POLL !== '1') {
-    throw new UsageError(`--interval must be at least ${MIN_INTERVAL_SECONDS} seconds: gateways refresh their tasks only every ~15 s.`);
+  if (seconds < MIN_POLL_INTERVAL_SECONDS && env.SUNO_ALLOW_FAST_POLL !== '1') {
+    throw new UsageError(`--interval must be at least ${MIN_POLL_INTERVAL_SECONDS} seconds: gateways refresh their tasks only every ~15 s.`);
   }
   return seconds * 1000;
 }
@@ -228,7 +230,7 @@ function errorLine(id: string, error: GatewayError): string {
 
 function asGatewayError(error: unknown, baseUrl: string): GatewayError {
   if (isGatewayError(error)) return error;
-  return new GatewayError('bad_response', `Fetching from ${baseUrl} failed: ${error instanceof Error ? error.message : String(error)}`, {
+  return new GatewayError('bad_response', `Fetching from ${baseUrl} failed: ${errorText(error)}`, {
     cause: error,
   });
 }
@@ -352,7 +354,7 @@ async function watchTasks(
   const someInvalid = report.count() > 0;
 
   // See the file comment: below the poller's 5 s minimum only with the testing switch.
-  const speed = intervalMs < MIN_INTERVAL_SECONDS * 1000 ? (MIN_INTERVAL_SECONDS * 1000) / intervalMs : 1;
+  const speed = intervalMs < MIN_POLL_INTERVAL_SECONDS * 1000 ? (MIN_POLL_INTERVAL_SECONDS * 1000) / intervalMs : 1;
   const clock = io.clock ?? (speed > 1 ? fastClock(speed) : systemClock);
   const client = makeClient(options, io, err);
   const store = new TaskStore({ files: new MemorySharedFiles(), onProblem: (message) => err(`${PROGRAM}: ${message}`) });

@@ -3,6 +3,7 @@
  * with its code. All behaviour lives in cli.ts, where tests can reach it.
  */
 
+import { errorText } from '../core/errorText';
 import { main } from './cli';
 
 main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
@@ -10,7 +11,7 @@ main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: 
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`suno-task: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`suno-task: ${errorText(error)}\n`);
     process.exitCode = 1;
   },
 );

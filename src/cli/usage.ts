@@ -1,9 +1,8 @@
+import { DEFAULT_BASE_URL } from '../core/baseUrl';
+import { ID_RULE_TEXT } from '../core/idRules';
+import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
+
 /** The `suno-task --help` text. */
-
-export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
-export const DEFAULT_INTERVAL_SECONDS = 15;
-export const MIN_INTERVAL_SECONDS = 5;
-
 export const USAGE = `suno-task — fetch and watch Suno tasks on an API gateway (gpt.ge, CometAPI, new-api …)
 
 Usage:
@@ -17,8 +16,9 @@ Commands:
   watch   Poll until every task has finished, printing a line whenever one changes.
 
 An <id> may be a bare task id, a .../suno/fetch/<id> URL or the JSON a submit call returned.
-Task ids are 1 to 128 letters, digits, '-', '_' and '.'. Every <id> given gets a line of its
-own; one that holds no task id gets an invalid_input line and is not sent.
+Task ids are ${ID_RULE_TEXT}.
+Every <id> given gets a line of its own; one that holds no task id gets an invalid_input
+line and is not sent.
 
 Options:
   --base-url URL       The gateway's address (default: $SUNO_BASE_URL, else ${DEFAULT_BASE_URL}).
@@ -26,7 +26,7 @@ Options:
   --json               One JSON object per line: the task, or
                        {"id": "...", "error": {"kind": "...", "message": "...", "httpStatus": 401}}.
   --raw                (fetch) Print the gateway's answer body exactly as it came.
-  --interval SECONDS   (watch) Seconds between polls: at least ${MIN_INTERVAL_SECONDS}, default ${DEFAULT_INTERVAL_SECONDS}.
+  --interval SECONDS   (watch) Seconds between polls: at least ${MIN_POLL_INTERVAL_SECONDS}, default ${DEFAULT_POLL_INTERVAL_SECONDS}.
   --verbose            Log every HTTP request (method, URL, status, time) to stderr.
   --allow-insecure-http
                        Send the key over plain http:// to a host that is not this machine or a

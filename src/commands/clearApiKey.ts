@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
+import { errorText } from '../core/errorText';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import { registerCommand } from './typedCommands';
@@ -23,7 +24,7 @@ async function clearApiKey(services: ExtensionServices, args: readonly unknown[]
     try {
       baseUrl = normaliseBaseUrl(invocation.baseUrl);
     } catch (error) {
-      void vscode.window.showErrorMessage(inertText(error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(inertText(errorText(error)));
       return false;
     }
     if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
@@ -66,7 +67,7 @@ async function remove(services: ExtensionServices, baseUrl: string): Promise<boo
   try {
     await services.apiKeys.delete(baseUrl);
   } catch (error) {
-    void vscode.window.showErrorMessage(inertText(error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(inertText(errorText(error)));
     return false;
   }
   services.log.info(`Removed the API key for ${baseUrl}.`);

@@ -11,7 +11,7 @@ import type { TaskTracker } from '../tracker/taskTracker';
 import { gatewayErrorText, showGatewayError } from './gatewayErrorMessage';
 import { executeCommand, registerCommand } from './typedCommands';
 
-export interface FetchOutcome {
+interface FetchOutcome {
   /** Tasks fetched and now tracked, in the order asked for. */
   readonly tracked: Task[];
   /** Ids that could not be fetched, each with its own reason (not found, invalid). */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
-import { GatewayError, isGatewayError } from '../core/gatewayError';
+import { errorText } from '../core/errorText';
+import { isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/redaction';
 import { executeCommand } from './typedCommands';
@@ -12,7 +13,7 @@ import { executeCommand } from './typedCommands';
  * address, a retry for passing trouble, and the log for details.
  */
 
-export interface GatewayErrorOptions {
+interface GatewayErrorOptions {
   /** Put before the message, e.g. `Could not fetch Suno task 1234abcd:`. */
   readonly prefix?: string;
   /** Put after the message: a hint about the next step. */
@@ -32,14 +33,14 @@ const SHOW_LOGS = 'Show Logs';
 
 /** The text of the notification: the error's message, plus the URL when it does not say it. */
 export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string): string {
-  let text = error instanceof Error ? error.message : String(error);
+  let text = errorText(error);
   if (isGatewayError(error) && error.url && !text.includes(error.url)) text = `${text} (${error.url})`;
   if (prefix) text = `${prefix} ${text}`;
   if (suffix) text = `${text} ${suffix}`;
   return text;
 }
 
-export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[] {
+function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[] {
   const actions: string[] = [];
   const kind = isGatewayError(error) ? error.kind : undefined;
   switch (kind) {
@@ -47,7 +48,7 @@ export function actionsFor(error: unknown, options: GatewayErrorOptions = {}): s
       actions.push(SET_API_KEY);
       break;
     case 'invalid_input':
-      if (isBaseUrlProblem(error as GatewayError)) actions.push(OPEN_SETTINGS);
+      if (isGatewayError(error) && error.faultySetting === 'baseUrl') actions.push(OPEN_SETTINGS);
       break;
     case 'bad_response':
       actions.push(OPEN_SETTINGS);
@@ -98,8 +99,4 @@ export async function showGatewayError(error: unknown, options: GatewayErrorOpti
     default:
       break;
   }
-}
-
-function isBaseUrlProblem(error: GatewayError): boolean {
-  return /base URL/i.test(error.message);
 }

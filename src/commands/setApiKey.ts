@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
 import { normaliseBaseUrl } from '../core/baseUrl';
+import { errorText } from '../core/errorText';
 import { inertText } from '../core/inertText';
 import { sendsKeyInClearText } from '../core/plainHttp';
 import type { ExtensionServices } from '../extensionServices';
@@ -71,7 +72,7 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
   try {
     await services.apiKeys.set(baseUrl, cleanApiKey(value));
   } catch (error) {
-    void vscode.window.showErrorMessage(inertText(error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(inertText(errorText(error)));
     return false;
   }
   services.log.info(`Stored an API key for ${baseUrl}.`);
@@ -81,11 +82,11 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
 }
 
 /** Accepts what people paste: surrounding spaces, or the whole `Bearer sk-…` header value. */
-export function cleanApiKey(value: string): string {
+function cleanApiKey(value: string): string {
   return value.trim().replace(/^Bearer\s+/i, '').trim();
 }
 
-export function validateApiKey(value: string): string | null {
+function validateApiKey(value: string): string | null {
   const key = cleanApiKey(value);
   if (key === '') return 'Paste the API key from your gateway account.';
   if (/\s/.test(key)) return 'An API key has no spaces or line breaks.';

@@ -11,12 +11,12 @@ import { executeCommand } from './typedCommands';
  * The part of the task store a command needs to find its task. TaskStore fits; taking only this
  * keeps command code testable with a plain object.
  */
-export interface TaskLookup {
+interface TaskLookup {
   get(id: string): Task | undefined;
   all(): Task[];
 }
 
-export interface ResolvedTaskArgument {
+interface ResolvedTaskArgument {
   readonly task: Task;
   /** Set when the command was invoked on a clip, not on its task. */
   readonly clip?: Clip;

@@ -9,7 +9,7 @@ import type { DownloadResult } from './download';
  * against this table and `executeCommand` hands the same type to the caller. `void` means the
  * result is nothing to rely on.
  */
-export interface CommandResults {
+interface CommandResults {
   /** The tasks now tracked; empty when nothing was fetched. */
   [Commands.fetchTask]: Task[];
   /** Whether a key was stored. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../core/baseUrl';
 import { DisposableStore } from '../core/disposables';
+import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
 
 /**
  * Typed access to the `suno.*` settings.
@@ -14,18 +15,14 @@ import { DisposableStore } from '../core/disposables';
 
 export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
-export type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
+type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
 
-export interface SettingsChangeEvent {
+interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
 }
 
 const SECTION = 'suno';
 
-/** The manifest's `minimum` for `suno.pollIntervalSeconds`: gateways refresh about every 15 s. */
-const MIN_POLL_INTERVAL_SECONDS = 5;
-/** Hand-edited values above this would look like polling stopped; an hour is plenty. */
-const MAX_POLL_INTERVAL_SECONDS = 3600;
 /** In test mode the integration tests poll a local gateway many times a second. */
 const TEST_MIN_POLL_INTERVAL_SECONDS = 0.1;
 
@@ -38,7 +35,7 @@ const schemas = {
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
 
-export interface TestOverrides {
+interface TestOverrides {
   /** `SUNO_TEST_MODE=1` on the extension host. */
   readonly testMode: boolean;
   /** `SUNO_TEST_POLL_INTERVAL_MS`: in test mode, the poll interval in milliseconds. */

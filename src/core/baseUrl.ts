@@ -21,12 +21,15 @@
 import { GatewayError } from './gatewayError';
 import { hasSpaceOrControl } from './spaceOrControl';
 
+/** The gateway the extension and the CLI talk to when none is set (package.json repeats it). */
+export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export function normaliseBaseUrl(input: string): string {
   const trimmed = typeof input === 'string' ? input.trim() : '';
   if (trimmed === '') {
-    throw invalid('The gateway base URL is empty. Set it to the address of your gateway, e.g. https://api.gpt.ge.');
+    throw invalid(`The gateway base URL is empty. Set it to the address of your gateway, e.g. ${DEFAULT_BASE_URL}.`);
   }
   const shown = trimmed.length > 120 ? `${trimmed.slice(0, 117)}...` : trimmed;
   if (hasSpaceOrControl(trimmed)) {
@@ -42,7 +45,7 @@ export function normaliseBaseUrl(input: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw invalid(`The gateway base URL "${shown}" is not a valid URL. Expected something like https://api.gpt.ge.`);
+    throw invalid(`The gateway base URL "${shown}" is not a valid URL. Expected something like ${DEFAULT_BASE_URL}.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw invalid(`The gateway base URL "${shown}" must start with http:// or https://.`);
@@ -55,7 +58,7 @@ export function normaliseBaseUrl(input: string): string {
     throw invalid('The gateway base URL must not contain a user name or password. Put the API key in the key setting instead.');
   }
   if (url.search !== '' || trimmed.endsWith('?')) {
-    throw invalid('The gateway base URL must not contain a query string (?…). Use only the gateway address, e.g. https://api.gpt.ge.');
+    throw invalid(`The gateway base URL must not contain a query string (?…). Use only the gateway address, e.g. ${DEFAULT_BASE_URL}.`);
   }
   if (url.hash !== '' || trimmed.endsWith('#')) {
     throw invalid(`The gateway base URL "${shown}" must not contain a fragment (#…).`);
@@ -71,5 +74,5 @@ export function normaliseBaseUrl(input: string): string {
 }
 
 function invalid(message: string): GatewayError {
-  return new GatewayError('invalid_input', message);
+  return new GatewayError('invalid_input', message, { faultySetting: 'baseUrl' });
 }

@@ -5,14 +5,14 @@
  */
 
 /** How much of the body an error message quotes. */
-export const BODY_PREVIEW_CHARACTERS = 200;
+const BODY_PREVIEW_CHARACTERS = 200;
 
 export function describeResponse(httpStatus: number, contentType: string | null, body: string): string {
   const type = contentType === null || contentType.trim() === '' ? 'no content type' : `content type ${contentType.trim()}`;
-  return `HTTP ${httpStatus}, ${type}, ${describeBody(body)}`;
+  return `HTTP ${httpStatus}, ${type}, ${quoteBody(body)}`;
 }
 
-function describeBody(body: string): string {
+function quoteBody(body: string): string {
   if (body.length === 0) return 'empty body';
   if (!/\S/.test(body)) return `a body of ${body.length} blank characters`;
   // Split by code points so a cut never leaves half a surrogate pair (emoji, rare CJK). Only the

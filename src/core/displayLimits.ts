@@ -17,7 +17,7 @@ export const MAX_LYRICS_CHARACTERS_SHOWN = 20_000;
 /** Players that fetch their metadata at once; the others wait until played (`preload="none"`). */
 export const PRELOADED_PLAYERS = 4;
 
-export interface Capped<T> {
+interface Capped<T> {
   readonly shown: readonly T[];
   readonly notShown: number;
 }
@@ -27,7 +27,7 @@ export function firstItems<T>(items: readonly T[], max: number): Capped<T> {
   return items.length <= max ? { shown: items, notShown: 0 } : { shown: items.slice(0, max), notShown: items.length - max };
 }
 
-export interface CappedText {
+interface CappedText {
   readonly text: string;
   /** Characters (code points) cut off the end. */
   readonly notShownCharacters: number;

@@ -4,6 +4,7 @@
  * command only moves bytes.
  */
 import type { Clip, Task } from './model';
+import { untitledTaskName } from './taskLabel';
 
 export type DownloadKind = 'audio' | 'video' | 'cover' | 'lyrics';
 
@@ -27,7 +28,7 @@ export interface SkippedDownload {
   readonly reason: string;
 }
 
-export interface DownloadPlan {
+interface DownloadPlan {
   readonly items: readonly DownloadItem[];
   readonly skipped: readonly SkippedDownload[];
 }
@@ -79,7 +80,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * clusters: never in the middle of a character, nor between a letter and its accent or the halves
  * of an emoji.
  */
-export function truncateUtf8(text: string, maxBytes: number): string {
+function truncateUtf8(text: string, maxBytes: number): string {
   if (utf8Length(text) <= maxBytes) return text;
   let result = '';
   let bytes = 0;
@@ -162,7 +163,7 @@ export function chooseExtension(kind: DownloadKind, url: string | null, contentT
 }
 
 function titleStem(task: Task, clip: Clip | undefined): string {
-  const fallback = `Suno ${task.id.slice(0, 8)}`;
+  const fallback = untitledTaskName(task.id);
   return sanitiseFileName(clip?.title ?? task.title ?? fallback, fallback);
 }
 

@@ -10,7 +10,7 @@ export interface Disposable {
 /** Subscribe with a listener; dispose the result to unsubscribe. */
 export type Event<T> = (listener: (event: T) => void) => Disposable;
 
-export interface EmitterOptions {
+interface EmitterOptions {
   /**
    * Called when a listener throws. One faulty listener must not stop the others from hearing
    * the event, nor break the code that fired it (a polling round, a store write), so errors are

@@ -29,7 +29,6 @@ import {
 } from './responseErrors';
 import { asAsked, bindBatchAnswer, isAnswerAbout } from './taskIdMatching';
 
-export type { RawResponse } from './responseErrors';
 export { BatchSupportMemory } from './batchSupportMemory';
 
 /** One HTTP request, for the extension's log channel. Never carries the key. */
@@ -55,7 +54,7 @@ export interface GatewayClientOptions {
   batchSupport?: BatchSupportMemory;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** A batch answer for thousands of tasks fits; a file download behind a wrong base URL does not. */
 const MAX_BODY_BYTES = 10_000_000;
 const TOO_LARGE = Symbol('too large');

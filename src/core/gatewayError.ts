@@ -13,7 +13,10 @@ export type GatewayErrorKind =
   | 'network'
   | 'timeout';
 
-export interface GatewayErrorDetails {
+/** A setting whose value caused an error, so that the fix offered is to open that setting. */
+type FaultySetting = 'baseUrl';
+
+interface GatewayErrorDetails {
   /** The URL that was called (never contains the key: keys travel only in headers). */
   readonly url?: string | null;
   /** HTTP status of the answer, or null when there was no answer. */
@@ -24,6 +27,8 @@ export interface GatewayErrorDetails {
   readonly retryAfterMs?: number | null;
   /** For an answer about another task than the one asked for: the id the gateway answered about. */
   readonly answeredTaskId?: string | null;
+  /** For `invalid_input` caused by a setting's value: that setting. */
+  readonly faultySetting?: FaultySetting | null;
   readonly cause?: unknown;
 }
 
@@ -34,6 +39,7 @@ export class GatewayError extends Error {
   readonly gatewayMessage: string | null;
   readonly retryAfterMs: number | null;
   readonly answeredTaskId: string | null;
+  readonly faultySetting: FaultySetting | null;
 
   constructor(
     readonly kind: GatewayErrorKind,
@@ -46,6 +52,7 @@ export class GatewayError extends Error {
     this.gatewayMessage = details.gatewayMessage ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.answeredTaskId = details.answeredTaskId ?? null;
+    this.faultySetting = details.faultySetting ?? null;
   }
 
   /** The JSON shape the CLI prints for a failed id. */
@@ -56,11 +63,6 @@ export class GatewayError extends Error {
 
 export function isGatewayError(value: unknown): value is GatewayError {
   return value instanceof GatewayError;
-}
-
-/** Errors after which no poll can succeed until the user acts (a new key). */
-export function needsUserAction(error: GatewayError): boolean {
-  return error.kind === 'auth';
 }
 
 /** Errors that pass by themselves: back off and keep every task. */

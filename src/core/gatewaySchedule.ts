@@ -11,7 +11,7 @@ import type { GatewayError } from './gatewayError';
 import type { GatewayPollState, GatewayPollStateName } from './poller';
 import { MAX_RETRY_AFTER_MS } from './responseErrors';
 
-export interface GatewayScheduleOptions {
+interface GatewayScheduleOptions {
   readonly baseUrl: string;
   readonly clock: Clock;
   /** Two rounds not asked for explicitly start at least this far apart. */

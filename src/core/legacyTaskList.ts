@@ -18,7 +18,7 @@ import type { Task } from './model';
 import { parseStoredTask } from './taskSchema';
 
 export const TASK_STORE_KEY = 'suno.taskStore';
-export const LEGACY_TASK_LIST_VERSION = 1;
+const LEGACY_TASK_LIST_VERSION = 1;
 
 /** The valid tasks, newest tracked first; undefined when the value must be left untouched. */
 export function readLegacyTaskList(stored: unknown, onProblem: (message: string) => void): Task[] | undefined {

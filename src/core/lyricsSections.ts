@@ -7,7 +7,7 @@
  * free of imports.
  */
 
-export interface LyricsSection {
+interface LyricsSection {
   /** The text between the brackets, trimmed (`Verse 2`); null for text before the first tag. */
   readonly tag: string | null;
   /** Zero-based line of the tag itself; null for the untagged text before the first tag. */

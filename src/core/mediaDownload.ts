@@ -16,14 +16,14 @@ export interface DownloadLimits {
   readonly maxRedirects: number;
 }
 
-export const DOWNLOAD_LIMITS: DownloadLimits = { idleTimeoutMs: 30_000, maxBytes: 1_000_000_000, maxRedirects: 5 };
+const DOWNLOAD_LIMITS: DownloadLimits = { idleTimeoutMs: 30_000, maxBytes: 1_000_000_000, maxRedirects: 5 };
 
 /** A download refused or stopped by one of the rules above; its message is for the user. */
 export class DownloadRefusedError extends Error {
   override readonly name = 'DownloadRefusedError';
 }
 
-export interface MediaDownloadOptions {
+interface MediaDownloadOptions {
   /** The base URL of the task's gateway: decides which hosts may be fetched from. */
   readonly gatewayBaseUrl: string;
   readonly signal: AbortSignal;
@@ -31,7 +31,7 @@ export interface MediaDownloadOptions {
   readonly clock?: Clock;
 }
 
-export interface MediaBody {
+interface MediaBody {
   /** Where the bytes finally came from, after redirects. */
   readonly url: string;
   readonly contentType: string | null;

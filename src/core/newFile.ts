@@ -16,7 +16,7 @@ const MAX_NAME_ATTEMPTS = 1000;
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EINVAL', 'EMLINK']);
 
 /** The hidden name a download is written under until it is complete. */
-export function temporaryFileName(): string {
+function temporaryFileName(): string {
   return `.suno-download-${randomBytes(6).toString('hex')}.part`;
 }
 

@@ -13,6 +13,7 @@ import { GatewayError } from './gatewayError';
 import { MAX_ID_LENGTH, isValidId } from './idRules';
 import type { Clip, Task, TaskAction, TaskStatus } from './model';
 import { deriveProgress, type ProgressPart } from './progress';
+import { gatewayMessageOf, isTaskNotExist } from './responseErrors';
 import { normaliseTaskStatus, resolveTaskStatus } from './taskStatus';
 import {
   lyricsResultSchema,
@@ -215,8 +216,6 @@ function isSuccessCode(code: string | number | null): boolean {
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-const TASK_NOT_EXIST = /task[\s_-]*not[\s_-]*exists?|任务不存在/i;
-
 function rejection(context: ResponseContext, body: string, reason: string, cause?: unknown, gatewayMessage?: string | null): GatewayError {
   return new GatewayError(
     'bad_response',
@@ -232,16 +231,10 @@ function explainRejection(json: unknown, body: string, context: ResponseContext)
   }
   const envelope = wireEnvelopeSchema.parse(json);
   const error = isObject(envelope.error) ? openAiErrorSchema.parse(envelope.error) : null;
-  const errorText = typeof envelope.error === 'string' ? toMeaningfulText(envelope.error) : null;
+  const errorString = typeof envelope.error === 'string' ? toMeaningfulText(envelope.error) : null;
   const codeText = typeof envelope.code === 'string' ? envelope.code : null;
-  const said = [codeText, envelope.message, envelope.msg, error?.code ?? null, error?.message ?? null, errorText, envelope.error_message];
-  const gatewayMessage =
-    toMeaningfulText(envelope.message) ??
-    toMeaningfulText(envelope.msg) ??
-    toMeaningfulText(error?.message) ??
-    errorText ??
-    toMeaningfulText(envelope.error_message);
-  if (said.some((text) => text !== null && TASK_NOT_EXIST.test(text))) {
+  const gatewayMessage = gatewayMessageOf(body);
+  if (isTaskNotExist(body)) {
     return new GatewayError(
       'not_found',
       `Task not found at ${context.url}: the gateway does not know this id, or it belongs to another key's user (${gatewayMessage ?? 'task_not_exist'}).`,
@@ -250,7 +243,7 @@ function explainRejection(json: unknown, body: string, context: ResponseContext)
   }
   const data = envelope.data;
   let reason: string;
-  if (error !== null || errorText !== null) reason = `the gateway answered with an error: ${JSON.stringify(gatewayMessage ?? '')}`;
+  if (error !== null || errorString !== null) reason = `the gateway answered with an error: ${JSON.stringify(gatewayMessage ?? '')}`;
   else if (typeof data === 'string') reason = 'its data is a bare string (an answer to a submit request?)';
   else if (codeText !== null && !isSuccessCode(codeText) && gatewayMessage !== null) {
     reason = `the gateway answered ${JSON.stringify(codeText)}: ${JSON.stringify(gatewayMessage)}`;

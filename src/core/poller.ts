@@ -32,10 +32,12 @@ import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { DisposableStore } from './disposables';
 import { Emitter, type Disposable, type Event } from './emitter';
+import { errorText } from './errorText';
 import type { GatewayClient } from './gatewayClient';
 import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
 import { GatewaySchedule } from './gatewaySchedule';
 import type { Task } from './model';
+import { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './pollInterval';
 import { sortRoundResults } from './roundResults';
 import type { TaskStore } from './taskStore';
 import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
@@ -43,10 +45,6 @@ import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
 /** The part of `GatewayClient` the poller uses; tests hand in small fakes of exactly this. */
 export type PollingClient = Pick<GatewayClient, 'baseUrl' | 'fetchTasks'>;
 
-/** Nothing polls faster than this, whatever the settings say. */
-export const MIN_POLL_INTERVAL_MS = 5_000;
-/** Used when the interval setting is not a usable number. */
-export const DEFAULT_POLL_INTERVAL_MS = 15_000;
 /**
  * "Soon": the delay of a first poll whose data is already stale and of a poll after the key
  * changed. Short, but not zero, so a burst of `start()`/`resumeGateway()` calls makes one request.
@@ -430,6 +428,5 @@ export class Poller implements Disposable {
 
 function toGatewayError(error: unknown, kind: 'network' | 'bad_response', baseUrl: string): GatewayError {
   if (isGatewayError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new GatewayError(kind, `Polling ${baseUrl} failed: ${message}`, { cause: error });
+  return new GatewayError(kind, `Polling ${baseUrl} failed: ${errorText(error)}`, { cause: error });
 }

@@ -24,13 +24,14 @@
 import * as z from 'zod/mini';
 import type { Clock } from './clock';
 import type { Disposable } from './emitter';
+import { errorText } from './errorText';
 import { hashedFileName } from './fileNames';
 import type { Poller } from './poller';
 import type { SharedFiles } from './sharedFiles';
 import type { TaskStore } from './taskStore';
 
 export const LEASES_FOLDER = 'leases';
-export const LEASE_VERSION = 1;
+const LEASE_VERSION = 1;
 /** A lease lives this many heartbeats: one missed beat (a busy host) does not lose it. */
 const HEARTBEATS_PER_LIFETIME = 3;
 /**
@@ -190,7 +191,7 @@ export class PollingLeases implements Disposable {
   private report(error: unknown): void {
     if (this.problemReported) return;
     this.problemReported = true;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     this.options.onProblem?.(`Could not coordinate polling with other windows, so this window polls on its own: ${message}`);
   }
 }

@@ -33,7 +33,7 @@ const STAGE_PERCENT = {
 /** A task that is not finished never shows 100%: that would read as done. */
 const MAX_UNFINISHED_PERCENT = 99;
 
-export function stageProgress(part: ProgressPart): number {
+function stageProgress(part: ProgressPart): number {
   if (part.status === 'succeeded' || part.status === 'failed') return STAGE_PERCENT.done;
   if (part.isStreaming) return STAGE_PERCENT.streaming;
   const word = (part.rawStatus ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
@@ -57,7 +57,7 @@ export function stageProgress(part: ProgressPart): number {
   return STAGE_PERCENT.notStarted;
 }
 
-export interface ProgressInput {
+interface ProgressInput {
   /** The task status after all status rules were applied. */
   readonly status: TaskStatus;
   /** The gateway's own figure (already 0–100), or null when it sent none or nonsense. */

@@ -9,6 +9,7 @@
  * No Node imports: this runs in a browser worker as well.
  */
 
+import { DEFAULT_BASE_URL } from './baseUrl';
 import { describeResponse } from './describeResponse';
 import { GatewayError, type GatewayErrorKind } from './gatewayError';
 
@@ -33,13 +34,13 @@ export interface RequestDescription {
 const MAX_GATEWAY_MESSAGE = 500;
 
 /** True when the body is an HTML page (a proxy's error page, a website, a SPA shell). */
-export function looksLikeHtml(body: string): boolean {
+function looksLikeHtml(body: string): boolean {
   const start = body.trimStart().slice(0, 512).toLowerCase();
   return start.startsWith('<!doctype html') || start.startsWith('<html') || /<(head|body|title|h1|center|div|p)[\s>]/.test(start);
 }
 
 /** The body as JSON, or undefined when it is not JSON. */
-export function tryParseJson(body: string): unknown {
+function tryParseJson(body: string): unknown {
   const trimmed = body.trim();
   if (trimmed === '' || (trimmed[0] !== '{' && trimmed[0] !== '[')) return undefined;
   try {
@@ -106,8 +107,8 @@ export function isTaskNotExist(body: string): boolean {
   if (looksLikeHtml(body)) return false;
   const json = tryParseJson(body);
   if (isRecord(json)) {
-    const error = isRecord(json.error) ? json.error : {};
-    return [json.code, json.message, json.msg, error.code, error.message, error.type].some(
+    const error = isRecord(json.error) ? json.error : { message: json.error };
+    return [json.code, json.message, json.msg, json.error_message, error.code, error.message, error.type].some(
       (value) => typeof value === 'string' && /task[\s_-]*not[\s_-]*exists?|任务不存在/i.test(value),
     );
   }
@@ -128,7 +129,7 @@ export function isRequestTooLarge(response: RawResponse): boolean {
 }
 
 /** new-api's "the upstream lookup failed" envelope, sometimes sent with HTTP 200. */
-export function isGetTaskFailed(body: string): boolean {
+function isGetTaskFailed(body: string): boolean {
   const json = tryParseJson(body);
   return isRecord(json) && typeof json.code === 'string' && json.code.toLowerCase() === 'get_task_failed';
 }
@@ -138,7 +139,7 @@ export function isGetTaskFailed(body: string): boolean {
  * parser's one-line account, with an HTML page named by its title (an nginx "502 Bad Gateway",
  * a web app's index page) rather than quoted.
  */
-export function describeBody(httpStatus: number, contentType: string | null, body: string): string {
+function describeAnswer(httpStatus: number, contentType: string | null, body: string): string {
   if (!looksLikeHtml(body)) return describeResponse(httpStatus, contentType, body);
   const type = contentType === null || contentType.trim() === '' ? 'no content type' : `content type ${contentType.trim()}`;
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
@@ -190,7 +191,7 @@ function idList(ids: readonly string[]): string {
 
 function wrongBaseHint(request: RequestDescription): string {
   const redirect = request.redirectedTo != null ? ` It was redirected to ${request.redirectedTo}.` : '';
-  return `${redirect} The base URL ${request.baseUrl} may be wrong: it should be the gateway's address, e.g. https://api.gpt.ge.`;
+  return `${redirect} The base URL ${request.baseUrl} may be wrong: it should be the gateway's address, e.g. ${DEFAULT_BASE_URL}.`;
 }
 
 function make(
@@ -247,7 +248,7 @@ export function errorForResponse(
   const status = response.httpStatus;
   const gatewayMessage = gatewayMessageOf(response.body);
   const where = `HTTP ${status} from ${request.method} ${request.url}`;
-  const what = (): string => describeBody(status, response.contentType, response.body);
+  const what = (): string => describeAnswer(status, response.contentType, response.body);
 
   if (status === 401 || status === 403) {
     return make(
@@ -327,7 +328,7 @@ export function explainParseError(error: GatewayError, request: RequestDescripti
 }
 
 /** The Node/undici/browser reason a request failed, in a few words. */
-export function describeNetworkFailure(error: unknown): string {
+function describeNetworkFailure(error: unknown): string {
   const cause = isRecord(error) && 'cause' in error ? (error as { cause?: unknown }).cause : undefined;
   const code = [cause, error]
     .map((candidate) => (isRecord(candidate) && typeof candidate.code === 'string' ? candidate.code : null))

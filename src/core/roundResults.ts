@@ -2,13 +2,13 @@ import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayEr
 import { isFinished, type Task } from './model';
 
 /** The ids of one round that share an error kind, and the first error of that kind. */
-export interface ErrorGroup {
+interface ErrorGroup {
   readonly error: GatewayError;
   readonly ids: string[];
 }
 
 /** What one round's answers say, sorted before the poller acts on them. */
-export interface RoundResults {
+interface RoundResults {
   /** Every task fetched, each under the id that was asked for. */
   readonly tasks: Task[];
   /** Of those, the ones that went from unfinished to succeeded/failed. */

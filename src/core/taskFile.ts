@@ -17,7 +17,7 @@ import * as z from 'zod/mini';
 import type { Task } from './model';
 import { parseStoredTask } from './taskSchema';
 
-export const TASK_FILE_VERSION = 2;
+const TASK_FILE_VERSION = 2;
 /** Larger files are reported and not read: no task is anywhere near this, a runaway file could be. */
 export const MAX_TASK_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -31,7 +31,7 @@ const removedFileSchema = z.object({
   removedAt: stampSchema,
 });
 
-export type TaskFile =
+type TaskFile =
   | { readonly kind: 'live'; readonly task: Task; readonly trackedAt: number }
   | { readonly kind: 'removed'; readonly id: string; readonly trackedAt: number; readonly removedAt: number };
 

@@ -13,8 +13,8 @@ import type { Clip, Task } from './model';
 import { isHttpUrl } from './safeUrl';
 import { firstIssueText, safeParseInEnglish } from './schemaIssues';
 
-export const taskStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
-export const taskActionSchema = z.enum(['music', 'lyrics', 'other']);
+const taskStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
+const taskActionSchema = z.enum(['music', 'lyrics', 'other']);
 
 /**
  * URLs are shown in webviews and opened in the browser, so one must still be an absolute http(s)
@@ -24,7 +24,7 @@ const httpUrlSchema = z.string().check(z.refine(isHttpUrl, 'not an absolute http
 const nonEmptyString = z.string().check(z.minLength(1));
 const nullableString = z.nullable(z.string());
 
-export const clipSchema = z.object({
+const clipSchema = z.object({
   id: nonEmptyString,
   title: nullableString,
   status: taskStatusSchema,

@@ -42,11 +42,11 @@ export function normaliseTaskStatus(raw: unknown): TaskStatus {
 }
 
 /** What the status rules need to know about one clip (or a lyrics result). */
-export interface PartState {
+interface PartState {
   readonly status: TaskStatus;
 }
 
-export interface TaskStatusInput {
+interface TaskStatusInput {
   /** The task's own word, normalised; null when the task carried no status at all. */
   readonly reported: TaskStatus | null;
   /** `finish_time > 0`: the gateway considers the task over, whatever its word says. */

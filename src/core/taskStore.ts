@@ -30,6 +30,7 @@
  */
 
 import { Emitter, type Event } from './emitter';
+import { errorText } from './errorText';
 import { hashedFileName, isHashedFileName } from './fileNames';
 import type { KeyValueStorage } from './keyValueStorage';
 import { TASK_STORE_KEY, readLegacyTaskList, truncate } from './legacyTaskList';
@@ -39,7 +40,7 @@ import { MAX_TASK_FILE_BYTES, parseTaskFile, serializeTaskFile, taskFileId, type
 
 export const TASKS_FOLDER = 'tasks';
 /** Rewritten with a fresh token after every write: unchanged, it means nothing to read. */
-export const REVISION_PATH = 'tasks-revision.txt';
+const REVISION_PATH = 'tasks-revision.txt';
 /** Written once the `globalState` list has been copied into files. */
 export const MIGRATED_PATH = 'tasks-migrated-from-globalState.txt';
 /** How long a removal marker stays: far longer than any window takes to notice it. */
@@ -276,7 +277,7 @@ export class TaskStore {
       await this.files.write(MIGRATED_PATH, new Date(newest).toISOString());
       if (tasks.length > 0) await this.writeRevision();
     } catch (error) {
-      this.onProblem(`Could not move saved Suno tasks to the shared store: ${messageOf(error)}`);
+      this.onProblem(`Could not move saved Suno tasks to the shared store: ${errorText(error)}`);
     }
   }
 
@@ -292,7 +293,7 @@ export class TaskStore {
       if (revision !== undefined && revision === this.lastRevision && this.missingOnce.size === 0) return;
       listing = (await this.files.list(TASKS_FOLDER)).filter((entry) => isHashedFileName(entry.name));
     } catch (error) {
-      this.reportOnce(`list:${messageOf(error)}`, `Could not read the shared Suno tasks: ${messageOf(error)}`);
+      this.reportOnce(`list:${errorText(error)}`, `Could not read the shared Suno tasks: ${errorText(error)}`);
       return;
     }
 
@@ -341,7 +342,7 @@ export class TaskStore {
     try {
       text = await this.files.read(`${TASKS_FOLDER}/${entry.name}`);
     } catch (error) {
-      this.reportOnce(`read:${entry.name}`, `Could not read the saved Suno task file ${entry.name}: ${messageOf(error)}`);
+      this.reportOnce(`read:${entry.name}`, `Could not read the saved Suno task file ${entry.name}: ${errorText(error)}`);
       return undefined;
     }
     // Deleted since the listing: the next sync sees it gone.
@@ -439,11 +440,11 @@ export class TaskStore {
       try {
         if (failed.length < batch.size) await this.writeRevision();
       } catch (error) {
-        this.onProblem(`Could not save Suno tasks: ${messageOf(error)}`);
+        this.onProblem(`Could not save Suno tasks: ${errorText(error)}`);
         throw error;
       }
       if (firstFailure !== undefined) {
-        this.onProblem(`Could not save Suno tasks: ${messageOf(firstFailure.reason)}`);
+        this.onProblem(`Could not save Suno tasks: ${errorText(firstFailure.reason)}`);
         throw firstFailure.reason;
       }
     });
@@ -502,9 +503,6 @@ function signatureOf(entry: SharedFileEntry): string {
   return `${entry.size}@${entry.modified}`;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Content equality: the same JSON apart from `fetchedAt`. */
 function sameContent(a: Task, b: Task): boolean {

@@ -16,7 +16,7 @@ import { toSafeUrl } from './safeUrl';
 // ---------------------------------------------------------------------------------------------
 
 /** Text verbatim; numbers and booleans as their JSON spelling; anything else null. */
-export function toWireText(value: unknown): string | null {
+function toWireText(value: unknown): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
@@ -42,7 +42,7 @@ export function toWireId(value: unknown): string | null {
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A finite number, also when sent as a string (`"219"`); anything else null. */
-export function toWireNumber(value: unknown): number | null {
+function toWireNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string') {
     const text = value.trim();
@@ -100,7 +100,7 @@ export function toWirePercent(value: unknown): number | null {
 }
 
 /** `true`/`false`, also spelled as strings; anything else null. */
-export function toWireBoolean(value: unknown): boolean | null {
+function toWireBoolean(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (value === 'true') return true;
   if (value === 'false') return false;
@@ -109,16 +109,16 @@ export function toWireBoolean(value: unknown): boolean | null {
 
 const lenient = <T>(convert: (value: unknown) => T) => z.pipe(z.optional(z.unknown()), z.transform(convert));
 
-export const wireText = lenient(toWireText);
-export const wireId = lenient(toWireId);
-export const wireNumber = lenient(toWireNumber);
-export const wireTime = lenient(toWireTime);
-export const wirePercent = lenient(toWirePercent);
-export const wireBoolean = lenient(toWireBoolean);
+const wireText = lenient(toWireText);
+const wireId = lenient(toWireId);
+const wireNumber = lenient(toWireNumber);
+const wireTime = lenient(toWireTime);
+const wirePercent = lenient(toWirePercent);
+const wireBoolean = lenient(toWireBoolean);
 /** Only absolute http(s) URLs survive. */
-export const wireUrl = lenient(toSafeUrl);
+const wireUrl = lenient(toSafeUrl);
 /** A field whose JSON type the parser branches on; kept as it came. */
-export const wireAny = z.optional(z.unknown());
+const wireAny = z.optional(z.unknown());
 
 /** A nested object that may be missing, null or of the wrong type: then it is null. */
 function optionalObject<T extends z.ZodMiniType>(schema: T) {
@@ -134,7 +134,7 @@ function optionalObject<T extends z.ZodMiniType>(schema: T) {
 // ---------------------------------------------------------------------------------------------
 
 /** `metadata` of a native Suno clip (dialects A and C). */
-export const nativeClipMetadataSchema = z.looseObject({
+const nativeClipMetadataSchema = z.looseObject({
   tags: wireText,
   /** The lyrics. */
   prompt: wireText,
@@ -148,7 +148,7 @@ export const nativeClipMetadataSchema = z.looseObject({
 });
 
 /** A native Suno clip: dialect A's `data[]` and the values of dialect C's `clips` map. */
-export const nativeClipSchema = z.looseObject({
+const nativeClipSchema = z.looseObject({
   id: wireId,
   title: wireText,
   status: wireText,
@@ -164,7 +164,7 @@ export const nativeClipSchema = z.looseObject({
 });
 
 /** A clip flattened by the gateway (dialect B): metadata lifted to the top, `task_id` is `<uuid>_1`. */
-export const flatClipSchema = z.looseObject({
+const flatClipSchema = z.looseObject({
   id: wireId,
   clip_id: wireId,
   task_id: wireId,
@@ -219,7 +219,7 @@ export type WireLyricsResult = z.output<typeof lyricsResultSchema>;
 // ---------------------------------------------------------------------------------------------
 
 /** new-api's task (dialects A, B, D and the newer builds' extra fields). */
-export const newApiTaskSchema = z.looseObject({
+const newApiTaskSchema = z.looseObject({
   task_id: wireId,
   action: wireText,
   status: wireText,
@@ -246,7 +246,7 @@ export const newApiTaskSchema = z.looseObject({
 });
 
 /** What GoAPI's `input` (a JSON document inside a string) tells about the request. */
-export const goApiInputSchema = z.looseObject({
+const goApiInputSchema = z.looseObject({
   custom_mode: wireBoolean,
   gpt_description_prompt: wireText,
   make_instrumental: wireBoolean,
@@ -268,7 +268,7 @@ function parseJsonText(value: unknown): unknown {
 }
 
 /** GoAPI / sunoapi.com's task (dialect C): `input` as a JSON string, `clips` as a map by clip id. */
-export const goApiTaskSchema = z.looseObject({
+const goApiTaskSchema = z.looseObject({
   task_id: wireId,
   status: wireText,
   input: z.pipe(z.transform(parseJsonText), optionalObject(goApiInputSchema)),
@@ -306,4 +306,3 @@ export const wireEnvelopeSchema = z.looseObject({
   error_message: wireText,
   error: wireAny,
 });
-export type WireEnvelope = z.output<typeof wireEnvelopeSchema>;

@@ -14,7 +14,7 @@
  */
 import type { ClipState, Dialect, ScriptedClip, ScriptedTask } from './scriptedTask';
 
-export interface RenderedBody {
+interface RenderedBody {
   readonly contentType: string;
   readonly body: string;
 }
@@ -25,7 +25,7 @@ const TEXT_TYPE = 'text/plain; charset=utf-8';
 /** Stands in for the Suno account that made the songs. */
 const SUNO_USER_ID = 'a3b1c2d4-0000-4c0f-9e11-10ca1ba7e000';
 
-export function clipMediaUrls(baseUrl: string, clipId: string): {
+function clipMediaUrls(baseUrl: string, clipId: string): {
   stream: string;
   audio: string;
   video: string;
@@ -166,7 +166,7 @@ function goApiStatus(task: ScriptedTask): string {
 }
 
 /** The task object (the envelope's `data`) in the task's own dialect. */
-export function renderTaskData(task: ScriptedTask, baseUrl: string): Record<string, unknown> {
+function renderTaskData(task: ScriptedTask, baseUrl: string): Record<string, unknown> {
   const state = task.clipState;
   switch (task.dialect) {
     case 'native':

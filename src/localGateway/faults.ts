@@ -85,7 +85,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 };
 
 /** The page nginx shows when the upstream is down. */
-export function nginxErrorPage(status: number): string {
+function nginxErrorPage(status: number): string {
   const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
   return (
     `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n` +

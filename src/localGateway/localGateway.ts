@@ -27,15 +27,14 @@ import { clipCoverPng, clipWav, parseRange } from './media';
 import { serveMediaFault, type MediaFault } from './mediaFaults';
 import { ScriptedTask, type Dialect, type ScriptedTaskSpec, type Stage } from './scriptedTask';
 
-export type { Dialect, ScriptedTaskSpec, Stage } from './scriptedTask';
+export type { Dialect, Stage } from './scriptedTask';
 export type { Fault, FaultKind } from './faults';
-export type { MediaFault } from './mediaFaults';
 
 /**
  * true: `POST /suno/fetch`; false: no batch route (404, like a gateway without it);
  * 'submit_path': only `POST /suno/submit/fetch`; 'method_not_allowed': `POST /suno/fetch` answers 405.
  */
-export type BatchMode = boolean | 'submit_path' | 'method_not_allowed';
+type BatchMode = boolean | 'submit_path' | 'method_not_allowed';
 
 export interface LocalGatewayOptions {
   /** 0 (default) picks a free port. */
@@ -49,7 +48,7 @@ export interface LocalGatewayOptions {
   now?: () => number;
 }
 
-export interface GatewayRequestRecord {
+interface GatewayRequestRecord {
   readonly method: string;
   /** The raw path, without the query. */
   readonly path: string;
@@ -62,7 +61,7 @@ export interface GatewayRequestRecord {
   status: number | null;
 }
 
-export interface TaskInfo {
+interface TaskInfo {
   readonly id: string;
   readonly dialect: Dialect;
   readonly stage: Stage;

@@ -12,14 +12,14 @@ import { writeFileSync } from 'node:fs';
 import { addDemoTasks, formatDemoTask, type DemoTask } from './demoTasks';
 import { LocalGateway } from './localGateway';
 
-export interface GatewayArgs {
+interface GatewayArgs {
   readonly port: number;
   readonly keys: string[];
   readonly demo: boolean;
   readonly idsFile: string | null;
 }
 
-export const USAGE =
+const USAGE =
   'usage: node dist/localGateway.js [--port N] [--host 127.0.0.1] [--key K]... [--demo] [--ids-file FILE]';
 
 /** Parses the command line; throws an Error whose message is fit to print for a bad one. */

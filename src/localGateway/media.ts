@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 export const SAMPLE_RATE = 22_050;
 
 /** FNV-1a: a stable 32-bit hash of the clip id, the seed of everything generated for it. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);
@@ -218,7 +218,7 @@ function generatePng(clipId: string, size: number): Buffer {
   ]);
 }
 
-export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
  * Reads a `Range: bytes=…` header for a body of `size` bytes. Only single ranges are honoured;

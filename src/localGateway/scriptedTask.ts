@@ -10,11 +10,9 @@ import { clipDurationSeconds } from './media';
 
 /** PROTOCOL.md: A (native), B (flat), C (goapi), the newer new-api task DTO, and a lyrics task. */
 export type Dialect = 'native' | 'flat' | 'goapi' | 'newapi' | 'lyrics';
-export const DIALECTS: readonly Dialect[] = ['native', 'flat', 'goapi', 'newapi', 'lyrics'];
 
 /** new-api's task statuses; the last two are terminal. */
 export type Stage = 'NOT_START' | 'SUBMITTED' | 'QUEUED' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
-export const STAGES: readonly Stage[] = ['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE'];
 
 export interface ScriptedTaskSpec {
   id?: string;
@@ -102,7 +100,7 @@ const START_STAGE_AGE_MS: Readonly<Record<Stage, number>> = {
 };
 
 /** A `task_` id of the newer new-api builds: `task_` plus 32 letters and digits. */
-export function newApiTaskId(): string {
+function newApiTaskId(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const bytes = randomBytes(32);
   let id = 'task_';
@@ -116,7 +114,7 @@ export function newApiTaskId(): string {
  * audio are drawn from its id, so the same task id always shows the same clips (stable
  * screenshots), while different tasks still get different clips.
  */
-export function derivedUuid(name: string): string {
+function derivedUuid(name: string): string {
   const bytes = createHash('sha256').update(name).digest().subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
@@ -124,7 +122,7 @@ export function derivedUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function isTerminalStage(stage: Stage): boolean {
+function isTerminalStage(stage: Stage): boolean {
   return stage === 'SUCCESS' || stage === 'FAILURE';
 }
 

@@ -11,7 +11,7 @@ import { redactKeyPatterns } from '../core/redaction';
  * `InertLogChannel`: redacted, then made inert.
  */
 
-export const LOG_CHANNEL_NAME = 'Suno';
+const LOG_CHANNEL_NAME = 'Suno';
 
 export function createLogChannel(): vscode.LogOutputChannel {
   return new InertLogChannel(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }));

@@ -4,8 +4,9 @@
  */
 import { sanitiseFileName } from '../core/downloadPlan';
 import type { Clip, Task } from '../core/model';
+import { untitledTaskName } from '../core/taskLabel';
 
-export interface LyricsSource {
+interface LyricsSource {
   /** The clip whose lyrics these are; undefined for a lyrics task's own text. */
   readonly clip: Clip | undefined;
   /** The text, or null when there is none (yet). */
@@ -14,7 +15,7 @@ export interface LyricsSource {
   readonly fileName: string;
 }
 
-export const LYRICS_FILE_EXTENSION = '.lyrics';
+const LYRICS_FILE_EXTENSION = '.lyrics';
 
 function hasText(text: string | null | undefined): text is string {
   return text != null && text.trim() !== '';
@@ -39,7 +40,7 @@ export function resolveLyrics(task: Task, clipId?: string): LyricsSource {
  * file name: no `/` that would add path segments, no `?` or `#` that would read as a query.
  */
 export function lyricsFileName(task: Task, clip: Clip | undefined): string {
-  const fallback = `Suno ${task.id.slice(0, 8)}`;
+  const fallback = untitledTaskName(task.id);
   const stem = sanitiseFileName(clip?.title ?? task.title ?? fallback, fallback);
   const index = clip === undefined ? -1 : task.clips.indexOf(clip);
   const numbered = index > 0 ? `${stem} - ${index + 1}` : stem;

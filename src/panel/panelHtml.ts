@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { urlReach } from '../core/hostReach';
 
-export interface PanelHtmlOptions {
+interface PanelHtmlOptions {
   /** `webview.cspSource`. */
   readonly cspSource: string;
   /** `asWebviewUri` of media/dist/panel.js. */

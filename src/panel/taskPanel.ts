@@ -3,8 +3,10 @@ import { openExternalUrl } from '../commands/openInBrowser';
 import { executeCommand } from '../commands/typedCommands';
 import { Commands } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
+import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/model';
+import { untitledTaskName } from '../core/taskLabel';
 import type { ExtensionServices } from '../extensionServices';
 import type { HostMessage } from '../shared/hostMessages';
 import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
@@ -26,7 +28,7 @@ export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.Webvie
  */
 export function taskPanelTitle(task: Task | undefined, taskId: string): string {
   const title = task?.title == null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title || `Suno task ${taskId.slice(0, 8)}`;
+  return title || untitledTaskName(taskId);
 }
 
 const STATUS_ICONS: Record<TaskStatus, string> = {
@@ -131,7 +133,7 @@ export class TaskPanel implements vscode.Disposable {
       return;
     }
     this.handle(parsed.message).catch((error: unknown) => {
-      this.services.log.error(`Task panel ${this.taskId}: ${parsed.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.services.log.error(`Task panel ${this.taskId}: ${parsed.message.type} failed: ${errorText(error)}`);
     });
   }
 

@@ -9,7 +9,7 @@ import { taskLabel } from '../tracker/taskTreeItem';
 /** Finishes this close together (several gateways, one round each) make one notification. */
 const COALESCE_MS = 1000;
 
-export interface CompletionNotifierOptions {
+interface CompletionNotifierOptions {
   readonly poller: Poller;
   readonly mode: () => NotifyOnCompletion;
   /** "Don't Show Again". */

@@ -13,7 +13,7 @@ import { parseMessage, type Parsed } from './parsedMessage';
 /** The id rules the parser applies: every clip id a task can carry is one the page may send back. */
 const clipIdSchema = z.string().check(z.refine(isValidId, 'not a clip id'));
 
-export const pageMessageSchema = z.discriminatedUnion('type', [
+const pageMessageSchema = z.discriminatedUnion('type', [
   /** The script is listening: send the current state. Sent on every (re)load of the page. */
   z.object({ type: z.literal('ready') }),
   /** Open the lyrics as a document: of one clip, or of the task when no clip is named. */
@@ -39,9 +39,9 @@ export type PageMessage = z.infer<typeof pageMessageSchema>;
  * What the page saves with `vscode.setState` and the panel serializer gets back after a reload:
  * the task id alone. The task itself is re-read from the store, which may have moved on.
  */
-export const panelStateSchema = z.object({ taskId: z.string().check(z.refine(isValidId, 'not a task id')) });
+const panelStateSchema = z.object({ taskId: z.string().check(z.refine(isValidId, 'not a task id')) });
 
-export type PanelState = z.infer<typeof panelStateSchema>;
+type PanelState = z.infer<typeof panelStateSchema>;
 
 // ---- parsing -----------------------------------------------------------------------------------
 

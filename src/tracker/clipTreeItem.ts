@@ -7,7 +7,7 @@ import { statusIcon, withRawStatus } from './taskTreeItem';
 
 /** The tree item of one clip under its task. Gateway text is shown as inert plain text only. */
 
-export interface ClipTreeItemOptions {
+interface ClipTreeItemOptions {
   readonly openCommand?: string;
 }
 
@@ -45,7 +45,7 @@ export function createMoreClipsTreeItem(task: Task, notShown: number): vscode.Tr
 }
 
 /** `3:12 · chirp-v4 · Succeeded` (streaming clips say so instead of a duration). */
-export function clipDescription(clip: Clip): string {
+function clipDescription(clip: Clip): string {
   const parts: string[] = [];
   if (clip.durationSeconds !== null) parts.push(formatDuration(clip.durationSeconds));
   else if (clip.isStreaming) parts.push('streaming');
@@ -54,7 +54,7 @@ export function clipDescription(clip: Clip): string {
   return inertText(parts.join(' · '), INERT_LABEL_MAX_LENGTH);
 }
 
-export function clipContextValue(clip: Clip): string {
+function clipContextValue(clip: Clip): string {
   const tokens = ['clip', clip.status];
   if (clip.audioUrl !== null) tokens.push('hasAudio');
   if (clip.videoUrl !== null) tokens.push('hasVideo');
@@ -64,7 +64,7 @@ export function clipContextValue(clip: Clip): string {
 }
 
 /** Plain text, one field a line: VS Code shows a string tooltip as it is, never as Markdown. */
-export function clipTooltip(clip: Clip): string {
+function clipTooltip(clip: Clip): string {
   const lines: string[] = [];
   const add = (name: string, value: string | null): void => {
     if (value !== null && value.trim() !== '') lines.push(`${name}: ${inertText(value)}`);

@@ -50,6 +50,6 @@ export class TaskStatusBar implements vscode.Disposable {
   }
 }
 
-export function runningTasksLabel(count: number): string {
+function runningTasksLabel(count: number): string {
   return count === 1 ? '1 Suno task' : `${count} Suno tasks`;
 }

@@ -10,7 +10,7 @@ import { TaskTreeProvider } from './taskTreeProvider';
 import { updateTrackerBadge } from './trackerBadge';
 import type { TrackerNode } from './treeElements';
 
-export interface TaskTrackerOptions {
+interface TaskTrackerOptions {
   /** The command a click on a row runs (the task panel), when the extension has one. */
   readonly openCommand?: CommandId;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clip, Task, TaskStatus } from '../core/model';
 import { formatProgress, formatRelativeTime, formatStatus } from '../core/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
+import { shortTaskId } from '../core/taskLabel';
 
 /**
  * The tree item of one tracked task. Everything shown comes from the gateway and is untrusted:
@@ -9,21 +10,17 @@ import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
  * title can show neither a link nor an icon, nor hide or reorder characters.
  */
 
-export interface TaskTreeItemOptions {
+interface TaskTreeItemOptions {
   /** Epoch milliseconds, for "3 min ago". */
   readonly now: number;
   /** The command run on click (the task panel), when it exists. */
   readonly openCommand?: string;
 }
 
-export function shortTaskId(id: string): string {
-  return inertText(id.slice(0, 8));
-}
-
 /** The task's title, or its short id: inert, for every place that names a task to the user. */
 export function taskLabel(task: Task): string {
   const title = task.title === null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title ? title : shortTaskId(task.id);
+  return title ? title : inertText(shortTaskId(task.id));
 }
 
 export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vscode.TreeItem {
@@ -48,7 +45,7 @@ export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vs
 }
 
 /** `Running · 30% · 2 min ago`: status, progress while it means something, the latest time. */
-export function taskDescription(task: Task, now: number): string {
+function taskDescription(task: Task, now: number): string {
   const parts = [formatStatus(task.status, task.rawStatus)];
   if (task.status === 'running' || task.status === 'pending') {
     const progress = formatProgress(task.progress);
@@ -63,7 +60,7 @@ export function taskDescription(task: Task, now: number): string {
  * Space-separated tokens matched by the menus' `when` clauses with regexes, e.g.
  * `viewItem =~ /\btask\b/ && viewItem =~ /\bhasAudio\b/`.
  */
-export function taskContextValue(task: Task): string {
+function taskContextValue(task: Task): string {
   const tokens = ['task', task.status];
   tokens.push(task.status === 'succeeded' || task.status === 'failed' ? 'finished' : 'unfinished');
   if (task.clips.length > 0) tokens.push('hasClips');
@@ -73,7 +70,7 @@ export function taskContextValue(task: Task): string {
   return tokens.join(' ');
 }
 
-export function hasLyrics(task: Task): boolean {
+function hasLyrics(task: Task): boolean {
   return nonEmpty(task.lyrics) || task.clips.some((clip: Clip) => nonEmpty(clip.lyrics));
 }
 
@@ -92,7 +89,7 @@ export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
 }
 
 /** Plain text, one field a line: VS Code shows a string tooltip as it is, never as Markdown. */
-export function taskTooltip(task: Task, now: number): string {
+function taskTooltip(task: Task, now: number): string {
   const lines = [taskLabel(task), ''];
   const field = (name: string, value: string): void => {
     lines.push(`${name}: ${inertText(value)}`);

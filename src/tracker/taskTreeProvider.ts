@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TaskStore, TaskStoreChange } from '../core/taskStore';
 import { MAX_CLIPS_SHOWN, firstItems } from '../core/displayLimits';
 import { DisposableStore } from '../core/disposables';
+import { shortTaskId } from '../core/taskLabel';
 import { createClipTreeItem, createMoreClipsTreeItem } from './clipTreeItem';
 import { createTaskTreeItem } from './taskTreeItem';
 import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';
@@ -9,7 +10,7 @@ import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './
 /** How often relative times ("2 min ago") are redrawn while the view is on screen. */
 const RELATIVE_TIME_REFRESH_MS = 60_000;
 
-export interface TaskTreeProviderOptions {
+interface TaskTreeProviderOptions {
   /** Epoch milliseconds; injectable for tests. */
   readonly now?: () => number;
   /** The command a click on a task or clip runs (the task panel), when the extension has one. */
@@ -71,14 +72,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
     const task = this.store.get(element.taskId);
     if (!task) {
       // A row VS Code still holds for a task removed a moment ago; the root refresh follows.
-      return new vscode.TreeItem(element.taskId.slice(0, 8));
+      return new vscode.TreeItem(shortTaskId(element.taskId));
     }
     if (element.kind === 'task') {
       return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand });
     }
     if (element.kind === 'moreClips') return createMoreClipsTreeItem(task, firstItems(task.clips, MAX_CLIPS_SHOWN).notShown);
     const clip = task.clips.find((candidate) => candidate.id === element.clipId);
-    if (!clip) return new vscode.TreeItem(element.clipId.slice(0, 8));
+    if (!clip) return new vscode.TreeItem(shortTaskId(element.clipId));
     return createClipTreeItem(task, clip, { openCommand: this.options.openCommand });
   }
 

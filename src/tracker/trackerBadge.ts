@@ -6,7 +6,7 @@ import type { TrackerNode } from './treeElements';
  * The number on the tracker's activity bar icon: how many tracked tasks are still running, so
  * the user sees work in progress with the sidebar closed. No badge when nothing runs.
  */
-export function runningTasksBadge(store: TaskStore): vscode.ViewBadge | undefined {
+function runningTasksBadge(store: TaskStore): vscode.ViewBadge | undefined {
   const running = store.unfinished().length;
   if (running === 0) return undefined;
   return { value: running, tooltip: running === 1 ? '1 Suno task running' : `${running} Suno tasks running` };

@@ -1,6 +1,7 @@
 import { MAX_CLIPS_SHOWN, firstItems, moreClipsNotShown } from '../core/displayLimits';
 import { formatProgress, formatStatus } from '../core/format';
 import type { Task } from '../core/model';
+import { untitledTaskName } from '../core/taskLabel';
 import { ClipView } from './clipView';
 import { required, setAttributeIfChanged, setOptionalText } from './dom';
 import { LyricsView } from './lyricsView';
@@ -29,7 +30,7 @@ export class TaskView {
 
   update(task: Task): void {
     document.body.dataset.taskId = task.id;
-    setOptionalText(this.title, task.title?.trim() || `Suno task ${task.id.slice(0, 8)}`);
+    setOptionalText(this.title, task.title?.trim() || untitledTaskName(task.id));
     this.title.hidden = false;
 
     const statusText = formatStatus(task.status, task.rawStatus);

@@ -2,11 +2,35 @@
 // tasks) until a good key is set; a gateway that fails or drops connections is recovered from
 // without the user doing anything.
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { executeCommand } from '../../src/commands/typedCommands';
+import { Commands } from '../../src/contributionIds';
 import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 describe('Gateway trouble', function () {
   this.timeout(40_000);
   const fixture = useExtensionWithGateway();
+
+  it('offers Open Settings when the base URL setting cannot be used', async () => {
+    const window = vscode.window as { showErrorMessage: typeof vscode.window.showErrorMessage };
+    const original = window.showErrorMessage;
+    const shown: { message: string; actions: string[] }[] = [];
+    window.showErrorMessage = ((message: string, ...actions: string[]): Thenable<string | undefined> => {
+      shown.push({ message, actions });
+      return Promise.resolve(undefined);
+    }) as unknown as typeof vscode.window.showErrorMessage;
+    const configuration = vscode.workspace.getConfiguration('suno');
+    try {
+      await configuration.update('baseUrl', 'https://user:secret@gateway.example', vscode.ConfigurationTarget.Global);
+      await executeCommand(Commands.fetchTask, ['0b4a2f4e']);
+      await waitFor('the error notification', () => shown[0]);
+    } finally {
+      window.showErrorMessage = original;
+      await configuration.update('baseUrl', fixture.gateway.url, vscode.ConfigurationTarget.Global);
+    }
+    assert.match(shown[0].message, /must not contain a user name or password/);
+    assert.deepEqual(shown[0].actions, ['Open Settings']);
+  });
 
   it('does not track a task when the key is refused, and says so', async () => {
     await fixture.api.services.apiKeys.set(fixture.gateway.url, 'wrong-key');

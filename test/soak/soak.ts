@@ -18,7 +18,8 @@ import { BatchSupportMemory, GatewayClient } from '../../src/core/gatewayClient'
 import type { GatewayError } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/model';
 import type { Disposable } from '../../src/core/emitter';
-import { MIN_POLL_INTERVAL_MS, Poller, type PollingClient } from '../../src/core/poller';
+import { MIN_POLL_INTERVAL_MS } from '../../src/core/pollInterval';
+import { Poller, type PollingClient } from '../../src/core/poller';
 import { PollingLeases, gatewaysWorthPolling } from '../../src/core/pollingLease';
 import { repeatEvery } from '../../src/core/repeatEvery';
 import { MemorySharedFiles } from '../../src/core/sharedFiles';

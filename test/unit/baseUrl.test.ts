@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { normaliseBaseUrl } from '../../src/core/baseUrl';
+import { checkTaskId } from '../../src/core/gatewayClient';
 import { GatewayError } from '../../src/core/gatewayError';
 
 function invalidInput(input: string): GatewayError {
@@ -8,6 +9,8 @@ function invalidInput(input: string): GatewayError {
   } catch (error) {
     assert.ok(error instanceof GatewayError, `expected a GatewayError for ${JSON.stringify(input)}`);
     assert.equal(error.kind, 'invalid_input');
+    // Adapters offer "Open Settings" from this field, never from the message's words.
+    assert.equal(error.faultySetting, 'baseUrl');
     return error;
   }
   assert.fail(`expected ${JSON.stringify(input)} to be refused`);
@@ -91,5 +94,18 @@ describe('normaliseBaseUrl', () => {
     assert.ok(!withQuery.message.includes('sk-secret123'));
     assert.match(withQuery.message, /query/);
     assert.match(invalidInput('https://api.gpt.ge/#top').message, /fragment/);
+  });
+});
+
+describe('which setting an input error blames', () => {
+  it('blames no setting for a bad task id, even one that reads like a base URL', () => {
+    assert.throws(
+      () => checkTaskId('https://base URL'),
+      (error: unknown) => error instanceof GatewayError && error.kind === 'invalid_input' && error.faultySetting === null,
+    );
+  });
+
+  it('blames no setting by default', () => {
+    assert.equal(new GatewayError('invalid_input', 'The gateway base URL is wrong.').faultySetting, null);
   });
 });

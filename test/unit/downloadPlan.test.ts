@@ -58,7 +58,7 @@ describe('downloadPlan', () => {
     });
 
     it('falls back when nothing is left', () => {
-      assert.equal(sanitiseFileName('???', 'Suno 0b4a2f4e'), 'Suno 0b4a2f4e');
+      assert.equal(sanitiseFileName('???', 'Suno task 0b4a2f4e'), 'Suno task 0b4a2f4e');
       assert.equal(sanitiseFileName('', ''), 'untitled');
     });
 
@@ -172,7 +172,7 @@ describe('downloadPlan', () => {
 
     it('falls back to the task id for an untitled task', () => {
       const untitled = task({ title: null, clips: [clip({ title: null })] });
-      assert.equal(planDownloads(untitled, undefined, ['audio']).items[0].stem, 'Suno 0b4a2f4e');
+      assert.equal(planDownloads(untitled, undefined, ['audio']).items[0].stem, 'Suno task 0b4a2f4e');
     });
 
     it('says so when the clip is gone', () => {

@@ -43,6 +43,6 @@ describe('lyricsSource', () => {
   it('keeps slashes, question marks and traversal out of the name', () => {
     const odd = task({ clips: [clip('clip-1', { title: '../AC/DC? #1' })] });
     assert.equal(lyricsFileName(odd, odd.clips[0]), 'AC-DC #1.lyrics');
-    assert.equal(lyricsFileName(task({ title: null, clips: [] }), undefined), 'Suno abcdef12.lyrics');
+    assert.equal(lyricsFileName(task({ title: null, clips: [] }), undefined), 'Suno task abcdef12.lyrics');
   });
 });

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
 import type { Task, TaskStatus } from '../../src/core/model';
 import {
-  MIN_POLL_INTERVAL_MS,
   Poller,
   SOON_MS,
   type GatewayPollState,
@@ -10,6 +9,7 @@ import {
   type PollerUpdate,
   type PollingClient,
 } from '../../src/core/poller';
+import { MIN_POLL_INTERVAL_MS } from '../../src/core/pollInterval';
 import { MemorySharedFiles } from '../../src/core/sharedFiles';
 import { TaskStore } from '../../src/core/taskStore';
 import { ManualClock } from './support/manualClock';

@@ -5,7 +5,7 @@ import { MAX_STEM_BYTES, sanitiseFileName } from '../../../src/core/downloadPlan
 import { hostReach } from '../../../src/core/hostReach';
 import { mediaUrlForGateway, toSafeUrl } from '../../../src/core/safeUrl';
 
-const FALLBACK = 'Suno 0b4a2f4e';
+const FALLBACK = 'Suno task 0b4a2f4e';
 
 interface NameCase {
   readonly title: string;
