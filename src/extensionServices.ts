@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
 import type { ApiKeys } from './auth/apiKeys';
 import type { Settings } from './configuration/settings';
-import type { GatewayClient } from './core/gatewayClient';
-import type { Poller } from './core/poller';
-import type { TaskStore } from './core/taskStore';
+import type { GatewayClient } from './core/gateway/gatewayClient';
+import type { Poller } from './core/polling/poller';
+import type { TaskStore } from './core/store/taskStore';
 
 /**
  * Everything the extension's features share, built once in `activate`. Features take this

@@ -17,9 +17,9 @@ function loadStoreFormat() {
   const result = esbuild.buildSync({
     stdin: {
       contents: [
-        "export { serializeTaskFile } from './src/core/taskFile';",
-        "export { hashedFileName } from './src/core/fileNames';",
-        "export { MIGRATED_PATH, TASKS_FOLDER } from './src/core/taskStore';",
+        "export { serializeTaskFile } from './src/core/store/taskFile';",
+        "export { hashedFileName } from './src/core/store/fileNames';",
+        "export { MIGRATED_PATH, TASKS_FOLDER } from './src/core/store/taskStore';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { setContext } from '../commands/typedCommands';
 import { ContextKeys } from '../contributionIds';
-import { normaliseBaseUrl } from '../core/baseUrl';
+import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { DisposableStore } from '../core/disposables';
 import { errorText } from '../core/errorText';
 import type { Settings } from '../configuration/settings';

@@ -25,19 +25,19 @@
  */
 
 import { parseArgs } from 'node:util';
-import { DEFAULT_BASE_URL, normaliseBaseUrl } from '../core/baseUrl';
+import { DEFAULT_BASE_URL, normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { systemClock, type Clock } from '../core/clock';
 import { DisposableStore } from '../core/disposables';
 import { errorText } from '../core/errorText';
-import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gatewayClient';
+import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gateway/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
-import { isFinished, type Task } from '../core/model';
-import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
-import { Poller } from '../core/poller';
-import { sendsKeyInClearText } from '../core/plainHttp';
-import { MemorySharedFiles } from '../core/sharedFiles';
-import { extractTaskIds, validateTaskIdInput } from '../core/taskIds';
-import { TaskStore } from '../core/taskStore';
+import { isFinished, type Task } from '../core/task/model';
+import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
+import { Poller } from '../core/polling/poller';
+import { sendsKeyInClearText } from '../core/gateway/plainHttp';
+import { MemorySharedFiles } from '../core/store/sharedFiles';
+import { extractTaskIds, validateTaskIdInput } from '../core/task/taskIds';
+import { TaskStore } from '../core/store/taskStore';
 import { fastClock } from './fastClock';
 import { formatTask } from './humanOutput';
 import { terminalLine } from './terminalText';

@@ -8,8 +8,8 @@
  * Everything the gateway sent goes through `terminalLine`/`terminalBlock` first.
  */
 
-import { formatCount, formatDuration, formatProgress, formatStatus } from '../core/format';
-import { isFinished, type Clip, type Task } from '../core/model';
+import { formatCount, formatDuration, formatProgress, formatStatus } from '../core/task/format';
+import { isFinished, type Clip, type Task } from '../core/task/model';
 import { terminalBlock, terminalLine } from './terminalText';
 
 const GAP = '  ';

@@ -1,6 +1,6 @@
-import { DEFAULT_BASE_URL } from '../core/baseUrl';
-import { ID_RULE_TEXT } from '../core/idRules';
-import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
+import { DEFAULT_BASE_URL } from '../core/gateway/baseUrl';
+import { ID_RULE_TEXT } from '../core/task/idRules';
+import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
 
 /** The `suno-task --help` text. */
 export const USAGE = `suno-task — fetch and watch Suno tasks on an API gateway (gpt.ge, CometAPI, new-api …)

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
-import { normaliseBaseUrl } from '../core/baseUrl';
+import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { errorText } from '../core/errorText';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';

@@ -13,10 +13,10 @@ import {
   type DownloadItem,
   type DownloadKind,
   type SkippedDownload,
-} from '../core/downloadPlan';
+} from '../core/task/downloadPlan';
 import { inertText } from '../core/inertText';
-import { downloadMedia } from '../core/mediaDownload';
-import type { Task } from '../core/model';
+import { downloadMedia } from '../core/gateway/mediaDownload';
+import type { Task } from '../core/task/model';
 import { writeNewFile } from '../core/newFile';
 import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';

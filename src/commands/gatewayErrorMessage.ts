@@ -4,7 +4,7 @@ import { Commands } from '../contributionIds';
 import { errorText } from '../core/errorText';
 import { isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
-import { redactKeyPatterns } from '../core/redaction';
+import { redactKeyPatterns } from '../core/gateway/redaction';
 import { executeCommand } from './typedCommands';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
 import { inertText } from '../core/inertText';
-import type { Clip } from '../core/model';
+import type { Clip } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
 import { clipLabel } from '../tracker/clipTreeItem';
 import { resolveTaskArgument } from './taskArgument';

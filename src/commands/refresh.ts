@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { inertText } from '../core/inertText';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { Commands, Views } from '../contributionIds';
-import { isFinished } from '../core/model';
+import { isFinished } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
 import { isTaskTreeElement } from '../tracker/treeElements';
 import { showGatewayError } from './gatewayErrorMessage';

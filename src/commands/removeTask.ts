@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
-import { isFinished } from '../core/model';
+import { isFinished } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
 import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { keyCommandInvocation } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
-import { normaliseBaseUrl } from '../core/baseUrl';
+import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { errorText } from '../core/errorText';
 import { inertText } from '../core/inertText';
-import { sendsKeyInClearText } from '../core/plainHttp';
+import { sendsKeyInClearText } from '../core/gateway/plainHttp';
 import type { ExtensionServices } from '../extensionServices';
 import { showGatewayError } from './gatewayErrorMessage';
 import { registerCommand } from './typedCommands';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
-import { ID_RULE_TEXT, isValidId } from '../core/idRules';
+import { ID_RULE_TEXT, isValidId } from '../core/task/idRules';
 import { inertText } from '../core/inertText';
-import type { Clip, Task } from '../core/model';
+import type { Clip, Task } from '../core/task/model';
 import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
 import { executeCommand } from './typedCommands';

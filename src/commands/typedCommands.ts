@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, type CommandId, type ContextKey } from '../contributionIds';
-import type { Task } from '../core/model';
+import type { Task } from '../core/task/model';
 import type { DownloadResult } from './download';
 
 /**

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { normaliseBaseUrl } from '../core/baseUrl';
+import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { DisposableStore } from '../core/disposables';
-import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/pollInterval';
+import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
 
 /**
  * Typed access to the `suno.*` settings.

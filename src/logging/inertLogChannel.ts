@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { inertLogText } from '../core/inertText';
-import { redactKeyPatterns } from '../core/redaction';
+import { redactKeyPatterns } from '../core/gateway/redaction';
 
 /**
  * The "Suno" log channel as the rest of the extension writes to it: every line is redacted

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { RequestLogEntry } from '../core/gatewayClient';
+import type { RequestLogEntry } from '../core/gateway/gatewayClient';
 import { InertLogChannel } from './inertLogChannel';
-import { redactKeyPatterns } from '../core/redaction';
+import { redactKeyPatterns } from '../core/gateway/redaction';
 
 /**
  * The "Suno" log channel. A LogOutputChannel (`{ log: true }`) gives timestamps and levels and

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposables';
-import type { TaskStore } from '../core/taskStore';
+import type { TaskStore } from '../core/store/taskStore';
 import { resolveLyrics } from './lyricsSource';
 import { parseLyricsUri } from './lyricsUri';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { splitLyricsSections } from '../core/lyricsSections';
+import { splitLyricsSections } from '../core/task/lyricsSections';
 
 /** Each tagged section folds from its tag line to its last line. */
 export class LyricsFoldingRangeProvider implements vscode.FoldingRangeProvider {

@@ -2,9 +2,9 @@
  * Which lyrics a lyrics document shows and what its tab is called. Pure (no `vscode`), so the
  * choice is unit-tested; src/lyrics/lyricsUri.ts turns the result into a URI.
  */
-import { sanitiseFileName } from '../core/downloadPlan';
-import type { Clip, Task } from '../core/model';
-import { untitledTaskName } from '../core/taskLabel';
+import { sanitiseFileName } from '../core/task/downloadPlan';
+import type { Clip, Task } from '../core/task/model';
+import { untitledTaskName } from '../core/task/taskLabel';
 
 interface LyricsSource {
   /** The clip whose lyrics these are; undefined for a lyrics task's own text. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { splitLyricsSections } from '../core/lyricsSections';
+import { splitLyricsSections } from '../core/task/lyricsSections';
 
 const DETAIL_LENGTH = 40;
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LYRICS_SCHEME } from '../contributionIds';
-import type { Task } from '../core/model';
+import type { Task } from '../core/task/model';
 import { resolveLyrics } from './lyricsSource';
 
 export interface LyricsReference {

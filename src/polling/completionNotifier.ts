@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { NotifyOnCompletion } from '../configuration/settings';
 import { DisposableStore } from '../core/disposables';
 import { inertText } from '../core/inertText';
-import type { Task } from '../core/model';
-import type { Poller } from '../core/poller';
+import type { Task } from '../core/task/model';
+import type { Poller } from '../core/polling/poller';
 import { taskLabel } from '../tracker/taskTreeItem';
 
 /** Finishes this close together (several gateways, one round each) make one notification. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposables';
 import { isTransient, type GatewayError } from '../core/gatewayError';
-import type { Poller } from '../core/poller';
+import type { Poller } from '../core/polling/poller';
 import { showGatewayError } from '../commands/gatewayErrorMessage';
 
 /**

@@ -1,4 +1,4 @@
-import { MIN_POLL_INTERVAL_MS } from '../core/pollInterval';
+import { MIN_POLL_INTERVAL_MS } from '../core/polling/pollInterval';
 import { systemClock, type Clock } from '../core/clock';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposables';
-import type { Poller } from '../core/poller';
-import type { TaskStore } from '../core/taskStore';
+import type { Poller } from '../core/polling/poller';
+import type { TaskStore } from '../core/store/taskStore';
 
 /** How much slower polling runs while the VS Code window is in the background. */
 export const UNFOCUSED_SLOWDOWN = 3;

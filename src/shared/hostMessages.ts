@@ -8,7 +8,7 @@
  * dropped from the bundle.
  */
 import * as z from 'zod/mini';
-import { taskSchema } from '../core/taskSchema';
+import { taskSchema } from '../core/task/taskSchema';
 import { parseMessage, type Parsed } from './parsedMessage';
 
 /**

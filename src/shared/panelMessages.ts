@@ -5,7 +5,7 @@
  * message. The other direction is `hostMessages.ts`.
  */
 import * as z from 'zod/mini';
-import { isValidId } from '../core/idRules';
+import { isValidId } from '../core/task/idRules';
 import { parseMessage, type Parsed } from './parsedMessage';
 
 // ---- page → host -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { SharedFiles } from '../core/sharedFiles';
+import type { SharedFiles } from '../core/store/sharedFiles';
 import { NodeSharedFiles } from './nodeSharedFiles';
 import { WorkspaceSharedFiles } from './workspaceSharedFiles';
 

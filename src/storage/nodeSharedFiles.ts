@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { SharedFileEntry, SharedFiles } from '../core/sharedFiles';
+import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
 
 /**
  * The core's `SharedFiles` in a folder on this machine's disk, for an extension host that runs in

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SharedFileEntry, SharedFiles } from '../core/sharedFiles';
+import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
 
 /**
  * The core's `SharedFiles` through `vscode.workspace.fs`, for a global storage folder that is not

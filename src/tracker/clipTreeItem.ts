@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Clip, Task } from '../core/model';
-import { moreClipsNotShown } from '../core/displayLimits';
-import { formatDuration, formatStatus } from '../core/format';
+import type { Clip, Task } from '../core/task/model';
+import { moreClipsNotShown } from '../core/task/displayLimits';
+import { formatDuration, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { statusIcon, withRawStatus } from './taskTreeItem';
 

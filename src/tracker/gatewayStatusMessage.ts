@@ -1,4 +1,4 @@
-import type { GatewayPollState } from '../core/poller';
+import type { GatewayPollState } from '../core/polling/poller';
 
 /**
  * The line shown at the top of the tracker while a gateway cannot be polled. Problems belong in

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FOCUS_TASKS_VIEW_COMMAND } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
-import type { TaskStore } from '../core/taskStore';
+import type { TaskStore } from '../core/store/taskStore';
 import { taskLabel } from './taskTreeItem';
 
 /**

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Clip, Task, TaskStatus } from '../core/model';
-import { formatProgress, formatRelativeTime, formatStatus } from '../core/format';
+import type { Clip, Task, TaskStatus } from '../core/task/model';
+import { formatProgress, formatRelativeTime, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
-import { shortTaskId } from '../core/taskLabel';
+import { shortTaskId } from '../core/task/taskLabel';
 
 /**
  * The tree item of one tracked task. Everything shown comes from the gateway and is untrusted:

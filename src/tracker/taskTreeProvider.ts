@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { TaskStore, TaskStoreChange } from '../core/taskStore';
-import { MAX_CLIPS_SHOWN, firstItems } from '../core/displayLimits';
+import type { TaskStore, TaskStoreChange } from '../core/store/taskStore';
+import { MAX_CLIPS_SHOWN, firstItems } from '../core/task/displayLimits';
 import { DisposableStore } from '../core/disposables';
-import { shortTaskId } from '../core/taskLabel';
+import { shortTaskId } from '../core/task/taskLabel';
 import { createClipTreeItem, createMoreClipsTreeItem } from './clipTreeItem';
 import { createTaskTreeItem } from './taskTreeItem';
 import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { TaskStore } from '../core/taskStore';
+import type { TaskStore } from '../core/store/taskStore';
 import type { TrackerNode } from './treeElements';
 
 /**

@@ -1,6 +1,6 @@
-import { PRELOADED_PLAYERS } from '../core/displayLimits';
-import { formatDuration, formatStatus } from '../core/format';
-import type { Clip, Task } from '../core/model';
+import { PRELOADED_PLAYERS } from '../core/task/displayLimits';
+import { formatDuration, formatStatus } from '../core/task/format';
+import type { Clip, Task } from '../core/task/model';
 import { mediaUrlForGateway } from '../core/safeUrl';
 import { ClipVideoView } from './clipVideoView';
 import { element, setAttributeIfChanged, setOptionalText } from './dom';

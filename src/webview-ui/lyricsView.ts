@@ -1,5 +1,5 @@
-import { MAX_LYRICS_CHARACTERS_SHOWN, firstCharacters, moreCharactersNotShown } from '../core/displayLimits';
-import { splitLyricsSections } from '../core/lyricsSections';
+import { MAX_LYRICS_CHARACTERS_SHOWN, firstCharacters, moreCharactersNotShown } from '../core/task/displayLimits';
+import { splitLyricsSections } from '../core/task/lyricsSections';
 import { element } from './dom';
 
 /** Renders lyrics with their section tags as headings; does nothing when the text is unchanged. */

@@ -1,7 +1,7 @@
-import { MAX_CLIPS_SHOWN, firstItems, moreClipsNotShown } from '../core/displayLimits';
-import { formatProgress, formatStatus } from '../core/format';
-import type { Task } from '../core/model';
-import { untitledTaskName } from '../core/taskLabel';
+import { MAX_CLIPS_SHOWN, firstItems, moreClipsNotShown } from '../core/task/displayLimits';
+import { formatProgress, formatStatus } from '../core/task/format';
+import type { Task } from '../core/task/model';
+import { untitledTaskName } from '../core/task/taskLabel';
 import { ClipView } from './clipView';
 import { required, setAttributeIfChanged, setOptionalText } from './dom';
 import { LyricsView } from './lyricsView';

@@ -2,8 +2,8 @@
 // ones and a row saying how many more there are; commands never take that row for a clip.
 // (The panel's limits are tested in the browser: test/ui/panelLimits.test.ts.)
 import * as assert from 'node:assert/strict';
-import { MAX_CLIPS_SHOWN } from '../../src/core/displayLimits';
-import type { Task } from '../../src/core/model';
+import { MAX_CLIPS_SHOWN } from '../../src/core/task/displayLimits';
+import type { Task } from '../../src/core/task/model';
 import { isTaskTreeElement } from '../../src/tracker/treeElements';
 import { fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
 

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
 import type { SunoExtensionApi } from '../../src/extension';
-import type { Task } from '../../src/core/model';
+import type { Task } from '../../src/core/task/model';
 import { LocalGateway, type LocalGatewayOptions } from '../../src/localGateway/localGateway';
 
 export const EXTENSION_ID = 'suno-tasks.suno-tasks';

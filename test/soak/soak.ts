@@ -14,16 +14,16 @@
  * `npm run soak` runs it at full size (scripts/soak.js); test/unit/soak.test.ts runs a small one.
  */
 
-import { BatchSupportMemory, GatewayClient } from '../../src/core/gatewayClient';
+import { BatchSupportMemory, GatewayClient } from '../../src/core/gateway/gatewayClient';
 import type { GatewayError } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/model';
+import type { Task } from '../../src/core/task/model';
 import type { Disposable } from '../../src/core/emitter';
-import { MIN_POLL_INTERVAL_MS } from '../../src/core/pollInterval';
-import { Poller, type PollingClient } from '../../src/core/poller';
-import { PollingLeases, gatewaysWorthPolling } from '../../src/core/pollingLease';
-import { repeatEvery } from '../../src/core/repeatEvery';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
-import { TaskStore } from '../../src/core/taskStore';
+import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
+import { Poller, type PollingClient } from '../../src/core/polling/poller';
+import { PollingLeases, gatewaysWorthPolling } from '../../src/core/polling/pollingLease';
+import { repeatEvery } from '../../src/core/polling/repeatEvery';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
+import { TaskStore } from '../../src/core/store/taskStore';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
 import { ManualClock, settle } from '../unit/support/manualClock';
 

@@ -4,7 +4,7 @@
 // patches the page in place.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { MAX_CLIPS_SHOWN, MAX_LYRICS_CHARACTERS_SHOWN, PRELOADED_PLAYERS } from '../../src/core/displayLimits';
+import { MAX_CLIPS_SHOWN, MAX_LYRICS_CHARACTERS_SHOWN, PRELOADED_PLAYERS } from '../../src/core/task/displayLimits';
 import { journeyHooks, startJourney, type Journey } from './support/journey';
 import { fetchTaskThroughUi, openTracker, screenshotIfThrows, setApiKeyThroughUi, taskPanelFrame, waitUntil } from './support/workbenchUi';
 

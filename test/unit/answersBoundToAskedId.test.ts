@@ -2,14 +2,14 @@
 // wrong ids. The tracked task must stay the one task under its own id, reach its end once, and no
 // phantom task may appear.
 import * as assert from 'node:assert/strict';
-import { BatchSupportMemory } from '../../src/core/batchSupportMemory';
-import { GatewayClient } from '../../src/core/gatewayClient';
+import { BatchSupportMemory } from '../../src/core/gateway/batchSupportMemory';
+import { GatewayClient } from '../../src/core/gateway/gatewayClient';
 import type { GatewayError } from '../../src/core/gatewayError';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
-import type { Task } from '../../src/core/model';
-import { parseTaskData } from '../../src/core/parseTask';
-import { Poller } from '../../src/core/poller';
-import { TaskStore } from '../../src/core/taskStore';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
+import type { Task } from '../../src/core/task/model';
+import { parseTaskData } from '../../src/core/wire/parseTask';
+import { Poller } from '../../src/core/polling/poller';
+import { TaskStore } from '../../src/core/store/taskStore';
 import { LocalGateway, type FaultKind } from '../../src/localGateway/localGateway';
 import { ManualClock } from './support/manualClock';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_BACKOFF_MS, backoffDelay } from '../../src/core/backoff';
+import { MAX_BACKOFF_MS, backoffDelay } from '../../src/core/polling/backoff';
 
 const BASE = 15_000;
 

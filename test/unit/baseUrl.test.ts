@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { normaliseBaseUrl } from '../../src/core/baseUrl';
-import { checkTaskId } from '../../src/core/gatewayClient';
+import { normaliseBaseUrl } from '../../src/core/gateway/baseUrl';
+import { checkTaskId } from '../../src/core/gateway/gatewayClient';
 import { GatewayError } from '../../src/core/gatewayError';
 
 function invalidInput(input: string): GatewayError {

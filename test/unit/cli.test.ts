@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { main, type CliIo } from '../../src/cli/cli';
 import { formatClipLine, formatTask, formatTaskLine } from '../../src/cli/humanOutput';
 import { terminalBlock, terminalLine } from '../../src/cli/terminalText';
-import type { Clip, Task } from '../../src/core/model';
+import type { Clip, Task } from '../../src/core/task/model';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
 import { buildClip, buildTask } from './support/taskBuilders';
 

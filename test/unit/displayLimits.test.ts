@@ -6,7 +6,7 @@ import {
   firstItems,
   moreCharactersNotShown,
   moreClipsNotShown,
-} from '../../src/core/displayLimits';
+} from '../../src/core/task/displayLimits';
 
 describe('displayLimits', () => {
   it('shows every item up to the limit and counts the rest', () => {

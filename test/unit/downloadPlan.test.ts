@@ -7,8 +7,8 @@ import {
   extensionFromUrl,
   planDownloads,
   sanitiseFileName,
-} from '../../src/core/downloadPlan';
-import type { Clip, Task } from '../../src/core/model';
+} from '../../src/core/task/downloadPlan';
+import type { Clip, Task } from '../../src/core/task/model';
 import { buildClip, buildTask } from './support/taskBuilders';
 
 function clip(overrides: Partial<Clip> = {}): Clip {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { hashedFileName, isHashedFileName } from '../../src/core/fileNames';
-import { sha256Hex } from '../../src/core/sha256';
+import { hashedFileName, isHashedFileName } from '../../src/core/store/fileNames';
+import { sha256Hex } from '../../src/core/store/sha256';
 
 function nodeSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

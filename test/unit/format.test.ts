@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatCount, formatDuration, formatProgress, formatRelativeTime, formatStatus } from '../../src/core/format';
+import { formatCount, formatDuration, formatProgress, formatRelativeTime, formatStatus } from '../../src/core/task/format';
 
 describe('formatDuration', () => {
   it('shows minutes and seconds, rounding to the nearest second', () => {

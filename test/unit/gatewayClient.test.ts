@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BatchSupportMemory } from '../../src/core/batchSupportMemory';
-import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gatewayClient';
+import { BatchSupportMemory } from '../../src/core/gateway/batchSupportMemory';
+import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
 import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/model';
-import { gatewayMessageOf, isTaskNotExist, parseRetryAfter } from '../../src/core/responseErrors';
+import type { Task } from '../../src/core/task/model';
+import { gatewayMessageOf, isTaskNotExist, parseRetryAfter } from '../../src/core/gateway/responseErrors';
 import { LocalGateway, type Dialect } from '../../src/localGateway/localGateway';
 
 const KEY = 'test-key';

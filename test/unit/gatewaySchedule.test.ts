@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
-import { GatewaySchedule } from '../../src/core/gatewaySchedule';
-import type { GatewayPollState } from '../../src/core/poller';
+import { GatewaySchedule } from '../../src/core/polling/gatewaySchedule';
+import type { GatewayPollState } from '../../src/core/polling/poller';
 import { ManualClock } from './support/manualClock';
 
 const GAP = 5_000;

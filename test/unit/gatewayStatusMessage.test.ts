@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
-import type { GatewayPollState } from '../../src/core/poller';
+import type { GatewayPollState } from '../../src/core/polling/poller';
 import { GatewayStatusMessage } from '../../src/tracker/gatewayStatusMessage';
 
 function state(overrides: Partial<GatewayPollState> & Pick<GatewayPollState, 'state'>): GatewayPollState {

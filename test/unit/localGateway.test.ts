@@ -5,8 +5,8 @@ import { addDemoTasks, formatDemoTask } from '../../src/localGateway/demoTasks';
 import { parseGatewayArgs } from '../../src/localGateway/main';
 import { clipDurationSeconds, parseRange, SAMPLE_RATE } from '../../src/localGateway/media';
 import { isGatewayError } from '../../src/core/gatewayError';
-import type { TaskStatus } from '../../src/core/model';
-import { parseBatchResponse, parseTaskResponse, type ResponseContext } from '../../src/core/parseTask';
+import type { TaskStatus } from '../../src/core/task/model';
+import { parseBatchResponse, parseTaskResponse, type ResponseContext } from '../../src/core/wire/parseTask';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wire bodies are checked field by field */
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { parseSectionTag, splitLines, splitLyricsSections } from '../../src/core/lyricsSections';
+import { parseSectionTag, splitLines, splitLyricsSections } from '../../src/core/task/lyricsSections';
 
 const SONG = [
   '[Verse]', //          0

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Clip, Task } from '../../src/core/model';
+import type { Clip, Task } from '../../src/core/task/model';
 import { buildClip, buildTask } from './support/taskBuilders';
 import { lyricsFileName, resolveLyrics } from '../../src/lyrics/lyricsSource';
 

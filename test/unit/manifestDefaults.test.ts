@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
-import { DEFAULT_BASE_URL } from '../../src/core/baseUrl';
-import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../../src/core/pollInterval';
+import { DEFAULT_BASE_URL } from '../../src/core/gateway/baseUrl';
+import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../../src/core/polling/pollInterval';
 
 /**
  * VS Code reads setting defaults and bounds from package.json, the core from its constants:

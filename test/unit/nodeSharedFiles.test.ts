@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { TaskStore } from '../../src/core/taskStore';
+import { TaskStore } from '../../src/core/store/taskStore';
 import { NodeSharedFiles } from '../../src/storage/nodeSharedFiles';
 import { buildTask } from './support/taskBuilders';
 

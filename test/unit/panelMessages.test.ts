@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { Task } from '../../src/core/model';
-import { MAX_ID_LENGTH } from '../../src/core/idRules';
-import { parseTaskData } from '../../src/core/parseTask';
+import type { Task } from '../../src/core/task/model';
+import { MAX_ID_LENGTH } from '../../src/core/task/idRules';
+import { parseTaskData } from '../../src/core/wire/parseTask';
 import { parseHostMessage } from '../../src/shared/hostMessages';
 import { parsePageMessage, parsePanelState } from '../../src/shared/panelMessages';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { GatewayError } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/model';
-import { parseBatchResponse, parseTaskResponse } from '../../src/core/parseTask';
+import type { Task } from '../../src/core/task/model';
+import { parseBatchResponse, parseTaskResponse } from '../../src/core/wire/parseTask';
 import { toSafeUrl } from '../../src/core/safeUrl';
 import { listFixtures, readFixture, taskFixtures, testContext } from './fixtures';
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { describeResponse } from '../../src/core/describeResponse';
+import { describeResponse } from '../../src/core/wire/describeResponse';
 import { GatewayError } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/model';
-import { parseBatchResponse, parseTaskData, parseTaskResponse } from '../../src/core/parseTask';
-import { normaliseTaskStatus, resolveTaskStatus } from '../../src/core/taskStatus';
-import { deriveProgress } from '../../src/core/progress';
-import { toWirePercent, toWireTime } from '../../src/core/wireSchemas';
+import type { Task } from '../../src/core/task/model';
+import { parseBatchResponse, parseTaskData, parseTaskResponse } from '../../src/core/wire/parseTask';
+import { normaliseTaskStatus, resolveTaskStatus } from '../../src/core/task/taskStatus';
+import { deriveProgress } from '../../src/core/task/progress';
+import { toWirePercent, toWireTime } from '../../src/core/wire/wireSchemas';
 import { listFixtures, readFixture, taskFixtures, testContext, TEST_BASE_URL, TEST_FETCHED_AT } from './fixtures';
 
 function parseFixture(name: string): Task {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { sendsKeyInClearText } from '../../src/core/plainHttp';
+import { sendsKeyInClearText } from '../../src/core/gateway/plainHttp';
 
 describe('sendsKeyInClearText', () => {
   const cases: [string, boolean][] = [

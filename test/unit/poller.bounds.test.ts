@@ -4,12 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { MAX_TIMER_DELAY_MS, type Clock } from '../../src/core/clock';
 import { GatewayError } from '../../src/core/gatewayError';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
-import type { Task, TaskStatus } from '../../src/core/model';
-import { MIN_POLL_INTERVAL_MS } from '../../src/core/pollInterval';
-import { Poller, SOON_MS, type PollerOptions, type PollerUpdate } from '../../src/core/poller';
-import { MAX_RETRY_AFTER_MS } from '../../src/core/responseErrors';
-import { TaskStore } from '../../src/core/taskStore';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
+import type { Task, TaskStatus } from '../../src/core/task/model';
+import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
+import { Poller, SOON_MS, type PollerOptions, type PollerUpdate } from '../../src/core/polling/poller';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/gateway/responseErrors';
+import { TaskStore } from '../../src/core/store/taskStore';
 import { ManualClock } from './support/manualClock';
 import { ScriptedPollingClient, shortestGap, type ScriptedAnswer } from './support/scriptedPollingClient';
 import { buildTask } from './support/taskBuilders';

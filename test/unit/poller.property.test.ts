@@ -5,12 +5,12 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_TIMER_DELAY_MS, type Clock } from '../../src/core/clock';
 import { GatewayError } from '../../src/core/gatewayError';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
-import type { Task, TaskStatus } from '../../src/core/model';
-import { MIN_POLL_INTERVAL_MS } from '../../src/core/pollInterval';
-import { Poller, type PollingClient } from '../../src/core/poller';
-import { MAX_RETRY_AFTER_MS, errorForResponse } from '../../src/core/responseErrors';
-import { TaskStore } from '../../src/core/taskStore';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
+import type { Task, TaskStatus } from '../../src/core/task/model';
+import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
+import { Poller, type PollingClient } from '../../src/core/polling/poller';
+import { MAX_RETRY_AFTER_MS, errorForResponse } from '../../src/core/gateway/responseErrors';
+import { TaskStore } from '../../src/core/store/taskStore';
 import { ManualClock } from './support/manualClock';
 import { buildTask } from './support/taskBuilders';
 

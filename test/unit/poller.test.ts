@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
-import type { Task, TaskStatus } from '../../src/core/model';
+import type { Task, TaskStatus } from '../../src/core/task/model';
 import {
   Poller,
   SOON_MS,
@@ -8,10 +8,10 @@ import {
   type PollerFailure,
   type PollerUpdate,
   type PollingClient,
-} from '../../src/core/poller';
-import { MIN_POLL_INTERVAL_MS } from '../../src/core/pollInterval';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
-import { TaskStore } from '../../src/core/taskStore';
+} from '../../src/core/polling/poller';
+import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
+import { TaskStore } from '../../src/core/store/taskStore';
 import { ManualClock } from './support/manualClock';
 
 const A = 'https://a.example';

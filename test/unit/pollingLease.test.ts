@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/clock';
-import { hashedFileName } from '../../src/core/fileNames';
-import { LEASES_FOLDER, PollingLeases, type PollingLeaseOptions } from '../../src/core/pollingLease';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
+import { hashedFileName } from '../../src/core/store/fileNames';
+import { LEASES_FOLDER, PollingLeases, type PollingLeaseOptions } from '../../src/core/polling/pollingLease';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
 import { ManualClock } from './support/manualClock';
 
 const GATEWAY = 'https://api.gpt.ge';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
-import { redactKey, redactKeyInError, redactKeyPatterns } from '../../src/core/redaction';
+import { redactKey, redactKeyInError, redactKeyPatterns } from '../../src/core/gateway/redaction';
 
 const KEY = 'sk-live"quoted\\key-123';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/model';
-import { sortRoundResults } from '../../src/core/roundResults';
+import type { Task } from '../../src/core/task/model';
+import { sortRoundResults } from '../../src/core/polling/roundResults';
 import { buildTask } from './support/taskBuilders';
 
 const GATEWAY = 'https://gw.example';

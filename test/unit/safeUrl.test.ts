@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeResponse } from '../../src/core/describeResponse';
+import { describeResponse } from '../../src/core/wire/describeResponse';
 import { toSafeUrl } from '../../src/core/safeUrl';
 
 describe('toSafeUrl', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extractTaskIds, validateTaskIdInput } from '../../src/core/taskIds';
+import { extractTaskIds, validateTaskIdInput } from '../../src/core/task/taskIds';
 
 const UUID_A = '2a145658-3342-4228-b779-b8323a2b77df';
 const UUID_B = 'ba46ad15-07ce-41a6-b68d-196321dc00d5';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { shortTaskId, untitledTaskName } from '../../src/core/taskLabel';
+import { shortTaskId, untitledTaskName } from '../../src/core/task/taskLabel';
 
 describe('task labels', () => {
   it('shortens a UUID to its first group', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Task } from '../../src/core/model';
-import { parseStoredTask } from '../../src/core/taskSchema';
+import type { Task } from '../../src/core/task/model';
+import { parseStoredTask } from '../../src/core/task/taskSchema';
 import { parseHostMessage } from '../../src/shared/hostMessages';
 import { buildClip, buildTask } from './support/taskBuilders';
 

@@ -1,10 +1,10 @@
 // Two windows, one truth: two stores over one shared folder, as two VS Code windows of one
 // machine have. Each test syncs by hand where the extension's timer would.
 import * as assert from 'node:assert/strict';
-import { hashedFileName } from '../../src/core/fileNames';
-import type { Task } from '../../src/core/model';
-import { MemorySharedFiles, type SharedFileEntry } from '../../src/core/sharedFiles';
-import { REMOVAL_MARKER_LIFETIME_MS, TASKS_FOLDER, TaskStore, type TaskStoreChange } from '../../src/core/taskStore';
+import { hashedFileName } from '../../src/core/store/fileNames';
+import type { Task } from '../../src/core/task/model';
+import { MemorySharedFiles, type SharedFileEntry } from '../../src/core/store/sharedFiles';
+import { REMOVAL_MARKER_LIFETIME_MS, TASKS_FOLDER, TaskStore, type TaskStoreChange } from '../../src/core/store/taskStore';
 import { buildTask } from './support/taskBuilders';
 
 function task(id: string, overrides: Partial<Task> = {}): Task {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { MemoryStorage } from '../../src/core/keyValueStorage';
-import { TASK_STORE_KEY } from '../../src/core/legacyTaskList';
-import type { Task } from '../../src/core/model';
-import { MemorySharedFiles, type SharedFiles } from '../../src/core/sharedFiles';
-import { TASKS_FOLDER, TaskStore, type TaskStoreChange, type TaskStoreOptions } from '../../src/core/taskStore';
+import { MemoryStorage } from '../../src/core/store/keyValueStorage';
+import { TASK_STORE_KEY } from '../../src/core/store/legacyTaskList';
+import type { Task } from '../../src/core/task/model';
+import { MemorySharedFiles, type SharedFiles } from '../../src/core/store/sharedFiles';
+import { TASKS_FOLDER, TaskStore, type TaskStoreChange, type TaskStoreOptions } from '../../src/core/store/taskStore';
 
 const BASE = 'https://api.gpt.ge';
 

@@ -3,12 +3,12 @@
 import * as assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/clock';
 import { GatewayError } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/model';
-import { Poller, type PollerUpdate, type PollingClient } from '../../src/core/poller';
-import { PollingLeases, gatewaysWorthPolling } from '../../src/core/pollingLease';
-import { repeatEvery } from '../../src/core/repeatEvery';
-import { MemorySharedFiles } from '../../src/core/sharedFiles';
-import { TaskStore } from '../../src/core/taskStore';
+import type { Task } from '../../src/core/task/model';
+import { Poller, type PollerUpdate, type PollingClient } from '../../src/core/polling/poller';
+import { PollingLeases, gatewaysWorthPolling } from '../../src/core/polling/pollingLease';
+import { repeatEvery } from '../../src/core/polling/repeatEvery';
+import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
+import { TaskStore } from '../../src/core/store/taskStore';
 import type { Disposable } from '../../src/core/emitter';
 import { ManualClock } from './support/manualClock';
 import { buildTask } from './support/taskBuilders';

@@ -4,7 +4,7 @@
 // gateway's media URLs may reach is in filesAndMedia.test.ts. Each case states its outcome.
 import * as assert from 'node:assert/strict';
 import { urlReach, type HostReach } from '../../../src/core/hostReach';
-import { sendsKeyInClearText } from '../../../src/core/plainHttp';
+import { sendsKeyInClearText } from '../../../src/core/gateway/plainHttp';
 
 interface HostCase {
   readonly name: string;

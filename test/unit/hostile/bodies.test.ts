@@ -2,10 +2,10 @@
 // huge clip lists, garbage fields and markup. Each goes through the real client (with a stubbed
 // fetch) and its exact outcome is asserted: which task under which id, or which error.
 import * as assert from 'node:assert/strict';
-import { BatchSupportMemory } from '../../../src/core/batchSupportMemory';
-import { GatewayClient } from '../../../src/core/gatewayClient';
+import { BatchSupportMemory } from '../../../src/core/gateway/batchSupportMemory';
+import { GatewayClient } from '../../../src/core/gateway/gatewayClient';
 import { GatewayError, type GatewayErrorKind } from '../../../src/core/gatewayError';
-import type { Task } from '../../../src/core/model';
+import type { Task } from '../../../src/core/task/model';
 
 const BASE_URL = 'https://gateway.example';
 const ASKED = 'asked-task-1';

@@ -2,10 +2,10 @@
 // the /suno/fetch/{id} path), the ids found in pasted text and the panel's messages, and must get
 // the same verdict everywhere.
 import * as assert from 'node:assert/strict';
-import { checkTaskId } from '../../../src/core/gatewayClient';
+import { checkTaskId } from '../../../src/core/gateway/gatewayClient';
 import { GatewayError } from '../../../src/core/gatewayError';
-import { idProblem, type IdProblem } from '../../../src/core/idRules';
-import { extractTaskIds, validateTaskIdInput } from '../../../src/core/taskIds';
+import { idProblem, type IdProblem } from '../../../src/core/task/idRules';
+import { extractTaskIds, validateTaskIdInput } from '../../../src/core/task/taskIds';
 import { parsePageMessage, parsePanelState } from '../../../src/shared/panelMessages';
 
 interface Case {

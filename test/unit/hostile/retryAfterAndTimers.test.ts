@@ -2,11 +2,11 @@
 // delays that overflow or mean nothing. Each case asserts what comes out.
 import * as assert from 'node:assert/strict';
 import { MAX_TIMER_DELAY_MS, clampTimerDelay, systemClock, type Clock } from '../../../src/core/clock';
-import { MAX_RETRY_AFTER_MS, errorForResponse, parseRetryAfter } from '../../../src/core/responseErrors';
-import { GatewayClient, BatchSupportMemory } from '../../../src/core/gatewayClient';
-import { MemorySharedFiles } from '../../../src/core/sharedFiles';
-import { Poller, SOON_MS } from '../../../src/core/poller';
-import { TaskStore } from '../../../src/core/taskStore';
+import { MAX_RETRY_AFTER_MS, errorForResponse, parseRetryAfter } from '../../../src/core/gateway/responseErrors';
+import { GatewayClient, BatchSupportMemory } from '../../../src/core/gateway/gatewayClient';
+import { MemorySharedFiles } from '../../../src/core/store/sharedFiles';
+import { Poller, SOON_MS } from '../../../src/core/polling/poller';
+import { TaskStore } from '../../../src/core/store/taskStore';
 import { fastClock } from '../../../src/cli/fastClock';
 import { LocalGateway } from '../../../src/localGateway/localGateway';
 import { acceleratedClock } from '../../../src/polling/testClock';

@@ -3,12 +3,12 @@
 // to escape or collide — loads the good tasks, reports the bad ones and overwrites nothing it
 // should not.
 import * as assert from 'node:assert/strict';
-import { hashedFileName } from '../../../src/core/fileNames';
-import type { Task } from '../../../src/core/model';
-import { LEASES_FOLDER, PollingLeases } from '../../../src/core/pollingLease';
-import { MemorySharedFiles, type SharedFileEntry } from '../../../src/core/sharedFiles';
-import { MAX_TASK_FILE_BYTES } from '../../../src/core/taskFile';
-import { TASKS_FOLDER, TaskStore } from '../../../src/core/taskStore';
+import { hashedFileName } from '../../../src/core/store/fileNames';
+import type { Task } from '../../../src/core/task/model';
+import { LEASES_FOLDER, PollingLeases } from '../../../src/core/polling/pollingLease';
+import { MemorySharedFiles, type SharedFileEntry } from '../../../src/core/store/sharedFiles';
+import { MAX_TASK_FILE_BYTES } from '../../../src/core/store/taskFile';
+import { TASKS_FOLDER, TaskStore } from '../../../src/core/store/taskStore';
 import { ManualClock } from '../support/manualClock';
 import { buildTask } from '../support/taskBuilders';
 

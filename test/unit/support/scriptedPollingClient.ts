@@ -3,8 +3,8 @@
 // arrived, on the test's clock.
 import type { Clock } from '../../../src/core/clock';
 import { GatewayError } from '../../../src/core/gatewayError';
-import type { Task } from '../../../src/core/model';
-import type { PollingClient } from '../../../src/core/poller';
+import type { Task } from '../../../src/core/task/model';
+import type { PollingClient } from '../../../src/core/polling/poller';
 
 export type ScriptedAnswer = Map<string, Task | GatewayError> | GatewayError;
 

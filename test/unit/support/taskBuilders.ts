@@ -1,6 +1,6 @@
 // Builders of model objects for tests: a finished song with neutral defaults, so that each test
 // spells out only the fields it is about.
-import type { Clip, Task } from '../../../src/core/model';
+import type { Clip, Task } from '../../../src/core/task/model';
 
 export function buildClip(overrides: Partial<Clip> = {}): Clip {
   return {

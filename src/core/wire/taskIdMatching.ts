@@ -13,7 +13,7 @@
  *   one answer must not be able to replace another within the same request).
  */
 
-import type { Task } from './model';
+import type { Task } from '../task/model';
 
 /** True when `answeredId` is an answer about `askedId`: the same id, or the same id in another case. */
 export function isAnswerAbout(askedId: string, answeredId: string): boolean {

@@ -1,5 +1,5 @@
-import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
-import { isFinished, type Task } from './model';
+import { GatewayError, isGatewayError, type GatewayErrorKind } from '../gatewayError';
+import { isFinished, type Task } from '../task/model';
 
 /** The ids of one round that share an error kind, and the first error of that kind. */
 interface ErrorGroup {

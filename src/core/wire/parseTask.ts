@@ -9,12 +9,12 @@
  */
 
 import { describeResponse } from './describeResponse';
-import { GatewayError } from './gatewayError';
-import { MAX_ID_LENGTH, isValidId } from './idRules';
-import type { Clip, Task, TaskAction, TaskStatus } from './model';
-import { deriveProgress, type ProgressPart } from './progress';
-import { gatewayMessageOf, isTaskNotExist } from './responseErrors';
-import { normaliseTaskStatus, resolveTaskStatus } from './taskStatus';
+import { GatewayError } from '../gatewayError';
+import { MAX_ID_LENGTH, isValidId } from '../task/idRules';
+import type { Clip, Task, TaskAction, TaskStatus } from '../task/model';
+import { deriveProgress, type ProgressPart } from '../task/progress';
+import { gatewayMessageOf, isTaskNotExist } from '../gateway/responseErrors';
+import { normaliseTaskStatus, resolveTaskStatus } from '../task/taskStatus';
 import {
   lyricsResultSchema,
   openAiErrorSchema,

@@ -14,8 +14,8 @@
  *   at all is reported and not migrated: undefined, and nothing may be written in its name.
  */
 
-import type { Task } from './model';
-import { parseStoredTask } from './taskSchema';
+import type { Task } from '../task/model';
+import { parseStoredTask } from '../task/taskSchema';
 
 export const TASK_STORE_KEY = 'suno.taskStore';
 const LEGACY_TASK_LIST_VERSION = 1;

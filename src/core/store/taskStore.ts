@@ -29,12 +29,12 @@
  * queued ride along with it.
  */
 
-import { Emitter, type Event } from './emitter';
-import { errorText } from './errorText';
+import { Emitter, type Event } from '../emitter';
+import { errorText } from '../errorText';
 import { hashedFileName, isHashedFileName } from './fileNames';
 import type { KeyValueStorage } from './keyValueStorage';
 import { TASK_STORE_KEY, readLegacyTaskList, truncate } from './legacyTaskList';
-import { isFinished, type Task } from './model';
+import { isFinished, type Task } from '../task/model';
 import type { SharedFileEntry, SharedFiles } from './sharedFiles';
 import { MAX_TASK_FILE_BYTES, parseTaskFile, serializeTaskFile, taskFileId, type ParsedTaskFile } from './taskFile';
 

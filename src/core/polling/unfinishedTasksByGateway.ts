@@ -5,8 +5,8 @@
  * gateways there are.
  */
 
-import { isFinished, type Task } from './model';
-import type { TaskStore } from './taskStore';
+import { isFinished, type Task } from '../task/model';
+import type { TaskStore } from '../store/taskStore';
 
 export class UnfinishedTasksByGateway {
   /** Per gateway, its unfinished ids in the order they were first seen (store order at start). */

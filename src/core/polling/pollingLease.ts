@@ -22,13 +22,13 @@
  */
 
 import * as z from 'zod/mini';
-import type { Clock } from './clock';
-import type { Disposable } from './emitter';
-import { errorText } from './errorText';
-import { hashedFileName } from './fileNames';
+import type { Clock } from '../clock';
+import type { Disposable } from '../emitter';
+import { errorText } from '../errorText';
+import { hashedFileName } from '../store/fileNames';
 import type { Poller } from './poller';
-import type { SharedFiles } from './sharedFiles';
-import type { TaskStore } from './taskStore';
+import type { SharedFiles } from '../store/sharedFiles';
+import type { TaskStore } from '../store/taskStore';
 
 export const LEASES_FOLDER = 'leases';
 const LEASE_VERSION = 1;

@@ -29,17 +29,17 @@
  */
 
 import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
-import { systemClock, type Clock } from './clock';
-import { DisposableStore } from './disposables';
-import { Emitter, type Disposable, type Event } from './emitter';
-import { errorText } from './errorText';
-import type { GatewayClient } from './gatewayClient';
-import { GatewayError, isGatewayError, type GatewayErrorKind } from './gatewayError';
+import { systemClock, type Clock } from '../clock';
+import { DisposableStore } from '../disposables';
+import { Emitter, type Disposable, type Event } from '../emitter';
+import { errorText } from '../errorText';
+import type { GatewayClient } from '../gateway/gatewayClient';
+import { GatewayError, isGatewayError, type GatewayErrorKind } from '../gatewayError';
 import { GatewaySchedule } from './gatewaySchedule';
-import type { Task } from './model';
+import type { Task } from '../task/model';
 import { DEFAULT_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './pollInterval';
 import { sortRoundResults } from './roundResults';
-import type { TaskStore } from './taskStore';
+import type { TaskStore } from '../store/taskStore';
 import { UnfinishedTasksByGateway } from './unfinishedTasksByGateway';
 
 /** The part of `GatewayClient` the poller uses; tests hand in small fakes of exactly this. */

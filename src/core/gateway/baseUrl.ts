@@ -18,8 +18,8 @@
  * Lives in the core without Node imports so that the same code runs in a browser worker.
  */
 
-import { GatewayError } from './gatewayError';
-import { hasSpaceOrControl } from './spaceOrControl';
+import { GatewayError } from '../gatewayError';
+import { hasSpaceOrControl } from '../spaceOrControl';
 
 /** The gateway the extension and the CLI talk to when none is set (package.json repeats it). */
 export const DEFAULT_BASE_URL = 'https://api.gpt.ge';

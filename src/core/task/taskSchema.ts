@@ -10,8 +10,8 @@
 
 import * as z from 'zod/mini';
 import type { Clip, Task } from './model';
-import { isHttpUrl } from './safeUrl';
-import { firstIssueText, safeParseInEnglish } from './schemaIssues';
+import { isHttpUrl } from '../safeUrl';
+import { firstIssueText, safeParseInEnglish } from '../schemaIssues';
 
 const taskStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'unknown']);
 const taskActionSchema = z.enum(['music', 'lyrics', 'other']);

@@ -6,10 +6,10 @@
  * once.
  */
 
-import { clampTimerDelay, type Clock } from './clock';
-import type { GatewayError } from './gatewayError';
+import { clampTimerDelay, type Clock } from '../clock';
+import type { GatewayError } from '../gatewayError';
 import type { GatewayPollState, GatewayPollStateName } from './poller';
-import { MAX_RETRY_AFTER_MS } from './responseErrors';
+import { MAX_RETRY_AFTER_MS } from '../gateway/responseErrors';
 
 interface GatewayScheduleOptions {
   readonly baseUrl: string;

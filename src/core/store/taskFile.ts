@@ -14,8 +14,8 @@
  */
 
 import * as z from 'zod/mini';
-import type { Task } from './model';
-import { parseStoredTask } from './taskSchema';
+import type { Task } from '../task/model';
+import { parseStoredTask } from '../task/taskSchema';
 
 const TASK_FILE_VERSION = 2;
 /** Larger files are reported and not read: no task is anywhere near this, a runaway file could be. */

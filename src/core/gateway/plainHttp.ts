@@ -7,7 +7,7 @@
  * No Node imports: this runs in a browser worker as well.
  */
 
-import { staysOnOwnNetwork } from './hostReach';
+import { staysOnOwnNetwork } from '../hostReach';
 
 /** True when `baseUrl` is plain http to a host that is not loopback or a private address. */
 export function sendsKeyInClearText(baseUrl: string): boolean {

@@ -10,8 +10,8 @@
  */
 
 import { DEFAULT_BASE_URL } from './baseUrl';
-import { describeResponse } from './describeResponse';
-import { GatewayError, type GatewayErrorKind } from './gatewayError';
+import { describeResponse } from '../wire/describeResponse';
+import { GatewayError, type GatewayErrorKind } from '../gatewayError';
 
 export interface RawResponse {
   url: string;

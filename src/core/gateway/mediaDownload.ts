@@ -4,9 +4,9 @@
  * when no bytes arrive for a while, and refusing files larger than a cap. Each limit ends the
  * download with a message that says which one it was.
  */
-import { systemClock, type Clock } from './clock';
-import { isReachableFromGateway } from './hostReach';
-import { isHttpUrl } from './safeUrl';
+import { systemClock, type Clock } from '../clock';
+import { isReachableFromGateway } from '../hostReach';
+import { isHttpUrl } from '../safeUrl';
 
 export interface DownloadLimits {
   /** No bytes for this long (waiting for the answer or within the body): give up. */

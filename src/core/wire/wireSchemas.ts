@@ -8,7 +8,7 @@
  */
 
 import * as z from 'zod/mini';
-import { toSafeUrl } from './safeUrl';
+import { toSafeUrl } from '../safeUrl';
 
 // ---------------------------------------------------------------------------------------------
 // Lenient field types. `optional(unknown())` piped into a transform accepts a missing key and

@@ -1,6 +1,6 @@
-import type { Clock } from './clock';
-import { toDisposable } from './disposables';
-import type { Disposable } from './emitter';
+import type { Clock } from '../clock';
+import { toDisposable } from '../disposables';
+import type { Disposable } from '../emitter';
 
 /**
  * Runs `job` now and then again `delayMs()` after each run has settled: a chain of timers, so

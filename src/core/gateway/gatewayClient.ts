@@ -9,10 +9,10 @@
 
 import { BATCH_ROUTES, BatchSupportMemory, MAX_BATCH_IDS, sharedBatchSupport, type BatchRoute } from './batchSupportMemory';
 import { normaliseBaseUrl } from './baseUrl';
-import { GatewayError, isGatewayError } from './gatewayError';
-import { explainIdProblem } from './idRules';
-import type { Task } from './model';
-import { parseBatchResponse, parseTaskResponse, type ResponseContext } from './parseTask';
+import { GatewayError, isGatewayError } from '../gatewayError';
+import { explainIdProblem } from '../task/idRules';
+import type { Task } from '../task/model';
+import { parseBatchResponse, parseTaskResponse, type ResponseContext } from '../wire/parseTask';
 import { redactKey, redactKeyInError } from './redaction';
 import {
   errorForResponse,
@@ -27,7 +27,7 @@ import {
   type RawResponse,
   type RequestDescription,
 } from './responseErrors';
-import { asAsked, bindBatchAnswer, isAnswerAbout } from './taskIdMatching';
+import { asAsked, bindBatchAnswer, isAnswerAbout } from '../wire/taskIdMatching';
 
 export { BatchSupportMemory } from './batchSupportMemory';
 

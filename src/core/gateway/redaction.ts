@@ -11,7 +11,7 @@
  * No Node imports: this runs in a browser worker as well.
  */
 
-import { GatewayError } from './gatewayError';
+import { GatewayError } from '../gatewayError';
 
 /** Shorter "keys" would blank ordinary words; no gateway issues keys that short. */
 const MIN_KEY_LENGTH = 4;
