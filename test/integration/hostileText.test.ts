@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
-import type { CompletionNotice } from '../../src/polling/completionNotifier';
+import type { CompletionNotice } from '../../src/notifications/completionNotifier';
 import { rendersIcon, rendersLink, visible } from '../unit/support/workbenchMarkup';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 

@@ -2,8 +2,8 @@
 // task's panel is on screen, and a gateway error reported once, not every round.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CompletionNotice } from '../../src/polling/completionNotifier';
-import type { PollErrorNotice } from '../../src/polling/pollErrorNotifier';
+import type { CompletionNotice } from '../../src/notifications/completionNotifier';
+import type { PollErrorNotice } from '../../src/notifications/pollErrorNotifier';
 import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './extensionTestSupport';
 
 /** Longer than the notifier's one-second window for finishes that belong together. */
