@@ -17,7 +17,7 @@ import {
 import { inertText } from '../core/inertText';
 import { downloadMedia } from '../core/gateway/mediaDownload';
 import type { Task } from '../core/task/model';
-import { writeNewFile } from '../core/newFile';
+import { writeNewFile } from '../storage/newFile';
 import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';

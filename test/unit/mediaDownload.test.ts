@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DownloadRefusedError, downloadMedia, formatBytes, type DownloadLimits } from '../../src/core/gateway/mediaDownload';
-import { isTemporaryFileName, writeNewFile } from '../../src/core/newFile';
+import { isTemporaryFileName, writeNewFile } from '../../src/storage/newFile';
 import { clipWav } from '../../src/localGateway/media';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import { ManualClock } from './support/manualClock';
