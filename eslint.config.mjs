@@ -1,4 +1,5 @@
 // ESLint flat config: typescript-eslint's recommended rules plus the project's own conventions.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -11,6 +12,12 @@ const zodImports = [
   { name: 'zod/v4', message: "Use `import * as z from 'zod/mini'`: classic zod brings its locales into the bundle." },
   { name: 'zod/v3', message: "Use `import * as z from 'zod/mini'`: zod 3 is the older, larger API." },
 ];
+
+const vscodeImport = { name: 'vscode', message: 'The core never imports vscode.' };
+
+/** Node's modules, by their bare names too (`fs` as well as `node:fs`). */
+const nodeMessage = 'This code also runs in a browser: no Node modules or globals (inject what needs Node).';
+const nodeModuleImports = builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message: nodeMessage }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'media/dist/**', 'node_modules/**', '.vscode-test/**'] },
@@ -36,11 +43,31 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: it must run in plain Node (tests, CLI) and never reach for the editor.
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts', 'src/localGateway/**/*.ts', 'src/webview-ui/**/*.ts'],
+    // The CLI and the local gateway run in plain Node and never reach for the editor.
+    files: ['src/cli/**/*.ts', 'src/localGateway/**/*.ts'],
     rules: {
       // Repeats the zod rule: a later block's options replace an earlier block's.
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The core never imports vscode.' }, ...zodImports] }],
+      'no-restricted-imports': ['error', { paths: [vscodeImport, ...zodImports] }],
+    },
+  },
+  {
+    // The core, the panel's messages and the panel's script run in Node, the extension host and
+    // a browser alike: no editor, no Node modules, no Node globals (Node-only work is injected).
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/webview-ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeImport, ...zodImports, ...nodeModuleImports],
+          patterns: [{ group: ['node:*'], message: nodeMessage }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'setImmediate', 'clearImmediate', 'global'].map(
+          (name) => ({ name, message: nodeMessage }),
+        ),
+      ],
     },
   },
   {
