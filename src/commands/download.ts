@@ -28,7 +28,7 @@ import { registerCommand } from './typedCommands';
  * a folder: `suno.downloadFolder`, else one the user picks. Never overwrites: each file is written
  * under a temporary name and then gets the first free name (`City Lights (2).mp3`). Media come
  * only from hosts the task's gateway may point at, within an idle timeout and a size cap
- * (core/mediaDownload.ts).
+ * (core/gateway/mediaDownload.ts).
  *
  * For tests and automation the command takes `(element | taskId, { kinds?, folder? })`, which
  * skips the pickers after the user confirms (the Suno views never pass options), and returns what

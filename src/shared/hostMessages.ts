@@ -14,7 +14,7 @@ import { parseMessage, type Parsed } from './parsedMessage';
 /**
  * The whole current task. The page patches its DOM from it in place (keyed by clip id), so one
  * message kind covers the first render, every update and the re-send to a panel that was hidden.
- * The task schema is the store's (`core/taskSchema.ts`): it refuses any URL that is not absolute
+ * The task schema is the store's (`core/task/taskSchema.ts`): it refuses any URL that is not absolute
  * http(s), so nothing else reaches a `src`.
  *
  * The only kind, so a plain object: a second kind makes this a `z.discriminatedUnion` on `type`

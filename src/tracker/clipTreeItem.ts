@@ -34,7 +34,7 @@ export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItem
   return item;
 }
 
-/** The row after the shown clips of a task that has more (core/displayLimits.ts). */
+/** The row after the shown clips of a task that has more (core/task/displayLimits.ts). */
 export function createMoreClipsTreeItem(task: Task, notShown: number): vscode.TreeItem {
   const item = new vscode.TreeItem(moreClipsNotShown(notShown), vscode.TreeItemCollapsibleState.None);
   item.id = `more-clips:${task.id}`;

@@ -30,7 +30,7 @@
  *   does not load, `.clip-video-unavailable[data-clip-id]` with
  *   `button[data-action="openVideo"][data-clip-id]` (Open in Browser)
  * - `article.clip[data-streaming="true"]` while the clip's audio is a live stream
- * - past the display limits (core/displayLimits.ts): `#clips-more` ("3 more clips not shown",
+ * - past the display limits (core/task/displayLimits.ts): `#clips-more` ("3 more clips not shown",
  *   hidden otherwise) after the shown clips, and `.lyrics-more` after lyrics that were cut
  *
  * Only the first few players load their metadata at once (`preload="metadata"`); the others and

@@ -81,7 +81,7 @@ describe('Hostile gateway text', function () {
       window.showWarningMessage = original;
     }
     assert.equal(shown.length, 1);
-    // Link syntax is no task id (core/idRules.ts): the warning says so without repeating it.
+    // Link syntax is no task id (core/task/idRules.ts): the warning says so without repeating it.
     assert.match(assertInert(shown[0], 'the warning'), /^The command was given something that is not a Suno task id/);
     assert.doesNotMatch(shown[0], /command:suno\.clearApiKey/);
   });

@@ -1,6 +1,6 @@
 // Hostile base URLs: every spelling of a host that the URL parser accepts is judged as the host
 // it reaches (core/hostReach.ts), and a key sent to a plain-http gateway travels in clear text
-// unless the way there is this machine or the user's own network (core/plainHttp.ts). What a
+// unless the way there is this machine or the user's own network (core/gateway/plainHttp.ts). What a
 // gateway's media URLs may reach is in filesAndMedia.test.ts. Each case states its outcome.
 import * as assert from 'node:assert/strict';
 import { urlReach, type HostReach } from '../../../src/core/hostReach';
