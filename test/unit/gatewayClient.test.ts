@@ -5,7 +5,8 @@ import { BatchSupportMemory } from '../../src/core/gateway/batchSupportMemory';
 import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
 import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/task/model';
-import { gatewayMessageOf, isTaskNotExist, parseRetryAfter } from '../../src/core/gateway/responseErrors';
+import { parseRetryAfter } from '../../src/core/gateway/responseErrors';
+import { gatewayMessageOf, isTaskNotExist } from '../../src/core/wire/answerBody';
 import { LocalGateway, type Dialect } from '../../src/localGateway/localGateway';
 
 const KEY = 'test-key';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { GatewayError } from '../../src/core/gatewayError';
 import { parseTaskResponse, type ResponseContext } from '../../src/core/wire/parseTask';
-import { gatewayMessageOf, isTaskNotExist } from '../../src/core/gateway/responseErrors';
+import { gatewayMessageOf, isTaskNotExist } from '../../src/core/wire/answerBody';
 
 /**
  * The client (which classifies an HTTP answer) and the parser (which explains a 200 without a

@@ -17,9 +17,7 @@ import { redactKey, redactKeyInError } from './redaction';
 import {
   errorForResponse,
   explainParseError,
-  gatewayMessageOf,
   isRequestTooLarge,
-  isTaskNotExist,
   networkError,
   notFoundError,
   otherTaskError,
@@ -27,6 +25,7 @@ import {
   type RawResponse,
   type RequestDescription,
 } from './responseErrors';
+import { gatewayMessageOf, isTaskNotExist } from '../wire/answerBody';
 import { asAsked, bindBatchAnswer, isAnswerAbout } from '../wire/taskIdMatching';
 
 export { BatchSupportMemory } from './batchSupportMemory';

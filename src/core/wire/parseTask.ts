@@ -13,7 +13,7 @@ import { GatewayError } from '../gatewayError';
 import { MAX_ID_LENGTH, isValidId } from '../task/idRules';
 import type { Clip, Task, TaskAction, TaskStatus } from '../task/model';
 import { deriveProgress, type ProgressPart } from '../task/progress';
-import { gatewayMessageOf, isTaskNotExist } from '../gateway/responseErrors';
+import { gatewayMessageOf, isTaskNotExist } from './answerBody';
 import { normaliseTaskStatus, resolveTaskStatus } from '../task/taskStatus';
 import {
   lyricsResultSchema,
