@@ -31,7 +31,7 @@ import { DisposableStore } from '../core/disposables';
 import { errorText } from '../core/errorText';
 import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gateway/gatewayClient';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
-import { isFinished, type Task } from '../core/task/model';
+import { isFinished, notFetchedYet, type Task } from '../core/task/model';
 import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
 import { Poller } from '../core/polling/poller';
 import { sendsKeyInClearText } from '../core/gateway/plainHttp';
@@ -310,25 +310,6 @@ async function fetchRaw(options: CommonOptions, io: CliIo, err: (line: string) =
   }
 }
 
-/** A stand-in for a task not fetched yet, so that the poller asks for it. Never printed. */
-function placeholder(id: string, baseUrl: string): Task {
-  return {
-    id,
-    baseUrl,
-    action: 'other',
-    title: null,
-    status: 'pending',
-    rawStatus: null,
-    progress: null,
-    failReason: null,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    clips: [],
-    lyrics: null,
-    fetchedAt: new Date(0).toISOString(),
-  };
-}
 
 /** What a task looks like, minus when it was fetched: a change is a change of this. */
 function contentKey(task: Task): string {
@@ -372,7 +353,7 @@ async function watchTasks(
   const disposables = new DisposableStore();
   disposables.add(poller);
 
-  await store.upsert(ids.map((id) => placeholder(id, client.baseUrl)));
+  await store.upsert(ids.map((id) => notFetchedYet(id, client.baseUrl)));
 
   return new Promise<number>((resolve) => {
     let done = false;

@@ -17,8 +17,8 @@ function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a tiny seeded PRNG, good enough for picking notes. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: a tiny seeded PRNG, good enough for picking notes (and the soak's choices). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -16,7 +16,7 @@
 
 import { BatchSupportMemory, GatewayClient } from '../../src/core/gateway/gatewayClient';
 import type { GatewayError } from '../../src/core/gatewayError';
-import type { Task } from '../../src/core/task/model';
+import { notFetchedYet, type Task } from '../../src/core/task/model';
 import type { Disposable } from '../../src/core/emitter';
 import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
 import { Poller, type PollingClient } from '../../src/core/polling/poller';
@@ -25,6 +25,7 @@ import { repeatEvery } from '../../src/core/polling/repeatEvery';
 import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
 import { TaskStore } from '../../src/core/store/taskStore';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
+import { seededRandom } from '../../src/localGateway/media';
 import { ManualClock, settle } from '../unit/support/manualClock';
 
 export interface SoakOptions {
@@ -117,17 +118,6 @@ const API_KEY = 'soak-key';
 const INTERVAL_MS = 15_000;
 const DIALECTS: readonly Dialect[] = ['native', 'flat', 'newapi', 'goapi'];
 
-/** A small seeded generator (mulberry32): the same seed, the same run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One VS Code window as far as polling goes, built as `activate` builds it: its own store over the
@@ -171,25 +161,6 @@ async function openWindow(
   };
 }
 
-/** A task as tracked before its first fetch, the way the commands track a pasted id. */
-function placeholderTask(id: string, baseUrl: string): Task {
-  return {
-    id,
-    baseUrl,
-    action: 'other',
-    title: null,
-    status: 'pending',
-    rawStatus: null,
-    progress: null,
-    failReason: null,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    clips: [],
-    lyrics: null,
-    fetchedAt: new Date(0).toISOString(),
-  };
-}
 
 /** The most entries of sorted `times` inside any window of `width`. */
 function densest(times: readonly number[], width: number): number {
@@ -301,7 +272,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const id = gateway.addTask({ dialect: 'native', pollsPerStage: 1 + Math.floor(random() * 4) });
         tracked.add(id);
         added++;
-        await windows[w]!.store.upsert([placeholderTask(id, gateway.url)]);
+        await windows[w]!.store.upsert([notFetchedYet(id, gateway.url)]);
       }
       if (Date.now() - realStart > options.maxRealMs) {
         stoppedEarly = `stopped after ${Math.round(options.maxRealMs / 1000)} s of real time`;

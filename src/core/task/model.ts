@@ -62,3 +62,26 @@ export interface Task {
 export function isFinished(status: TaskStatus): boolean {
   return status === 'succeeded' || status === 'failed';
 }
+
+/**
+ * A task tracked before its first answer arrived: pending, with a fetch time at the epoch so the
+ * poller asks for it soon. The CLI's `watch` tracks the ids it is given this way.
+ */
+export function notFetchedYet(id: string, baseUrl: string): Task {
+  return {
+    id,
+    baseUrl,
+    action: 'other',
+    title: null,
+    status: 'pending',
+    rawStatus: null,
+    progress: null,
+    failReason: null,
+    submittedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    clips: [],
+    lyrics: null,
+    fetchedAt: new Date(0).toISOString(),
+  };
+}
