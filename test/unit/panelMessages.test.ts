@@ -4,42 +4,29 @@ import { MAX_ID_LENGTH } from '../../src/core/task/idRules';
 import { parseTaskData } from '../../src/core/wire/parseTask';
 import { parseHostMessage } from '../../src/shared/hostMessages';
 import { parsePageMessage, parsePanelState } from '../../src/shared/panelMessages';
+import { buildClip, buildTask } from './support/taskBuilders';
 
-const TASK: Task = {
-  id: 'task-1',
+const TASK: Task = buildTask({
   baseUrl: 'http://127.0.0.1:4123',
-  action: 'music',
-  title: 'City Lights',
   status: 'running',
   rawStatus: 'IN_PROGRESS',
   progress: 60,
-  failReason: null,
   submittedAt: '2024-12-09T04:13:19Z',
-  startedAt: null,
-  finishedAt: null,
   clips: [
-    {
-      id: 'clip-1',
-      title: 'City Lights',
+    buildClip({
       status: 'running',
       rawStatus: 'streaming',
       audioUrl: 'http://127.0.0.1:4123/media/clip-1/stream',
-      videoUrl: null,
       imageUrl: 'https://cdn2.suno.ai/image_clip-1.jpeg',
-      imageLargeUrl: null,
-      durationSeconds: null,
       tags: 'synthwave',
       model: 'chirp-v4',
       lyrics: '[Verse]\nNeon',
-      description: null,
       createdAt: '2024-12-09T04:13:19Z',
-      errorMessage: null,
       isStreaming: true,
-    },
+    }),
   ],
-  lyrics: null,
   fetchedAt: '2024-12-09T04:14:00Z',
-};
+});
 
 describe('panelMessages', () => {
   describe('host → page', () => {

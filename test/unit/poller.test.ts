@@ -13,6 +13,7 @@ import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
 import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
 import { TaskStore } from '../../src/core/store/taskStore';
 import { ManualClock } from './support/manualClock';
+import { buildTask } from './support/taskBuilders';
 
 const A = 'https://a.example';
 const B = 'https://b.example';
@@ -25,22 +26,17 @@ const clock0 = Date.UTC(2025, 0, 1, 12);
 const STALE = new Date(clock0 - HOUR).toISOString();
 
 function task(id: string, baseUrl = A, status: TaskStatus = 'running', fetchedAt = STALE): Task {
-  return {
+  return buildTask({
     id,
     baseUrl,
-    action: 'music',
     title: `Song ${id}`,
     status,
     rawStatus: status.toUpperCase(),
     progress: status === 'succeeded' ? 100 : 20,
     failReason: status === 'failed' ? 'time out' : null,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
     clips: [],
-    lyrics: null,
     fetchedAt,
-  };
+  });
 }
 
 interface Deferred {

@@ -4,46 +4,38 @@ import { TASK_STORE_KEY } from '../../src/core/store/legacyTaskList';
 import type { Task } from '../../src/core/task/model';
 import { MemorySharedFiles, type SharedFiles } from '../../src/core/store/sharedFiles';
 import { TASKS_FOLDER, TaskStore, type TaskStoreChange, type TaskStoreOptions } from '../../src/core/store/taskStore';
+import { buildClip, buildTask } from './support/taskBuilders';
 
 const BASE = 'https://api.gpt.ge';
 
 function task(id: string, overrides: Partial<Task> = {}): Task {
-  return {
+  return buildTask({
     id,
     baseUrl: BASE,
-    action: 'music',
     title: `Song ${id}`,
     status: 'running',
     rawStatus: 'IN_PROGRESS',
     progress: 40,
-    failReason: null,
     submittedAt: '2025-01-01T00:00:00.000Z',
     startedAt: '2025-01-01T00:00:05.000Z',
-    finishedAt: null,
     clips: [
-      {
+      buildClip({
         id: `${id}-clip`,
         title: `Song ${id}`,
         status: 'running',
         rawStatus: 'streaming',
         audioUrl: `https://audiopipe.suno.ai/?item_id=${id}-clip`,
-        videoUrl: null,
         imageUrl: 'https://cdn2.suno.ai/image.jpeg',
-        imageLargeUrl: null,
-        durationSeconds: null,
         tags: 'pop',
         model: 'chirp-v4',
         lyrics: '[Verse]\nla la',
-        description: null,
         createdAt: '2025-01-01T00:00:01.000Z',
-        errorMessage: null,
         isStreaming: true,
-      },
+      }),
     ],
-    lyrics: null,
     fetchedAt: '2025-01-01T00:01:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 function record(store: TaskStore): TaskStoreChange[] {
