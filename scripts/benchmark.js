@@ -13,37 +13,13 @@
 
 const { Buffer } = require('node:buffer');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const esbuild = require('esbuild');
+const { option, root } = require('./lib/scriptSupport');
+const { loadParser } = require('./bench/parser');
 const { againstBudget, buildReleaseBundles, kib, vsixSize } = require('./bench/bundles');
 const { measureStartup } = require('./bench/startup');
 
-const root = path.resolve(__dirname, '..');
 const fixturesDir = path.join(root, 'test', 'fixtures');
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-function loadParser() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suno-bench-'));
-  const outfile = path.join(dir, 'parseTask.js');
-  esbuild.buildSync({
-    entryPoints: [path.join(root, 'src', 'core', 'parseTask.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  const parser = require(outfile);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return parser;
-}
 
 function taskFixtureNames() {
   const names = [];

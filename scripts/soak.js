@@ -11,38 +11,10 @@
 // the benchmark, so no `npm run compile-tests` is needed first.
 'use strict';
 
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const esbuild = require('esbuild');
-
-const root = path.resolve(__dirname, '..');
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-function loadSoak() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'suno-soak-'));
-  const outfile = path.join(dir, 'soak.js');
-  esbuild.buildSync({
-    entryPoints: [path.join(root, 'test', 'soak', 'soak.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  const soak = require(outfile);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return soak;
-}
+const { bundleAndRequire, option } = require('./lib/scriptSupport');
 
 async function main() {
-  const { FULL_SOAK, runSoak, soakViolations, formatSoakReport } = loadSoak();
+  const { FULL_SOAK, runSoak, soakViolations, formatSoakReport } = bundleAndRequire('test/soak/soak.ts');
   const options = {
     ...FULL_SOAK,
     rounds: option('rounds', FULL_SOAK.rounds),

@@ -28,6 +28,7 @@ const benchFolder = path.resolve(__dirname, '..', '..', '..', 'scripts', 'bench'
 /* eslint-disable @typescript-eslint/no-require-imports -- the benchmark is plain JavaScript outside the compiled tree */
 const { buildReleaseBundles } = require(path.join(benchFolder, 'bundles.js')) as BundlesModule;
 const { measureStartup } = require(path.join(benchFolder, 'startup.js')) as StartupModule;
+const { loadParser } = require(path.join(benchFolder, 'parser.js')) as { loadParser(): Record<string, unknown> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 describe('Benchmark', function () {
@@ -38,6 +39,12 @@ describe('Benchmark', function () {
     built = buildReleaseBundles();
   });
   after(() => built.dispose());
+
+  it('times the parser the extension uses, built from where its source lives', () => {
+    const parser = loadParser();
+    assert.equal(typeof parser.parseTaskResponse, 'function');
+    assert.equal(typeof parser.parseBatchResponse, 'function');
+  });
 
   it('measures the two bundles the .vsix ships, against 150 KiB and 25 KiB', () => {
     assert.deepEqual(
