@@ -3,7 +3,7 @@ import type { Clock } from '../../src/core/clock';
 import { hashedFileName } from '../../src/core/store/fileNames';
 import { LEASES_FOLDER, PollingLeases, type PollingLeaseOptions } from '../../src/core/polling/pollingLease';
 import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
-import { ManualClock } from './support/manualClock';
+import { ManualClock, mortalClock } from './support/manualClock';
 
 const GATEWAY = 'https://api.gpt.ge';
 const OTHER_GATEWAY = 'https://api.cometapi.com';
@@ -38,18 +38,6 @@ function openWindow(
   return { leases, wanted, problems };
 }
 
-/** A clock whose timers stop running when the window's extension host "dies". */
-function mortalClock(clock: ManualClock): Clock & { die(): void } {
-  let alive = true;
-  return {
-    now: () => clock.now(),
-    setTimeout: (callback, ms) => clock.setTimeout(() => (alive ? callback() : undefined), ms),
-    clearTimeout: (handle) => clock.clearTimeout(handle),
-    die: () => {
-      alive = false;
-    },
-  };
-}
 
 function leasePath(baseUrl: string): string {
   return `${LEASES_FOLDER}/${hashedFileName(baseUrl)}`;

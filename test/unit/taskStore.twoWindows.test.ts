@@ -10,7 +10,7 @@ import { repeatEvery } from '../../src/core/polling/repeatEvery';
 import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
 import { TaskStore } from '../../src/core/store/taskStore';
 import type { Disposable } from '../../src/core/emitter';
-import { ManualClock } from './support/manualClock';
+import { ManualClock, mortalClock } from './support/manualClock';
 import { buildTask } from './support/taskBuilders';
 
 const GATEWAY = 'https://api.gpt.ge';
@@ -40,18 +40,6 @@ class Gateway {
   }
 }
 
-/** A clock whose timers stop when the window's extension host dies. */
-function mortalClock(clock: ManualClock): Clock & { die(): void } {
-  let alive = true;
-  return {
-    now: () => clock.now(),
-    setTimeout: (callback, ms) => clock.setTimeout(() => (alive ? callback() : undefined), ms),
-    clearTimeout: (handle) => clock.clearTimeout(handle),
-    die: () => {
-      alive = false;
-    },
-  };
-}
 
 interface Window {
   readonly name: string;

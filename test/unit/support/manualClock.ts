@@ -96,3 +96,19 @@ export class ManualClock implements Clock {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
+
+/**
+ * A window's view of `clock` whose timers stop running when its extension host "dies" (`die()`),
+ * while time goes on for everyone else: how a crashed window looks to the others.
+ */
+export function mortalClock(clock: ManualClock): Clock & { die(): void } {
+  let alive = true;
+  return {
+    now: () => clock.now(),
+    setTimeout: (callback, ms) => clock.setTimeout(() => (alive ? callback() : undefined), ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+    die: () => {
+      alive = false;
+    },
+  };
+}
