@@ -11,7 +11,11 @@ export type GatewayErrorKind =
   | 'server'
   | 'bad_response'
   | 'network'
-  | 'timeout';
+  | 'timeout'
+  /** The gateway account's balance is too low for a submit. Not a key problem: never pauses polling. */
+  | 'quota'
+  /** A submit whose answer was lost (timeout, dropped connection): it may or may not have been accepted. */
+  | 'outcome_unknown';
 
 /** A setting whose value caused an error, so that the fix offered is to open that setting. */
 type FaultySetting = 'baseUrl';

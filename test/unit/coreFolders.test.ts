@@ -13,6 +13,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   gateway: ['', 'task', 'wire'],
   store: ['', 'task'],
   polling: ['', 'task', 'wire', 'gateway', 'store'],
+  song: ['', 'task', 'wire'],
 };
 
 const CORE = path.resolve(__dirname, '..', '..', '..', 'src', 'core');
