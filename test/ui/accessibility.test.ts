@@ -2,7 +2,8 @@
 // axe-core, run inside the panel's page, finds no serious or critical violation in a dark, a
 // light and a high-contrast theme (contrast included), for a finished, a failed and a running
 // task; a change of status is announced through the polite live region; Tab walks through the
-// buttons and players in reading order, with a visible focus.
+// buttons and players in reading order, with a visible focus. The tracker's row and the status
+// bar item speak the running task's status and progress.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
@@ -16,7 +17,9 @@ import {
   screenshotIfThrows,
   setApiKeyThroughUi,
   taskPanelFrame,
+  taskRow,
   UI_TIMEOUT_MS,
+  waitForRowLabel,
   waitUntil,
 } from './support/workbenchUi';
 
@@ -161,6 +164,14 @@ describe('Journey: the task panel with a screen reader and the keyboard', functi
       assert.equal(report.length, 0, report.join('\n\n'));
     });
   }
+
+  it('speaks status and progress for the tracker row and the status bar item', async function () {
+    const label = await waitForRowLabel(taskRow(page(), RUNNING), /, running\b/);
+    assert.match(label, /^Paper Kites, song, running, \d+ percent(, .+)?$/);
+    const statusBarItem = page().locator('.part.statusbar [aria-label^="1 Suno task running: "]').first();
+    await statusBarItem.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    assert.match(String(await statusBarItem.getAttribute('aria-label')), /^1 Suno task running: Paper Kites, running, \d+ percent$/);
+  });
 
   it('announces a change of status through the polite live region', async function () {
     await editorTab(page(), RUNNING).click();
