@@ -3,6 +3,7 @@ import type { Clip, Task } from '../core/task/model';
 import { moreClipsNotShown } from '../core/task/displayLimits';
 import { formatDuration, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
+import { spokenClipLabel } from './spokenLabels';
 import { statusIcon, withRawStatus } from './taskTreeItem';
 
 /** The tree item of one clip under its task. Gateway text is shown as inert plain text only. */
@@ -24,6 +25,7 @@ export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItem
   item.description = clipDescription(clip);
   item.tooltip = clipTooltip(clip);
   item.contextValue = clipContextValue(clip);
+  item.accessibilityInformation = { label: spokenClipLabel(clip, clipLabel(clip, index), { index, count: task.clips.length }) };
   if (options.openCommand) {
     item.command = {
       command: options.openCommand,

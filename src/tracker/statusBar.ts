@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { FOCUS_TASKS_VIEW_COMMAND } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
 import type { TaskStore } from '../core/store/taskStore';
+import { spokenRunningTasksLabel } from './spokenLabels';
 import { taskLabel } from './taskTreeItem';
 
 /**
@@ -25,6 +26,11 @@ export class TaskStatusBar implements vscode.Disposable {
     return this.store.unfinished().length > 0 ? this.item.text : undefined;
   }
 
+  /** What a screen reader says for the item, or undefined while hidden (for tests). */
+  get accessibilityLabel(): string | undefined {
+    return this.store.unfinished().length > 0 ? this.item.accessibilityInformation?.label : undefined;
+  }
+
   /** The tooltip shown, or undefined while hidden (for tests). */
   get tooltip(): string | undefined {
     return this.store.unfinished().length > 0 ? String(this.item.tooltip) : undefined;
@@ -41,7 +47,7 @@ export class TaskStatusBar implements vscode.Disposable {
     if (running.length > names.length) names.push(`… and ${running.length - names.length} more`);
     // Plain string tooltip of inert titles (taskLabel): gateway text is never Markdown or an icon.
     this.item.tooltip = [`${runningTasksLabel(running.length)} running — click to show them`, ...names].join('\n');
-    this.item.accessibilityInformation = { label: `${runningTasksLabel(running.length)} running` };
+    this.item.accessibilityInformation = { label: spokenRunningTasksLabel(running.map((task) => ({ task, title: taskLabel(task) }))) };
     this.item.show();
   }
 

@@ -3,6 +3,7 @@ import type { Clip, Task, TaskStatus } from '../core/task/model';
 import { formatProgress, formatRelativeTime, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { shortTaskId } from '../core/task/taskLabel';
+import { spokenTaskLabel } from './spokenLabels';
 
 /**
  * The tree item of one tracked task. Everything shown comes from the gateway and is untrusted:
@@ -33,7 +34,7 @@ export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vs
   item.description = taskDescription(task, options.now);
   item.tooltip = taskTooltip(task, options.now);
   item.contextValue = taskContextValue(task);
-  item.accessibilityInformation = { label: `${taskLabel(task)}, ${item.description}` };
+  item.accessibilityInformation = { label: spokenTaskLabel(task, taskLabel(task), options.now) };
   if (options.openCommand) {
     item.command = {
       command: options.openCommand,

@@ -19,6 +19,7 @@ export class ClipVideoView {
   private readonly toggle: HTMLButtonElement;
   private readonly area: HTMLElement;
   private readonly unavailable: HTMLElement;
+  private readonly openVideo: HTMLButtonElement;
   private video: HTMLVideoElement | null = null;
   /** Whether the user asked to see the video; the last update decides what shows. */
   private expanded = false;
@@ -45,11 +46,11 @@ export class ClipVideoView {
     this.unavailable.dataset.clipId = clipId;
     const unavailableText = element('span');
     unavailableText.textContent = 'Video not available. ';
-    const openVideo = element('button', 'link-button', { type: 'button' });
-    openVideo.dataset.action = 'openVideo';
-    openVideo.dataset.clipId = clipId;
-    openVideo.textContent = 'Open in Browser';
-    this.unavailable.append(unavailableText, openVideo);
+    this.openVideo = element('button', 'link-button', { type: 'button' });
+    this.openVideo.dataset.action = 'openVideo';
+    this.openVideo.dataset.clipId = clipId;
+    this.openVideo.textContent = 'Open in Browser';
+    this.unavailable.append(unavailableText, this.openVideo);
     this.unavailable.hidden = true;
     this.area.append(this.unavailable);
     this.root.append(this.toggle, this.area);
@@ -79,6 +80,7 @@ export class ClipVideoView {
     const toggleText = open ? 'Hide Video' : 'Show Video';
     if (this.toggle.textContent !== toggleText) this.toggle.textContent = toggleText;
     setAttributeIfChanged(this.toggle, 'aria-label', `${open ? 'Hide' : 'Show'} video of ${label}`);
+    setAttributeIfChanged(this.openVideo, 'aria-label', `Open in browser: the video of ${label}`);
     this.area.hidden = !open;
     this.unavailable.hidden = !(open && failed);
 
@@ -94,7 +96,7 @@ export class ClipVideoView {
       this.video = video;
       this.area.append(video);
     }
-    setAttributeIfChanged(this.video, 'aria-label', `Video of ${label}`);
+    setAttributeIfChanged(this.video, 'aria-label', `Video player: ${label}`);
     setMediaSource(this.video, url);
   }
 
@@ -105,8 +107,7 @@ export class ClipVideoView {
     this.video.remove();
     this.video = null;
     if (!hadFocus) return;
-    const openVideo = this.unavailable.querySelector('button');
-    if (!this.unavailable.hidden && openVideo !== null) openVideo.focus();
+    if (!this.unavailable.hidden) this.openVideo.focus();
     else this.toggle.focus();
   }
 

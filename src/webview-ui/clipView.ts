@@ -122,14 +122,14 @@ export class ClipView {
       this.cover.removeAttribute('src');
     } else {
       setAttributeIfChanged(this.cover, 'src', coverUrl);
-      setAttributeIfChanged(this.cover, 'alt', `Cover art for ${label}`);
+      setAttributeIfChanged(this.cover, 'alt', `Cover of ${label}`);
       this.cover.hidden = this.reportedErrors.has(`image ${coverUrl}`);
     }
 
     // A live stream has no end, and a task with many clips must not fetch them all at once:
     // fetch nothing until the user presses play.
     setAttributeIfChanged(this.audio, 'preload', clip.isStreaming || index >= PRELOADED_PLAYERS ? 'none' : 'metadata');
-    setAttributeIfChanged(this.audio, 'aria-label', `Play ${label}`);
+    setAttributeIfChanged(this.audio, 'aria-label', `Audio player: ${label}`);
     setMediaSource(this.audio, audioUrl);
     this.audio.hidden = audioUrl === null;
     this.audioMissing.hidden = audioUrl !== null;
@@ -145,7 +145,7 @@ export class ClipView {
     this.buttons.openLyrics.disabled = !hasLyrics;
     this.buttons.copyLink.disabled = clip.audioUrl === null;
     setAttributeIfChanged(this.buttons.openLyrics, 'aria-label', `Open lyrics of ${label}`);
-    setAttributeIfChanged(this.buttons.copyLink, 'aria-label', `Copy audio link of ${label}`);
+    setAttributeIfChanged(this.buttons.copyLink, 'aria-label', `Copy link to the audio of ${label}`);
     setAttributeIfChanged(this.buttons.download, 'aria-label', `Download ${label}`);
     this.lyrics.update(hasLyrics ? clip.lyrics : null);
   }

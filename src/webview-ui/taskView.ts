@@ -1,6 +1,8 @@
+import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { MAX_CLIPS_SHOWN, firstItems, moreClipsNotShown } from '../core/task/displayLimits';
 import { formatProgress, formatStatus } from '../core/task/format';
 import type { Task } from '../core/task/model';
+import { StatusAnnouncements } from '../core/task/statusAnnouncement';
 import { untitledTaskName } from '../core/task/taskLabel';
 import { ClipView } from './clipView';
 import { required, setAttributeIfChanged, setOptionalText } from './dom';
@@ -25,22 +27,21 @@ export class TaskView {
   private readonly clipList = required<HTMLElement>('clips');
   private readonly clipsMore = required<HTMLElement>('clips-more');
   private readonly clips = new Map<string, ClipView>();
-  private lastStatus: string | undefined;
+  private readonly announcements = new StatusAnnouncements();
   private updates = 0;
 
   update(task: Task): void {
     document.body.dataset.taskId = task.id;
-    setOptionalText(this.title, task.title?.trim() || untitledTaskName(task.id));
+    const name = task.title?.trim() || untitledTaskName(task.id);
+    setOptionalText(this.title, name);
     this.title.hidden = false;
 
-    const statusText = formatStatus(task.status, task.rawStatus);
-    setOptionalText(this.status, statusText);
+    setOptionalText(this.status, formatStatus(task.status, task.rawStatus));
     setAttributeIfChanged(this.status, 'data-status', task.status);
-    // Announce changes, not the first render: the heading already says what the panel shows.
-    if (this.lastStatus !== undefined && this.lastStatus !== statusText) {
-      this.announcer.textContent = `Status: ${statusText}`;
-    }
-    this.lastStatus = statusText;
+    // A status change or a new quarter of progress, never every poll (see statusAnnouncement.ts);
+    // the name is cut and freed of invisible characters, since it is heard rather than seen.
+    const announcement = this.announcements.next(task, inertText(name, INERT_LABEL_MAX_LENGTH));
+    if (announcement !== null) this.announcer.textContent = announcement;
 
     this.updateProgress(task);
     setOptionalText(this.failure, task.status === 'failed' ? task.failReason ?? 'The task failed without a reason.' : null);
@@ -48,6 +49,8 @@ export class TaskView {
     const anyLyrics = (task.lyrics?.trim() ?? '') !== '' || task.clips.some((clip) => (clip.lyrics?.trim() ?? '') !== '');
     this.openLyrics.disabled = !anyLyrics;
     this.download.disabled = false;
+    setAttributeIfChanged(this.openLyrics, 'aria-label', `Open lyrics of ${name}`);
+    setAttributeIfChanged(this.download, 'aria-label', `Download ${name}…`);
 
     // A lyrics task has its text on the task itself and no clips.
     const lyricsText = task.clips.length === 0 && (task.lyrics?.trim() ?? '') !== '' ? task.lyrics : null;

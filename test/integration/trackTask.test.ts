@@ -59,6 +59,7 @@ describe('Tracking a task', function () {
     assert.match(String(item.contextValue), /\bsucceeded\b/);
     assert.match(String(item.contextValue), /\bhasAudio\b/);
     assert.match(String(item.description), /^succeeded/);
+    assert.match(String(item.accessibilityInformation?.label), /^Paper Kites, song, succeeded\b/, 'a screen reader hears the name, kind and status');
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.equal(typeof item.tooltip, 'string', 'a plain-text tooltip: gateway text is never read as Markdown');
@@ -78,6 +79,7 @@ describe('Tracking a task', function () {
     assert.match(String(clipItem.contextValue), /\bclip\b/);
     assert.match(String(clipItem.contextValue), /\bhasAudio\b/);
     assert.match(String(clipItem.description), /^\d+:\d\d · /, 'the description starts with the duration (m:ss)');
+    assert.match(String(clipItem.accessibilityInformation?.label), /, clip 1 of \d+, succeeded, \d+ (minute|second)/, 'the length in words');
   });
 
   it('uses the short id as label until a title is known', async () => {
@@ -128,6 +130,7 @@ describe('Tracking a task', function () {
     assert.equal(fixture.api.tracker.view.badge?.value, 2);
     assert.match(String(fixture.api.tracker.view.badge?.tooltip), /2 Suno tasks running/);
     assert.match(String(fixture.api.tracker.statusBar.text), /2 Suno tasks/);
+    assert.match(String(fixture.api.tracker.statusBar.accessibilityLabel), /^2 Suno tasks running: .+, (pending|running)\b.*; .+, (pending|running)\b/);
 
     fixture.gateway.setStage(first, 'SUCCESS');
     await waitFor('the badge to count one task', () => fixture.api.tracker.view.badge?.value === 1);

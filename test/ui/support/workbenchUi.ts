@@ -122,8 +122,8 @@ export function trackerRows(page: Page): Locator {
 }
 
 /**
- * The tracker row of a task, found by its title: task rows are labelled
- * `<title>, <status> · <progress> · <time>`.
+ * The tracker row of a task, found by its title: task rows are labelled for screen readers
+ * `<title>, <kind>, <status>, <progress> percent, <time>` (src/tracker/spokenLabels.ts).
  */
 export function taskRow(page: Page, title: string): Locator {
   return trackerRows(page).and(page.locator(`[aria-level="1"][aria-label^=${JSON.stringify(`${title}, `)}]`));
