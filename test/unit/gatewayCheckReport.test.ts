@@ -27,7 +27,7 @@ describe('renderGatewayCheckMarkdown', () => {
     assert.match(markdown, /^## Batch route: Warning$/m);
     assert.match(markdown, /^Request: `GET https:\/\/api\.example\/suno\/fetch\/x`$/m);
     assert.match(markdown, /^\*\*What to do:\*\* Run "Suno: Set API Key…"\.$/m);
-    assert.match(markdown, /1 failed, 1 warning: see below\./);
+    assert.match(markdown, /1 failed \(API key\), 1 warning \(Batch route\): see below\./);
   });
 
   it('fences a quote that holds backticks with a longer fence, padded', () => {

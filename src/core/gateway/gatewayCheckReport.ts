@@ -45,11 +45,16 @@ export function renderGatewayCheckMarkdown(report: GatewayCheckReport): string {
   return lines.join('\n');
 }
 
+/** The problems first, named, so that the top of the document says what is wrong. */
 function summary(report: GatewayCheckReport): string {
-  const failed = report.checks.filter((check) => check.outcome === 'failed').length;
-  const warnings = report.checks.filter((check) => check.outcome === 'warning').length;
-  if (failed === 0 && warnings === 0) return 'No problem found.';
-  const parts = [failed > 0 ? `${failed} failed` : null, warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : null];
+  const named = (outcome: CheckOutcome): string[] => report.checks.filter((check) => check.outcome === outcome).map((check) => CHECK_TITLES[check.id]);
+  const failed = named('failed');
+  const warnings = named('warning');
+  if (failed.length === 0 && warnings.length === 0) return 'No problem found.';
+  const parts = [
+    failed.length > 0 ? `${failed.length} failed (${failed.join(', ')})` : null,
+    warnings.length > 0 ? `${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} (${warnings.join(', ')})` : null,
+  ];
   return `${parts.filter((part) => part !== null).join(', ')}: see below.`;
 }
 

@@ -23,7 +23,7 @@ const MAX_QUOTE_LENGTH = 300;
 
 const SET_KEY_ADVICE = 'Run "Suno: Set API Key…" with the key the gateway gave you.';
 const WEBSITE_ADVICE =
-  `Set "suno.baseUrl" to the API address the gateway's docs give (often api.<domain>, e.g. ${DEFAULT_BASE_URL}), ` +
+  `Set "suno.baseUrl" to the API address the gateway's docs give (often the host name with api. in front, e.g. ${DEFAULT_BASE_URL}), ` +
   'not the address of its website or console. A /v1 on the end makes no difference; a path after the host is kept, ' +
   'so remove one the docs do not show.';
 const PATH_ADVICE =
