@@ -28,7 +28,7 @@ export function registerCheckGatewayCommand(services: ExtensionServices, documen
     try {
       report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Checking the Suno gateway…' },
-        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl) }),
+        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser: runsInBrowser() }),
       );
     } catch (error) {
       // The keychain may refuse to answer; the check itself reports everything else.
@@ -40,4 +40,13 @@ export function registerCheckGatewayCommand(services: ExtensionServices, documen
     await documents.open(report);
     return report;
   });
+}
+
+/**
+ * True in a web worker extension host (VS Code for the web), where requests are a page's requests
+ * and cross-origin rules apply; false in Node's extension host, even when the workbench itself
+ * runs in a browser (code-server, remote), since requests then go out from Node.
+ */
+function runsInBrowser(): boolean {
+  return typeof process === 'undefined' || typeof process.versions?.node !== 'string';
 }
