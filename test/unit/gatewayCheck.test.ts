@@ -111,10 +111,13 @@ describe('checkGateway', () => {
     assert.match(byId(report, 'api_key').finding, /accepted/);
     // A made-up id: nothing real is asked for.
     assert.deepEqual(
-      gateway.requests.map((request) => [request.method, request.path, request.ids]).sort(),
+      gateway.requests
+        .filter((request) => request.path.startsWith('/suno/fetch'))
+        .map((request) => [request.method, request.path, request.ids, request.authorized])
+        .sort(),
       [
-        ['GET', `/suno/fetch/${PROBE_TASK_ID}`, [PROBE_TASK_ID]],
-        ['POST', '/suno/fetch', [PROBE_TASK_ID]],
+        ['GET', `/suno/fetch/${PROBE_TASK_ID}`, [PROBE_TASK_ID], true],
+        ['POST', '/suno/fetch', [PROBE_TASK_ID], true],
       ].sort(),
     );
   });
