@@ -21,6 +21,7 @@ export const Commands = {
   openLyrics: 'suno.openLyrics',
   copyLyricsToEditor: 'suno.copyLyricsToEditor',
   download: 'suno.download',
+  checkGateway: 'suno.checkGateway',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -46,6 +47,9 @@ export const TASK_PANEL_VIEW_TYPE = 'suno.taskPanel';
 
 /** The scheme of read-only lyrics documents, named by `resourceScheme ==` clauses. */
 export const LYRICS_SCHEME = 'suno-lyrics';
+
+/** The scheme of the read-only gateway check reports. */
+export const GATEWAY_CHECK_SCHEME = 'suno-gateway-check';
 
 /** The "Suno Lyrics" language the manifest contributes with its grammar. */
 export const LYRICS_LANGUAGE_ID = 'suno-lyrics';

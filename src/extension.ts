@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ApiKeys } from './auth/apiKeys';
+import { registerCheckGatewayCommand } from './commands/checkGateway';
 import { registerClearApiKeyCommand } from './commands/clearApiKey';
 import { registerClearFinishedCommand } from './commands/clearFinished';
 import { registerCopyAudioUrlCommand } from './commands/copyAudioUrl';
@@ -27,6 +28,7 @@ import { PollingLeases, gatewaysWorthPolling } from './core/polling/pollingLease
 import { repeatEvery } from './core/polling/repeatEvery';
 import { TaskStore } from './core/store/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
+import { registerGatewayCheckDocuments } from './gatewayCheck/gatewayCheckDocuments';
 import { registerLyricsDocuments } from './lyrics/lyricsDocuments';
 import { createLogChannel, logRequest } from './logging/requestLog';
 import { CompletionNotifier } from './notifications/completionNotifier';
@@ -148,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerRemoveTaskCommand(services));
   disposables.add(registerClearFinishedCommand(services));
   disposables.add(registerShowLogsCommand(services));
+  disposables.add(registerCheckGatewayCommand(services, disposables.add(registerGatewayCheckDocuments())));
   disposables.add(registerOpenTaskCommand(services, ui));
   disposables.add(registerOpenLyricsCommand(services, ui));
   disposables.add(registerCopyLyricsToEditorCommand(services));

@@ -70,6 +70,8 @@ interface Response {
   readonly status: number;
   readonly ok: boolean;
   readonly redirected: boolean;
+  /** 'opaque' for the answer to a `no-cors` request, whose status and body a page may not read. */
+  readonly type: string;
   readonly headers: Headers;
   readonly body: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
@@ -81,6 +83,7 @@ interface RequestInit {
   body?: string;
   signal?: AbortSignal;
   redirect?: 'follow' | 'manual' | 'error';
+  mode?: 'cors' | 'no-cors' | 'same-origin';
 }
 
 declare function fetch(input: string, init?: RequestInit): Promise<Response>;

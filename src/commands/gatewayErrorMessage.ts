@@ -5,12 +5,14 @@ import { errorText } from '../core/errorText';
 import { isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/gateway/redaction';
+import { GatewayCheckRequest } from './checkGateway';
 import { executeCommand } from './typedCommands';
 
 /**
  * Error notifications for gateway failures: what went wrong (the message names the URL that
  * was called) and the next step as a button — a key for auth failures, the setting for a wrong
- * address, a retry for passing trouble, and the log for details.
+ * address, a retry for passing trouble, the gateway check where the gateway itself may be at
+ * fault, and the log for details.
  */
 
 interface GatewayErrorOptions {
@@ -30,6 +32,7 @@ const SET_API_KEY = 'Set API Key…';
 const OPEN_SETTINGS = 'Open Settings';
 const RETRY = 'Retry';
 const SHOW_LOGS = 'Show Logs';
+const CHECK_GATEWAY = 'Check Gateway';
 
 /** The text of the notification: the error's message, plus the URL when it does not say it. */
 export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string): string {
@@ -45,7 +48,7 @@ function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[]
   const kind = isGatewayError(error) ? error.kind : undefined;
   switch (kind) {
     case 'auth':
-      actions.push(SET_API_KEY);
+      actions.push(SET_API_KEY, CHECK_GATEWAY);
       break;
     case 'invalid_input':
       if (isGatewayError(error) && error.faultySetting === 'baseUrl') actions.push(OPEN_SETTINGS);
@@ -53,11 +56,15 @@ function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[]
     case 'bad_response':
       actions.push(OPEN_SETTINGS);
       if (options.retry) actions.push(RETRY);
+      actions.push(CHECK_GATEWAY);
       break;
-    case 'rate_limited':
     case 'server':
     case 'network':
     case 'timeout':
+      if (options.retry) actions.push(RETRY);
+      actions.push(CHECK_GATEWAY);
+      break;
+    case 'rate_limited':
     case undefined:
       if (options.retry) actions.push(RETRY);
       break;
@@ -95,6 +102,9 @@ export async function showGatewayError(error: unknown, options: GatewayErrorOpti
       break;
     case SHOW_LOGS:
       await executeCommand(Commands.showLogs);
+      break;
+    case CHECK_GATEWAY:
+      await executeCommand(Commands.checkGateway, options.baseUrl === undefined ? undefined : new GatewayCheckRequest(options.baseUrl));
       break;
     default:
       break;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, type CommandId, type ContextKey } from '../contributionIds';
+import type { GatewayCheckReport } from '../core/gateway/gatewayCheck';
 import type { Task } from '../core/task/model';
 import type { DownloadResult } from './download';
 
@@ -22,6 +23,8 @@ interface CommandResults {
   [Commands.copyLyricsToEditor]: vscode.TextDocument | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
+  /** The report shown; undefined when the check could not run. */
+  [Commands.checkGateway]: GatewayCheckReport | undefined;
   [Commands.refresh]: void;
   [Commands.copyTaskId]: void;
   [Commands.copyAudioUrl]: void;

@@ -39,11 +39,17 @@ function describeState(state: GatewayPollState): string {
   const host = hostOf(state.baseUrl);
   if (state.state === 'paused_auth') {
     return state.lastError
-      ? `${host}: the API key was refused — polling paused. Run "Suno: Set API Key…".`
+      ? `${host}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).`
       : `${host}: no API key — polling paused. Run "Suno: Set API Key…".`;
   }
   const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
-  return `${host}: ${reason} — retrying automatically.`;
+  const check = state.lastError && isAboutTheGateway(state.lastError.kind) ? ' "Suno: Check Gateway" tells why.' : '';
+  return `${host}: ${reason} — retrying automatically.${check}`;
+}
+
+/** Failures a gateway check can explain: the address, the network or the gateway itself. */
+function isAboutTheGateway(kind: string): boolean {
+  return kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'bad_response';
 }
 
 function shortReason(kind: string): string {

@@ -18,7 +18,7 @@ describe('GatewayStatusMessage', () => {
     const message = new GatewayStatusMessage();
     const error = new GatewayError('auth', 'The gateway refused the API key.', { httpStatus: 401 });
     assert.equal(message.update(state({ state: 'paused_auth', lastError: error, consecutiveFailures: 1 })), true);
-    assert.match(String(message.text()), /^api\.gpt\.ge: the API key was refused — polling paused\. Run "Suno: Set API Key…"\.$/);
+    assert.match(String(message.text()), /^api\.gpt\.ge: the API key was refused — polling paused\. Run "Suno: Set API Key…" \("Suno: Check Gateway" tells why\)\.$/);
   });
 
   it('describes passing trouble per gateway and forgets a gateway once it recovers', () => {
@@ -26,13 +26,25 @@ describe('GatewayStatusMessage', () => {
     const down = new GatewayError('network', 'connect ECONNREFUSED');
     message.update(state({ state: 'backing_off', lastError: down, consecutiveFailures: 2 }));
     message.update(state({ baseUrl: 'https://api.cometapi.com', state: 'backing_off', lastError: new GatewayError('server', '502'), consecutiveFailures: 1 }));
-    assert.equal(message.text(), 'api.gpt.ge: unreachable — retrying automatically.\napi.cometapi.com: server error — retrying automatically.');
+    assert.equal(
+      message.text(),
+      'api.gpt.ge: unreachable — retrying automatically. "Suno: Check Gateway" tells why.\n' +
+        'api.cometapi.com: server error — retrying automatically. "Suno: Check Gateway" tells why.',
+    );
 
     assert.equal(message.update(state({ state: 'waiting' })), true);
-    assert.equal(message.text(), 'api.cometapi.com: server error — retrying automatically.');
+    assert.equal(message.text(), 'api.cometapi.com: server error — retrying automatically. "Suno: Check Gateway" tells why.');
     assert.deepEqual(message.gateways(), ['https://api.cometapi.com']);
     assert.equal(message.forget('https://api.cometapi.com'), true);
     assert.equal(message.text(), undefined);
+  });
+
+  it('offers the gateway check only where the gateway may be at fault, not for a rate limit', () => {
+    const message = new GatewayStatusMessage();
+    message.update(state({ state: 'backing_off', lastError: new GatewayError('rate_limited', '429'), consecutiveFailures: 2 }));
+    assert.equal(message.text(), 'api.gpt.ge: rate limited — retrying automatically.');
+    message.update(state({ state: 'paused_auth', lastError: null, consecutiveFailures: 0 }));
+    assert.equal(message.text(), 'api.gpt.ge: no API key — polling paused. Run "Suno: Set API Key…".');
   });
 
   it('clears the line while the gateway is polled again, e.g. after a new key', () => {

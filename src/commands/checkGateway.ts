@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
+import { checkGateway, type GatewayCheckReport } from '../core/gateway/gatewayCheck';
+import { errorText } from '../core/errorText';
+import { inertText } from '../core/inertText';
+import type { ExtensionServices } from '../extensionServices';
+import type { GatewayCheckDocuments } from '../gatewayCheck/gatewayCheckDocuments';
+import { registerCommand } from './typedCommands';
+
+/**
+ * How the extension's own UI names the gateway to check (the gateway of a failing task, which may
+ * not be the configured one). Only this extension can make one; any other argument (from another
+ * extension or a `command:` link) is ignored and the configured gateway is checked, so that
+ * nobody can have the extension send requests to an address of their choosing.
+ */
+export class GatewayCheckRequest {
+  constructor(readonly baseUrl: string) {}
+}
+
+/**
+ * Suno: Check Gateway — diagnoses the gateway in one go (see core/gateway/gatewayCheck.ts) and
+ * opens the report as a read-only Markdown document.
+ */
+export function registerCheckGatewayCommand(services: ExtensionServices, documents: GatewayCheckDocuments): vscode.Disposable {
+  return registerCommand(Commands.checkGateway, async (argument?: unknown) => {
+    const baseUrl = argument instanceof GatewayCheckRequest ? argument.baseUrl : services.settings.rawBaseUrl();
+    let report: GatewayCheckReport;
+    try {
+      report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Checking the Suno gateway…' },
+        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser: runsInBrowser() }),
+      );
+    } catch (error) {
+      // The keychain may refuse to answer; the check itself reports everything else.
+      void vscode.window.showErrorMessage(inertText(`Could not check the gateway: ${errorText(error)}`));
+      return undefined;
+    }
+    const problems = report.checks.filter((check) => check.outcome === 'failed' || check.outcome === 'warning').length;
+    services.log.info(`Checked the gateway ${report.baseUrl ?? report.configuredBaseUrl}: ${problems} problem(s) in ${report.durationMs} ms.`);
+    await documents.open(report);
+    return report;
+  });
+}
+
+/**
+ * True in a web worker extension host (VS Code for the web), where requests are a page's requests
+ * and cross-origin rules apply; false in Node's extension host, even when the workbench itself
+ * runs in a browser (code-server, remote), since requests then go out from Node.
+ */
+function runsInBrowser(): boolean {
+  return typeof process === 'undefined' || typeof process.versions?.node !== 'string';
+}
