@@ -1,9 +1,9 @@
 /**
- * Talks to one Suno gateway: fetches one task, or many in batch requests, and turns every way
- * that can go wrong into a `GatewayError` the user can act on.
+ * Talks to one Suno gateway: fetches one task, or many in batch requests, submits new work, and
+ * turns every way that can go wrong into a `GatewayError` the user can act on.
  *
  * The protocol lives here and in the files beside it (`batchRounds.ts` for many tasks,
- * `taskAnswers.ts` for reading fetch answers); one HTTP exchange,
+ * `taskAnswers.ts` for reading fetch answers, `submitTask.ts` for submits); one HTTP exchange,
  * the key and the request log live in `httpTransport.ts`. The API key travels only in the
  * `Authorization` header and is blanked out of anything the client reports.
  */
@@ -14,9 +14,11 @@ import { normaliseBaseUrl } from './baseUrl';
 import { GatewayError } from '../gatewayError';
 import { HttpTransport, type RequestLogEntry } from './httpTransport';
 import type { RawResponse, RequestDescription } from './responseErrors';
+import { submitTask } from './submitTask';
 import { explainIdProblem } from '../task/idRules';
 import type { Task } from '../task/model';
 import { readSingleAnswer } from './taskAnswers';
+import type { SubmitRequest } from '../wire/submitBodies';
 
 export { BatchSupportMemory } from './batchSupportMemory';
 export type { RequestLogEntry } from './httpTransport';
@@ -125,6 +127,16 @@ export class GatewayClient {
       if (!isMissingRoute(last)) return last;
     }
     return last as RawResponse;
+  }
+
+  /**
+   * Submits new work (a song, a continuation, lyrics) and returns the new task's id. Sent exactly
+   * once: a submit costs the user credits, so nothing here or below ever repeats it. Throws
+   * GatewayError; 'outcome_unknown' when the request left but its answer was lost, so the
+   * gateway may have accepted it. See `submitTask.ts` for every answer.
+   */
+  async submit(request: SubmitRequest): Promise<string> {
+    return submitTask(this.transport, request);
   }
 
   private singleRequest(taskId: string): RequestDescription {

@@ -47,7 +47,7 @@ export interface Exchange {
  * while sending and waiting for the status line (the gateway may or may not have the request),
  * 'body' after the status arrived. `cause` is what fetch or the body stream threw.
  */
-interface TransportFailure {
+export interface TransportFailure {
   readonly kind: 'timeout' | 'network';
   readonly phase: 'request' | 'body';
   readonly httpStatus: number | null;

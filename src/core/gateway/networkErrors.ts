@@ -10,7 +10,7 @@ import { clip, isRecord } from '../wire/answerBody';
 import type { RequestDescription } from './responseErrors';
 
 /** The platform's error code of a failed request (`ECONNREFUSED`, `UND_ERR_SOCKET`, …), or null. */
-function networkErrorCode(error: unknown): string | null {
+export function networkErrorCode(error: unknown): string | null {
   const cause = isRecord(error) && 'cause' in error ? (error as { cause?: unknown }).cause : undefined;
   const code = [cause, error]
     .map((candidate) => (isRecord(candidate) && typeof candidate.code === 'string' ? candidate.code : null))
@@ -19,7 +19,7 @@ function networkErrorCode(error: unknown): string | null {
 }
 
 /** The Node/undici/browser reason a request failed, in a few words. */
-function describeNetworkFailure(error: unknown): string {
+export function describeNetworkFailure(error: unknown): string {
   const cause = isRecord(error) && 'cause' in error ? (error as { cause?: unknown }).cause : undefined;
   const code = networkErrorCode(error);
   const known: Record<string, string> = {

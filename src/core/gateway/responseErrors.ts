@@ -212,13 +212,15 @@ export function errorForResponse(
     return null;
   }
   // 3xx that was not followed, 404 without task_not_exist, other 4xx: not the Suno API.
-  return make(
-    'bad_response',
-    `${request.method} ${request.url} did not answer like a Suno gateway (${what()}).${wrongBaseHint(request)}`,
-    request,
-    response,
-    { gatewayMessage },
-  );
+  return notSunoAnswerError(request, response);
+}
+
+/** The answer is not the Suno API at all (a web page, another API): the base URL may be wrong. */
+export function notSunoAnswerError(request: RequestDescription, response: RawResponse): GatewayError {
+  const what = describeAnswer(response.httpStatus, response.contentType, response.body);
+  return make('bad_response', `${request.method} ${request.url} did not answer like a Suno gateway (${what}).${wrongBaseHint(request)}`, request, response, {
+    gatewayMessage: gatewayMessageOf(response.body),
+  });
 }
 
 /**
