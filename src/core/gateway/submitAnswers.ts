@@ -14,6 +14,7 @@ import { ID_RULE_TEXT, idProblem } from '../task/idRules';
 import { gatewayMessageOf, isRecord, isTaskNotExist, looksLikeHtml, tryParseJson } from '../wire/answerBody';
 import { describeResponse } from '../wire/describeResponse';
 import type { Exchange } from './httpTransport';
+import { OUTCOME_UNKNOWN_ADVICE, QUOTA_ADVICE } from './submitAdvice';
 import { errorForResponse, notSunoAnswerError, type RawResponse, type RequestDescription } from './responseErrors';
 import { topLevelKeys } from '../wire/topLevelKeys';
 
@@ -64,8 +65,7 @@ function submitRefusal(response: RawResponse, request: RequestDescription): Gate
   if (status === 402 || code?.toLowerCase() === 'quota_not_enough' || QUOTA_WORDS.test(`${code ?? ''} ${gatewayMessage ?? ''}`)) {
     return new GatewayError(
       'quota',
-      `The gateway ${request.baseUrl} refused the submit because the account's balance is too low (${where})${said}. ` +
-        "Top up the balance on the gateway's site, then submit again; the API key is fine.",
+      `The gateway ${request.baseUrl} refused the submit (${where})${said}. ${QUOTA_ADVICE}`,
       details,
     );
   }
@@ -99,8 +99,7 @@ function newTaskId(response: RawResponse, request: RequestDescription, continued
   const unusable = (why: string): GatewayError =>
     new GatewayError(
       'bad_response',
-      `${request.method} ${request.url} answered a submit without a task id that can be used (${why}). ` +
-        "The gateway may have accepted the submit: check its console or task list before submitting again.",
+      `${request.method} ${request.url} answered a submit without a task id that can be used (${why}). ${OUTCOME_UNKNOWN_ADVICE}`,
       { url: request.url, httpStatus: response.httpStatus, gatewayMessage: gatewayMessageOf(response.body) },
     );
   // A web page where the gateway should be: nothing reached a gateway's submit route.

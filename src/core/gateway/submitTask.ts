@@ -15,6 +15,7 @@ import { submitPath, type SubmitRequest } from '../wire/submitBodies';
 import type { HttpTransport, TransportFailure } from './httpTransport';
 import { describeNetworkFailure, networkError, networkErrorCode } from './networkErrors';
 import type { RequestDescription } from './responseErrors';
+import { OUTCOME_UNKNOWN_ADVICE } from './submitAdvice';
 import { readSubmitAnswer } from './submitAnswers';
 
 /** Far above any song (lyrics are at most a few thousand characters); refused before sending. */
@@ -68,8 +69,7 @@ function submitFailure(failure: TransportFailure, request: RequestDescription, t
         : describeNetworkFailure(failure.cause);
   return new GatewayError(
     'outcome_unknown',
-    `${request.method} ${request.url}: ${what}, after the submit was sent. The gateway may or may not have accepted it. ` +
-      "Check the gateway's console or task list before submitting again: a second submit is charged again.",
+    `${request.method} ${request.url}: ${what}, after the submit was sent. ${OUTCOME_UNKNOWN_ADVICE}`,
     { url: request.url, httpStatus: failure.httpStatus, cause: failure.cause },
   );
 }
