@@ -31,12 +31,12 @@ const SATURATED_WORDS = /负载已饱和|saturated/i;
 /** Upstream trouble: new-api's `fail_to_fetch_task`, one-hub's `submit_failed` and `provider_not_found`. */
 const UPSTREAM_CODES = new Set(['fail_to_fetch_task', 'submit_failed', 'provider_not_found']);
 
-/** What the gateway's reasons for an `invalid_request` mean, for the user. */
-const INVALID_REASONS: Readonly<Record<string, string>> = {
-  prompt_empty: 'the lyrics (prompt) are empty',
-  invalid_action: 'this gateway does not offer this kind of submit',
-  'task id is empty': "a continuation needs the original task's id",
-};
+/** What the gateway's reasons for an `invalid_request` mean, for the user. A Map: a reason is gateway text. */
+const INVALID_REASONS: ReadonlyMap<string, string> = new Map([
+  ['prompt_empty', 'the lyrics (prompt) are empty'],
+  ['invalid_action', 'this gateway does not offer this kind of submit'],
+  ['task id is empty', "a continuation needs the original task's id"],
+]);
 
 /** The new task's id from the answer to `request`; throws GatewayError for every other answer. */
 export function readSubmitAnswer(exchange: Exchange, request: RequestDescription, continuedTaskId: string | null, now: Date): string {
@@ -48,30 +48,29 @@ export function readSubmitAnswer(exchange: Exchange, request: RequestDescription
   return newTaskId(response, request, continuedTaskId);
 }
 
-/** The submit-only refusals, or null to read the answer as a fetch answer would be read. */
+/**
+ * The submit-only refusals, or null to read the answer as a fetch answer is read (HTML pages,
+ * 401/403 without a word about the balance, 429, 5xx and success answers).
+ */
 function submitRefusal(response: RawResponse, request: RequestDescription): GatewayError | null {
   const status = response.httpStatus;
   if (looksLikeHtml(response.body)) return null;
   const gatewayMessage = gatewayMessageOf(response.body);
-  const code = errorCodeOf(response.body);
+  const code = errorCodeOf(response.body)?.toLowerCase() ?? null;
+  if (code === 'success') return null;
   const where = `HTTP ${status} from ${request.method} ${request.url}`;
   const said = gatewayMessage === null ? '' : `: ${gatewayMessage}`;
   const details = { url: request.url, httpStatus: status, gatewayMessage };
-  if (code !== null && code.toLowerCase() === 'success') return null;
-  if (code !== null && UPSTREAM_CODES.has(code.toLowerCase())) {
+  if (code !== null && UPSTREAM_CODES.has(code)) {
     return new GatewayError('server', `The gateway ${request.baseUrl} could not pass the submit on to Suno (${where})${said}.`, details);
   }
+  // A 5xx is the gateway's trouble whatever its text says (an upstream's "quota" is not the user's).
   if (status >= 500) return null;
-  if (status === 402 || code?.toLowerCase() === 'quota_not_enough' || QUOTA_WORDS.test(`${code ?? ''} ${gatewayMessage ?? ''}`)) {
-    return new GatewayError(
-      'quota',
-      `The gateway ${request.baseUrl} refused the submit (${where})${said}. ${QUOTA_ADVICE}`,
-      details,
-    );
+  if (status === 402 || code === 'quota_not_enough' || QUOTA_WORDS.test(`${code ?? ''} ${gatewayMessage ?? ''}`)) {
+    return new GatewayError('quota', `The gateway ${request.baseUrl} refused the submit (${where})${said}. ${QUOTA_ADVICE}`, details);
   }
-  if (status === 401 || status === 403) return null;
-  if (status === 429 || SATURATED_WORDS.test(gatewayMessage ?? '')) {
-    if (status === 429) return null;
+  if (status === 401 || status === 403 || status === 429) return null;
+  if (SATURATED_WORDS.test(gatewayMessage ?? '')) {
     return new GatewayError('rate_limited', `The gateway ${request.baseUrl} is too busy to take the submit (${where})${said}. Try again in a while.`, details);
   }
   if (isTaskNotExist(response.body)) {
@@ -82,9 +81,9 @@ function submitRefusal(response: RawResponse, request: RequestDescription): Gate
       details,
     );
   }
-  const invalid = status === 400 || status === 422 || code?.toLowerCase() === 'invalid_request';
+  const invalid = status === 400 || status === 422 || code === 'invalid_request';
   if (invalid && gatewayMessage !== null) {
-    const meaning = INVALID_REASONS[gatewayMessage.toLowerCase()];
+    const meaning = INVALID_REASONS.get(gatewayMessage.toLowerCase());
     return new GatewayError(
       'invalid_input',
       `The gateway ${request.baseUrl} refused the submit as invalid (${where})${said}${meaning === undefined ? '' : ` — ${meaning}`}.`,

@@ -56,6 +56,14 @@ describe('Hostile submit answers', () => {
     assert.equal(error.gatewayMessage, '[Top up](command:workbench.action.quit) $(alert)');
   });
 
+  it('quotes a reason named like an Object property as it is', async () => {
+    for (const reason of ['constructor', 'toString', '__proto__']) {
+      const error = await failsAs(JSON.stringify({ code: 'invalid_request', message: reason, data: null }), 'invalid_input', 400);
+      assert.doesNotMatch(error.message, /function|\[object/, error.message);
+      assert.ok(error.message.endsWith(`: ${reason}.`), error.message);
+    }
+  });
+
   it('bounds a 429 that asks for a year of waiting to an hour', async () => {
     const error = await failsAs(JSON.stringify({ error: { message: 'slow down' } }), 'rate_limited', 429, { 'Retry-After': '31536000' });
     assert.equal(error.retryAfterMs, MAX_RETRY_AFTER_MS);
