@@ -6,6 +6,7 @@ import type { Task } from '../../src/core/task/model';
 import type { CustomSongBody, ExtendSongBody, SubmitRequest } from '../../src/core/wire/submitBodies';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import type { SubmitFault } from '../../src/localGateway/submitFaults';
+import { fetchAbortingOnlyAfter } from './support/abortAfter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wire bodies are checked field by field */
 
@@ -32,8 +33,7 @@ async function rejection(promise: Promise<unknown>, kind: GatewayErrorKind): Pro
 describe('LocalGateway submits', () => {
   let gateway: LocalGateway;
 
-  const client = (timeoutMs = 5000): GatewayClient =>
-    new GatewayClient({ baseUrl: gateway.url, apiKey: 'test-key', timeoutMs, batchSupport: new BatchSupportMemory() });
+  const client = (): GatewayClient => new GatewayClient({ baseUrl: gateway.url, apiKey: 'test-key', batchSupport: new BatchSupportMemory() });
 
   /** A raw POST, for what the client would never send. */
   async function post(path: string, body: unknown, key: string | null = 'test-key'): Promise<{ status: number; json: any }> {
@@ -227,7 +227,9 @@ describe('LocalGateway submits', () => {
 
     it('hangs after taking the body: the task exists, the client learns an unknown outcome', async () => {
       gateway.setSubmitFault({ kind: 'hang' });
-      const error = await rejection(client(100).submit(music), 'outcome_unknown');
+      const fetch = fetchAbortingOnlyAfter(() => gateway.submits.length > 0);
+      const hurried = new GatewayClient({ baseUrl: gateway.url, apiKey: 'test-key', timeoutMs: 100, fetch });
+      const error = await rejection(hurried.submit(music), 'outcome_unknown');
       assert.match(error.message, /before submitting again/);
       assert.equal(gateway.listTasks().length, 1);
       assert.equal(gateway.submits[0].status, null);

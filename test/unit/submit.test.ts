@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
 import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError';
 import type { CustomSongBody, DescriptionSongBody, ExtendSongBody, LyricsBody, MusicBody, SubmitRequest } from '../../src/core/wire/submitBodies';
+import { fetchAbortingOnlyAfter } from './support/abortAfter';
 import { answeringServer } from './support/answeringServer';
 
 const KEY = 'sk-submit-test-key';
@@ -247,7 +248,8 @@ describe('GatewayClient.submit', () => {
   describe('a lost answer', () => {
     it('is outcome_unknown when the gateway takes the body and never answers', async () => {
       answer = () => undefined;
-      const error = await rejection(client({ timeoutMs: 100 }).submit(music(song)), 'outcome_unknown');
+      const fetch = fetchAbortingOnlyAfter(() => server.seen.length > 0);
+      const error = await rejection(client({ timeoutMs: 100, fetch }).submit(music(song)), 'outcome_unknown');
       assert.equal(server.seen.length, 1);
       assert.match(error.message, /may or may not have accepted the submit/);
       assert.match(error.message, /before submitting again/);
