@@ -5,6 +5,7 @@ import { errorText } from '../core/errorText';
 import { isGatewayError } from '../core/gatewayError';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/gateway/redaction';
+import { submitAdviceFor } from '../core/gateway/submitAdvice';
 import { GatewayCheckRequest } from './checkGateway';
 import { executeCommand } from './typedCommands';
 
@@ -12,7 +13,8 @@ import { executeCommand } from './typedCommands';
  * Error notifications for gateway failures: what went wrong (the message names the URL that
  * was called) and the next step as a button — a key for auth failures, the setting for a wrong
  * address, a retry for passing trouble, the gateway check where the gateway itself may be at
- * fault, and the log for details.
+ * fault, and the log for details. A submit's low balance and lost answer get their advice in
+ * words and never a Retry: asking again could be charged twice.
  */
 
 interface GatewayErrorOptions {
@@ -38,6 +40,8 @@ const CHECK_GATEWAY = 'Check Gateway';
 export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string): string {
   let text = errorText(error);
   if (isGatewayError(error) && error.url && !text.includes(error.url)) text = `${text} (${error.url})`;
+  const advice = isGatewayError(error) ? submitAdviceFor(error) : null;
+  if (advice !== null) text = `${text} ${advice}`;
   if (prefix) text = `${prefix} ${text}`;
   if (suffix) text = `${text} ${suffix}`;
   return text;
@@ -70,6 +74,10 @@ function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[]
       break;
     case 'not_found':
       break;
+    case 'quota':
+    case 'outcome_unknown':
+      // Never Retry: the balance has not changed, or the first submit may have counted.
+      break;
   }
   if (options.showLogs !== false) actions.push(SHOW_LOGS);
   return actions;
@@ -83,8 +91,8 @@ function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[]
 export async function showGatewayError(error: unknown, options: GatewayErrorOptions = {}): Promise<void> {
   const text = inertText(redactKeyPatterns(gatewayErrorText(error, options.prefix, options.suffix)));
   const actions = actionsFor(error, options);
-  const isAuth = isGatewayError(error) && error.kind === 'auth';
-  const answer = isAuth || !isGatewayError(error) || error.kind === 'invalid_input' || error.kind === 'not_found'
+  const needsAction = isGatewayError(error) && ['auth', 'invalid_input', 'not_found', 'quota', 'outcome_unknown'].includes(error.kind);
+  const answer = needsAction || !isGatewayError(error)
     ? await vscode.window.showErrorMessage(text, ...actions)
     : await vscode.window.showWarningMessage(text, ...actions);
   switch (answer) {

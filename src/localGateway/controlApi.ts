@@ -14,6 +14,11 @@
  *   POST   /__control/keys                  {"keys": [string…]} → {"keys": count}
  *   GET    /__control/requests              → [GatewayRequestRecord…]
  *   POST   /__control/requests/clear        → {"ok": true}
+ *   GET    /__control/submits               → [SubmitRecord…] (body as received, forwarded, taskId)
+ *   POST   /__control/submits/clear         → {"ok": true}
+ *   GET    /__control/submit-fault          → {"fault": SubmitFault | null}
+ *   POST   /__control/submit-fault          SubmitFault | null → {"fault": SubmitFault | null}
+ *   POST   /__control/submit-mode           {"fields": "all" | "vanilla", "musicDialect"?: Dialect} → the same
  *   POST   /__control/reset                 → {"ok": true}
  * Errors: 400 {"error": "<what was wrong>"} for a bad body, 404 {"error": …} for an unknown task or route.
  */
@@ -24,9 +29,14 @@ import { faultSchema } from './faults';
 import { jsonResponse } from './httpUtil';
 import type { LocalGateway } from './localGateway';
 import { scriptedTaskSpecSchema } from './scriptedTask';
+import { submitFaultSchema } from './submitFaults';
 
 const stageBodySchema = z.strictObject({ stage: z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE']) });
 const batchBodySchema = z.strictObject({ mode: z.union([z.boolean(), z.literal('submit_path'), z.literal('method_not_allowed')]) });
+const submitModeSchema = z.strictObject({
+  fields: z.enum(['all', 'vanilla']),
+  musicDialect: z.optional(z.enum(['native', 'flat', 'goapi', 'newapi'])),
+});
 const keysBodySchema = z.strictObject({ keys: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(100)) });
 
 class BadRequest extends Error {}
@@ -116,6 +126,24 @@ function route(gateway: LocalGateway, method: string, path: string, body: string
   if (rest === 'requests/clear' && method === 'POST') {
     gateway.clearRequests();
     return jsonResponse(200, { ok: true });
+  }
+  if (rest === 'submits' && method === 'GET') return jsonResponse(200, gateway.submits);
+  if (rest === 'submits/clear' && method === 'POST') {
+    gateway.clearSubmits();
+    return jsonResponse(200, { ok: true });
+  }
+  if (rest === 'submit-fault') {
+    if (method === 'GET') return jsonResponse(200, { fault: gateway.currentSubmitFault() });
+    if (method === 'POST') {
+      gateway.setSubmitFault(parseJson(body.trim() === '' ? 'null' : body, z.nullable(submitFaultSchema)));
+      return jsonResponse(200, { fault: gateway.currentSubmitFault() });
+    }
+    return notFound;
+  }
+  if (rest === 'submit-mode' && method === 'POST') {
+    const mode = parseJson(body, submitModeSchema);
+    gateway.setSubmitMode(mode.fields, mode.musicDialect);
+    return jsonResponse(200, mode);
   }
   if (rest === 'reset' && method === 'POST') {
     gateway.reset();

@@ -7,6 +7,7 @@
  *   GET  /suno/fetch/{id}             one task (id URL-decoded)                        auth
  *   POST /suno/fetch                  {"ids": [...], "action"?} → data: [...]          auth
  *   POST /suno/submit/fetch           the same, in 'submit_path' batch mode only        auth
+ *   POST /suno/submit/{music|lyrics}  a new task (action case-insensitive; submitDesk.ts) auth
  *   GET  /media/{clipId}.wav          generated WAV audio (Range supported)
  *   GET  /stream/{clipId}             the same audio, as the "live stream" of a streaming clip
  *   GET  /media/{clipId}.png          256×256 cover; /media/{clipId}-large.png is 512×512
@@ -26,6 +27,9 @@ import { BodyTooLargeError, jsonResponse, newRequestId, readBody, send } from '.
 import { clipCoverPng, clipWav, parseRange } from './media';
 import { serveMediaFault, type MediaFault } from './mediaFaults';
 import { ScriptedTask, type Dialect, type ScriptedTaskSpec, type Stage } from './scriptedTask';
+import { SubmitDesk, type SubmitRecord } from './submitDesk';
+import type { SubmitFault } from './submitFaults';
+import { submitActionOf, type SubmitFieldMode } from './submitRequests';
 
 export type { Dialect, Stage } from './scriptedTask';
 export type { Fault, FaultKind } from './faults';
@@ -125,6 +129,7 @@ export class LocalGateway {
   private mediaFault: MediaFault | null = null;
   private nextRowId = 1;
   private closed = false;
+  private readonly submitDesk = new SubmitDesk({ hasTask: (id) => this.tasks.has(id), addTask: (spec) => this.addTask(spec) });
 
   private constructor(
     private readonly server: Server,
@@ -245,12 +250,36 @@ export class LocalGateway {
     this.log.length = 0;
   }
 
+  /** Every submit, oldest first: the body as received, and what was forwarded (copies). */
+  get submits(): readonly SubmitRecord[] {
+    return this.submitDesk.submits;
+  }
+
+  clearSubmits(): void {
+    this.submitDesk.clear();
+  }
+
+  /** The fault to answer submits with (null clears it). `count` limits how many submits it hits. */
+  setSubmitFault(fault: SubmitFault | null): void {
+    this.submitDesk.setFault(fault);
+  }
+
+  currentSubmitFault(): SubmitFault | null {
+    return this.submitDesk.currentFault();
+  }
+
+  /** 'vanilla' drops the submit fields open-source new-api drops; `musicDialect` is how new songs are spoken. */
+  setSubmitMode(fields: SubmitFieldMode, musicDialect?: Dialect): void {
+    this.submitDesk.setMode(fields, musicDialect);
+  }
+
   /** Back to a fresh gateway: no tasks, no fault, empty log, the keys and batch mode it started with. */
   reset(): void {
     this.tasks.clear();
     this.setFault(null);
     this.setMediaFault(null);
     this.clearRequests();
+    this.submitDesk.reset();
     this.keys = [...this.initialKeys];
     this.batch = this.initialBatch;
   }
@@ -311,13 +340,18 @@ export class LocalGateway {
       await this.serveFetch(request, response, method, path);
       return;
     }
+    const submitAction = submitActionOf(path);
+    if (submitAction !== null && method === 'POST') {
+      await this.serveSubmit(request, response, submitAction, path);
+      return;
+    }
     if (path === '/' && (method === 'GET' || method === 'HEAD')) {
       send(
         response,
         {
           status: 200,
           headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-          body: `Local Suno gateway at ${this.url}\nGET /suno/fetch/{task_id} and POST /suno/fetch with Authorization: Bearer <key>\n`,
+          body: `Local Suno gateway at ${this.url}\nGET /suno/fetch/{task_id}, POST /suno/fetch and POST /suno/submit/{music,lyrics} with Authorization: Bearer <key>\n`,
         },
         method,
       );
@@ -375,6 +409,19 @@ export class LocalGateway {
     }
     record.status = answer.status;
     send(response, answer, method);
+  }
+
+  /** A submit: answered, or held and dropped ('hang'), or dropped after its body arrived ('reset'). */
+  private async serveSubmit(request: IncomingMessage, response: ServerResponse, action: string, path: string): Promise<void> {
+    const body = await this.readBodyOr413(request, response);
+    if (body === null) return;
+    const outcome = this.submitDesk.receive(action, path, body, this.isAuthorized(request.headers.authorization), this.now());
+    if (outcome.kind === 'answer') {
+      send(response, outcome.answer, 'POST');
+      return;
+    }
+    if (outcome.kind === 'hang') await this.sleep(outcome.hangMs);
+    request.socket.destroy();
   }
 
   /** The normal answer to a fetch request; `countPolls` moves the fetched tasks on. */

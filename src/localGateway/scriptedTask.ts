@@ -30,6 +30,13 @@ export interface ScriptedTaskSpec {
   startStage?: Stage;
   /** Clips of a music task (default 2, as Suno makes them); more to test display limits. */
   clipCount?: number;
+  /** The Suno model the clips name (default `chirp-v4`). */
+  model?: string;
+  /** The description a song was made from (description mode). */
+  description?: string;
+  /** For a continuation: the clip it continues and where, in seconds. */
+  continueClipId?: string;
+  continueAt?: number;
 }
 
 /** The spec as it arrives over the control API: validated, never trusted. */
@@ -44,7 +51,17 @@ export const scriptedTaskSpecSchema = z.strictObject({
   tags: z.optional(z.string().check(z.maxLength(500))),
   startStage: z.optional(z.enum(['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE'])),
   clipCount: z.optional(z.int().check(z.gte(1), z.lte(2000))),
+  model: z.optional(z.string().check(z.maxLength(200))),
+  description: z.optional(z.string().check(z.maxLength(10_000))),
+  continueClipId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  continueAt: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
 });
+
+/** Where a continuation starts: the clip it continues, and the second in that clip. */
+interface Continuation {
+  readonly clipId: string;
+  readonly at: number;
+}
 
 export interface ScriptedClip {
   readonly id: string;
@@ -136,6 +153,9 @@ export class ScriptedTask {
   /** Song lyrics (music tasks) or the generated text (lyrics tasks). */
   readonly lyrics: string;
   readonly tags: string;
+  readonly model: string;
+  readonly description: string | null;
+  readonly continuation: Continuation | null;
   readonly clips: readonly ScriptedClip[];
   /** The id of the lyrics object of a lyrics task (Suno's own id, not the gateway's task id). */
   readonly lyricsId: string;
@@ -174,6 +194,9 @@ export class ScriptedTask {
       this.clips = Array.from({ length: parsed.clipCount ?? 2 }, (_, index) => derivedUuid(`${this.id}:${index}`))
         .map((id) => ({ id, durationSeconds: clipDurationSeconds(id) }));
     }
+    this.model = parsed.model ?? 'chirp-v4';
+    this.description = parsed.description ?? null;
+    this.continuation = parsed.continueClipId === undefined ? null : { clipId: parsed.continueClipId, at: parsed.continueAt ?? 0 };
     this.lyricsId = derivedUuid(`${this.id}:lyrics`);
     // A task that starts part-way was submitted a while ago: a finished song took minutes.
     this.createdAt = now - START_STAGE_AGE_MS[startStage];

@@ -64,6 +64,10 @@ function shortReason(kind: string): string {
       return 'rate limited';
     case 'bad_response':
       return 'unexpected answer';
+    case 'quota':
+      return 'account balance too low';
+    case 'outcome_unknown':
+      return 'answer lost';
     default:
       return 'request failed';
   }

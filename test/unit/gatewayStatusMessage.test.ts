@@ -54,4 +54,12 @@ describe('GatewayStatusMessage', () => {
     assert.equal(message.update(state({ state: 'polling', lastError: new GatewayError('auth', 'refused'), consecutiveFailures: 1 })), true);
     assert.equal(message.text(), undefined);
   });
+
+  it('names a low balance and a lost answer for what they are, never as a refused key', () => {
+    const message = new GatewayStatusMessage();
+    message.update(state({ state: 'backing_off', lastError: new GatewayError('quota', 'balance'), consecutiveFailures: 1 }));
+    message.update(state({ baseUrl: 'https://api.cometapi.com', state: 'backing_off', lastError: new GatewayError('outcome_unknown', 'lost'), consecutiveFailures: 1 }));
+    assert.equal(message.text(), 'api.gpt.ge: account balance too low — retrying automatically.\napi.cometapi.com: answer lost — retrying automatically.');
+    assert.doesNotMatch(String(message.text()), /API key/);
+  });
 });
