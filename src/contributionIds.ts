@@ -21,6 +21,7 @@ export const Commands = {
   openLyrics: 'suno.openLyrics',
   copyLyricsToEditor: 'suno.copyLyricsToEditor',
   download: 'suno.download',
+  newSong: 'suno.newSong',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -49,3 +50,6 @@ export const LYRICS_SCHEME = 'suno-lyrics';
 
 /** The "Suno Lyrics" language the manifest contributes with its grammar. */
 export const LYRICS_LANGUAGE_ID = 'suno-lyrics';
+
+/** The "Suno Song" language of song documents (`*.suno` files and untitled songs). */
+export const SONG_LANGUAGE_ID = 'suno-song';
