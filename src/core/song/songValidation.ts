@@ -13,7 +13,7 @@ import type { TextSpan } from './textPositions';
 
 export type SongProblemSeverity = 'error' | 'warning' | 'info';
 
-export type SongProblemCode =
+type SongProblemCode =
   | 'unclosed-front-matter'
   | 'malformed-line'
   | 'unknown-key'
@@ -32,7 +32,7 @@ export type SongProblemCode =
   | 'placeholder';
 
 /** Replace the text at `span` with `text` (an insertion when the span is empty). */
-export interface SongFix {
+interface SongFix {
   /** What the fix does, for a quick-fix menu: `Change to "style"`. */
   readonly title: string;
   readonly span: TextSpan;
