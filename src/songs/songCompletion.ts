@@ -21,11 +21,14 @@ export class SongCompletionProvider implements vscode.CompletionItemProvider {
     const colon = before.indexOf(':');
     if (colon < 0) return keyItems(song, position, before);
     const key = before.slice(0, colon).trim().toLowerCase();
-    const valueStart = colon + 1 + (line.slice(colon + 1).length - line.slice(colon + 1).trimStart().length);
-    const valueRange = new vscode.Range(position.line, Math.min(valueStart, line.length), position.line, line.trimEnd().length);
-    if (position.character < valueRange.start.character) return undefined;
-    if (key === 'model') return this.songSettings().models.map((model, index) => modelItem(model, index, valueRange));
-    if (key === 'instrumental') return ['true', 'false'].map((value) => valueItem(value, valueRange));
+    const afterColon = line.slice(colon + 1);
+    const valueStart = colon + 1 + (afterColon.length - afterColon.trimStart().length);
+    if (position.character < valueStart) return undefined;
+    // The value written so far is replaced; a completion right after the colon brings its space.
+    const valueEnd = Math.max(valueStart, position.character, line.trimEnd().length);
+    const value = { range: new vscode.Range(position.line, valueStart, position.line, valueEnd), prefix: valueStart === colon + 1 ? ' ' : '' };
+    if (key === 'model') return this.songSettings().models.map((model, index) => modelItem(model, index, value));
+    if (key === 'instrumental') return ['true', 'false'].map((word) => valueItem(word, value));
     return undefined;
   }
 }
@@ -60,18 +63,26 @@ function keyItems(song: SongDocument, position: vscode.Position, before: string)
   });
 }
 
-function modelItem(model: SongModel, index: number, range: vscode.Range): vscode.CompletionItem {
+/** Where a value goes, and what it needs before it. */
+interface ValuePlace {
+  readonly range: vscode.Range;
+  readonly prefix: string;
+}
+
+function modelItem(model: SongModel, index: number, place: ValuePlace): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: model.id, description: model.label }, vscode.CompletionItemKind.EnumMember);
-  item.insertText = model.id;
-  item.filterText = model.id;
-  item.range = range;
+  item.insertText = `${place.prefix}${model.id}`;
+  item.filterText = `${place.prefix}${model.id}`;
+  item.range = place.range;
   item.sortText = String(index).padStart(4, '0');
   item.documentation = modelDocumentation(model);
   return item;
 }
 
-function valueItem(value: string, range: vscode.Range): vscode.CompletionItem {
+function valueItem(value: string, place: ValuePlace): vscode.CompletionItem {
   const item = new vscode.CompletionItem(value, vscode.CompletionItemKind.Value);
-  item.range = range;
+  item.insertText = `${place.prefix}${value}`;
+  item.filterText = `${place.prefix}${value}`;
+  item.range = place.range;
   return item;
 }

@@ -18,9 +18,24 @@ function codes(document: vscode.TextDocument): string[] {
   return vscode.languages.getDiagnostics(document.uri).map((diagnostic) => String(diagnostic.code));
 }
 
-async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+  return list.items;
+}
+
+async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  return (await completions(document, position)).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+/** The line after accepting the completion item labelled `label`. */
+async function lineAfterAccepting(document: vscode.TextDocument, position: vscode.Position, label: string): Promise<string> {
+  const item = (await completions(document, position)).find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === label);
+  assert.ok(item, `no completion ${label}`);
+  const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
+  assert.ok(range, 'the item says what it replaces');
+  const insert = typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? label);
+  const line = document.lineAt(position.line).text;
+  return line.slice(0, range.start.character) + insert + line.slice(range.end.character);
 }
 
 describe('Song documents', function () {
@@ -106,6 +121,11 @@ describe('Song documents', function () {
 
     const models = await completionLabels(document, new vscode.Position(3, 7));
     for (const id of ['chirp-v3-5', 'chirp-auk', 'chirp-fenix']) assert.ok(models.includes(id), `${id} in ${models.join(', ')}`);
+
+    assert.equal(await lineAfterAccepting(document, new vscode.Position(3, 7), 'chirp-fenix'), 'model: chirp-fenix');
+    const bare = (await openSong('---\nmodel:\n---\n')).document;
+    assert.equal(await lineAfterAccepting(bare, new vscode.Position(1, 6), 'chirp-v4'), 'model: chirp-v4', 'right after the colon');
+    assert.equal(await lineAfterAccepting(document, new vscode.Position(2, 0), 'instrumental'), 'instrumental: ');
 
     await vscode.workspace.getConfiguration('suno').update('models', [{ id: 'my-model', label: 'Mine', lyricsLimit: 10, styleLimit: 10 }], vscode.ConfigurationTarget.Global);
     assert.ok((await completionLabels(document, new vscode.Position(3, 7))).includes('my-model'));
