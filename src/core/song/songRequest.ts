@@ -27,8 +27,9 @@ export const LYRICS_PROMPT_LIMIT = 3000;
 
 /** Custom mode: the document's lyrics, style and title (`POST /suno/submit/music`). */
 export function customSongBody(document: SongDocument, settings: SongSettings): BodyResult<CustomSongBody> {
-  const errors = validateSong(document, settings).filter((problem) => problem.severity === 'error');
-  if (hasBlockingProblem(errors)) {
+  const problems = validateSong(document, settings);
+  if (hasBlockingProblem(problems)) {
+    const errors = problems.filter((problem) => problem.severity === 'error');
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
     return { ok: false, reason: `${errors[0].message}${more}`, problems: errors };
   }
