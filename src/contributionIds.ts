@@ -22,6 +22,7 @@ export const Commands = {
   copyLyricsToEditor: 'suno.copyLyricsToEditor',
   download: 'suno.download',
   checkGateway: 'suno.checkGateway',
+  newSong: 'suno.newSong',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -53,3 +54,6 @@ export const GATEWAY_CHECK_SCHEME = 'suno-gateway-check';
 
 /** The "Suno Lyrics" language the manifest contributes with its grammar. */
 export const LYRICS_LANGUAGE_ID = 'suno-lyrics';
+
+/** The "Suno Song" language of song documents (`*.suno` files and untitled songs). */
+export const SONG_LANGUAGE_ID = 'suno-song';

@@ -9,6 +9,7 @@ import { registerCopyTaskIdCommand } from './commands/copyTaskId';
 import { registerDownloadCommand } from './commands/download';
 import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
 import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
+import { registerNewSongCommand } from './commands/newSong';
 import { registerOpenLyricsCommand } from './commands/openLyrics';
 import { registerOpenTaskCommand } from './commands/openTask';
 import { registerRefreshCommand } from './commands/refresh';
@@ -36,6 +37,7 @@ import { PollErrorNotifier } from './notifications/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
+import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
 
@@ -154,6 +156,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerOpenTaskCommand(services, ui));
   disposables.add(registerOpenLyricsCommand(services, ui));
   disposables.add(registerCopyLyricsToEditorCommand(services));
+  disposables.add(registerSongLanguage(settings));
+  disposables.add(registerNewSongCommand(services));
   // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
   disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
 

@@ -21,6 +21,8 @@ interface CommandResults {
   [Commands.clearFinished]: number;
   /** The new untitled document, when one was opened. */
   [Commands.copyLyricsToEditor]: vscode.TextDocument | undefined;
+  /** The new untitled song document. */
+  [Commands.newSong]: vscode.TextDocument;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */

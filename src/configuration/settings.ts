@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { DisposableStore } from '../core/disposables';
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
+import { defaultModelFromSetting, songModelsFromSetting, type SongSettings } from '../core/song/songModels';
 
 /**
  * Typed access to the `suno.*` settings.
@@ -15,7 +16,7 @@ import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/po
 
 export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
-type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
+type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder' | 'models' | 'defaultModel';
 
 interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
@@ -31,6 +32,9 @@ const schemas = {
   pollIntervalSeconds: z.number(),
   notifyOnCompletion: z.enum(['always', 'whenUnfocused', 'never']),
   downloadFolder: z.string(),
+  // Entries are checked one by one (songModelsFromSetting): one bad entry costs only itself.
+  models: z.array(z.unknown()),
+  defaultModel: z.string(),
 } satisfies Record<SettingName, z.ZodMiniType>;
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
@@ -115,6 +119,14 @@ export class Settings implements vscode.Disposable {
    */
   downloadFolder(): string {
     return this.read('downloadFolder').trim();
+  }
+
+  /**
+   * The models songs are checked and built against (`suno.models`, entries that are no model
+   * skipped) and the model of a song that names none (`suno.defaultModel`).
+   */
+  songSettings(): SongSettings {
+    return { models: songModelsFromSetting(this.read('models')), defaultModel: defaultModelFromSetting(this.read('defaultModel')) };
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import {
   ContextKeys,
   LYRICS_LANGUAGE_ID,
   LYRICS_SCHEME,
+  SONG_LANGUAGE_ID,
   TASK_PANEL_VIEW_TYPE,
   Views,
 } from '../../src/contributionIds';
@@ -118,12 +119,13 @@ describe('Extension activation', () => {
     assert.deepEqual(sorted(read), sorted(Object.values(ContextKeys)));
   });
 
-  it('uses the lyrics scheme, the lyrics language and the panel view type the manifest names', () => {
+  it('uses the lyrics scheme, the lyrics and song languages and the panel view type the manifest names', () => {
     const schemes = whenTerms()
       .filter(([key]) => key === 'resourceScheme')
       .map(([, , value]) => value);
     assert.deepEqual(sorted(schemes), [LYRICS_SCHEME]);
     assert.ok(manifest().contributes.languages.some((language) => language.id === LYRICS_LANGUAGE_ID));
+    assert.ok(manifest().contributes.languages.some((language) => language.id === SONG_LANGUAGE_ID));
     assert.ok(manifest().activationEvents.includes(`onWebviewPanel:${TASK_PANEL_VIEW_TYPE}`));
   });
 

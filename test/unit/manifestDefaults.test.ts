@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../../src/core/gateway/baseUrl';
 import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../../src/core/polling/pollInterval';
+import { DEFAULT_MODEL_ID, DEFAULT_SONG_MODELS, songModelsFromSetting } from '../../src/core/song/songModels';
 
 /**
  * VS Code reads setting defaults and bounds from package.json, the core from its constants:
@@ -43,5 +44,15 @@ describe('package.json settings match the core', () => {
 
   it('suno.pollIntervalSeconds has the core ceiling as its maximum', () => {
     assert.equal(setting('suno.pollIntervalSeconds').maximum, MAX_POLL_INTERVAL_SECONDS);
+  });
+
+  it('suno.models defaults to the core model list, every entry of it read back as it is', () => {
+    const models = setting('suno.models').default;
+    assert.deepEqual(models, DEFAULT_SONG_MODELS);
+    assert.deepEqual(songModelsFromSetting(models), DEFAULT_SONG_MODELS);
+  });
+
+  it('suno.defaultModel defaults to the core default model', () => {
+    assert.equal(setting('suno.defaultModel').default, DEFAULT_MODEL_ID);
   });
 });
