@@ -45,6 +45,8 @@ const SENSITIVE_SETTINGS = ['suno.baseUrl', 'suno.downloadFolder'];
 const HARMLESS_FROM_A_WORKSPACE: Record<string, string> = {
   'suno.pollIntervalSeconds': 'bounded by the manifest and by the core poll floor; it only changes how often the user’s own gateway is asked',
   'suno.notifyOnCompletion': 'only decides whether a notification shows',
+  'suno.defaultModel': 'only the model a song that names none is sent with, to the user’s own gateway; the song’s CodeLens names it before anything is submitted (a songs repository may well want its own)',
+  'suno.models': 'only the model ids offered and the lengths checked in the editor; the gateway still decides what it accepts',
 };
 
 function manifest(): z.infer<typeof manifestSchema> {
