@@ -43,7 +43,14 @@ function bundleOptions({ production }) {
   };
   const nodeBundle = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
   return [
-    { ...nodeBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    {
+      ...nodeBundle,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+      // Node reads a module as UTF-8, so `…` and `—` in messages need no `\u2026` escapes.
+      charset: 'utf8',
+    },
     {
       ...nodeBundle,
       entryPoints: ['src/cli/main.ts'],

@@ -19,6 +19,7 @@ function loadStoreFormat() {
       contents: [
         "export { serializeTaskFile } from './src/core/store/taskFile';",
         "export { hashedFileName } from './src/core/store/fileNames';",
+        "export { nodeSha256Hex } from './src/storage/nodeSha256';",
         "export { MIGRATED_PATH, TASKS_FOLDER } from './src/core/store/taskStore';",
       ].join('\n'),
       resolveDir: root,
@@ -79,7 +80,7 @@ function storedTask(index) {
  * them. The tasks are finished, so the activated extension has nothing to poll.
  */
 function storageFolderWith(taskCount) {
-  const { serializeTaskFile, hashedFileName, MIGRATED_PATH, TASKS_FOLDER } = loadStoreFormat();
+  const { serializeTaskFile, hashedFileName, nodeSha256Hex, MIGRATED_PATH, TASKS_FOLDER } = loadStoreFormat();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'suno-storage-'));
   fs.mkdirSync(path.join(folder, TASKS_FOLDER));
   // Marks the move from older versions' globalState list as done, so every start is the same.
@@ -88,7 +89,7 @@ function storageFolderWith(taskCount) {
   for (let index = 0; index < taskCount; index++) {
     const task = storedTask(index);
     const text = serializeTaskFile({ kind: 'live', task, trackedAt: trackedAt - index });
-    fs.writeFileSync(path.join(folder, TASKS_FOLDER, hashedFileName(task.id)), text);
+    fs.writeFileSync(path.join(folder, TASKS_FOLDER, hashedFileName(task.id, nodeSha256Hex)), text);
   }
   return folder;
 }

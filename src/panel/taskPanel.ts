@@ -8,7 +8,7 @@ import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/task/model';
 import { untitledTaskName } from '../core/task/taskLabel';
 import type { ExtensionServices } from '../extensionServices';
-import type { HostMessage } from '../shared/hostMessages';
+import { parseHostMessage, type HostMessage } from '../shared/hostMessages';
 import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
 import type { TaskTreeElement } from '../tracker/treeElements';
 import { createNonce, panelHtml } from './panelHtml';
@@ -120,7 +120,17 @@ export class TaskPanel implements vscode.Disposable {
     this.post({ type: 'update', task });
   }
 
+  /**
+   * Every message is checked with the one task schema before it goes: the page trusts its host and
+   * checks only the envelope (shared/hostMessageEnvelope.ts), so a task the schema refuses (a
+   * parser bug, a stored file from another build) never reaches it.
+   */
   private post(message: HostMessage): void {
+    const checked = parseHostMessage(message);
+    if (!checked.ok) {
+      this.services.log.warn(`Task panel ${this.taskId}: did not send the task to the page (${checked.reason}).`);
+      return;
+    }
     this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
       this.services.log.debug(`Task panel ${this.taskId}: a message did not reach the page (${String(error)}).`);
     });

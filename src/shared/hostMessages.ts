@@ -1,11 +1,11 @@
 /**
- * What the extension host sends the task panel's page. The page validates every message with this
- * schema and ignores what does not fit, so a stale page after an update never renders a shape it
- * does not know.
+ * What the extension host sends the task panel's page. The host checks every message with this
+ * schema just before posting it and sends nothing that does not fit, so the page never receives
+ * a shape it does not know. The page itself checks only the envelope (`hostMessageEnvelope.ts`)
+ * and bundles no zod: see there for why.
  *
- * A file of its own, apart from what the page sends back (`panelMessages.ts`): the page bundles
- * only the schemas it parses, and zod/mini schemas left unused in an imported file are not
- * dropped from the bundle.
+ * A file of its own, apart from what the page sends back (`panelMessages.ts`): zod/mini schemas
+ * left unused in an imported file are not dropped from a bundle.
  */
 import * as z from 'zod/mini';
 import { taskSchema } from '../core/task/taskSchema';
@@ -17,14 +17,14 @@ import { parseMessage, type Parsed } from './parsedMessage';
  * The task schema is the store's (`core/task/taskSchema.ts`): it refuses any URL that is not absolute
  * http(s), so nothing else reaches a `src`.
  *
- * The only kind, so a plain object: a second kind makes this a `z.discriminatedUnion` on `type`
- * (which costs the page's bundle about 3.5 kB).
+ * The only kind, so a plain object; a second kind also needs a case in the page's envelope check
+ * (`hostMessageEnvelope.ts`).
  */
 const hostMessageSchema = z.object({ type: z.literal('update'), task: taskSchema });
 
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
-/** A message the page received, or why it was ignored. */
+/** A message the host may post to the page, or why it may not. */
 export function parseHostMessage(value: unknown): Parsed<HostMessage> {
   return parseMessage(hostMessageSchema, value);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
+import { nodeSha256Hex } from './nodeSha256';
 
 /**
  * The core's `SharedFiles` in a folder on this machine's disk, for an extension host that runs in
@@ -12,6 +13,8 @@ import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
  * core's file names, which is how readers skip them.
  */
 export class NodeSharedFiles implements SharedFiles {
+  readonly sha256Hex = nodeSha256Hex;
+
   constructor(private readonly root: string) {}
 
   async list(folder: string): Promise<SharedFileEntry[]> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
+import { nodeSha256Hex } from './nodeSha256';
 
 /**
  * The core's `SharedFiles` through `vscode.workspace.fs`, for a global storage folder that is not
@@ -11,6 +12,9 @@ import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
  * readers skip them.
  */
 export class WorkspaceSharedFiles implements SharedFiles {
+  /** The extension host is Node wherever this extension runs (it has no browser entry point). */
+  readonly sha256Hex = nodeSha256Hex;
+
   constructor(private readonly root: vscode.Uri) {}
 
   async list(folder: string): Promise<SharedFileEntry[]> {

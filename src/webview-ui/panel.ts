@@ -8,8 +8,10 @@
  * element is only touched when its URL really changed; a clip whose stream became a final file
  * switches to the file and, if it was playing, continues from the same time.
  *
- * Gateway text is only ever set with `textContent`, and URLs with `setAttribute` after the shared
- * schema accepted them as http(s). No `innerHTML`, no inline styles or handlers (the CSP forbids
+ * Gateway text is only ever set with `textContent`, and URLs with `setAttribute` after the host
+ * checked the task with the shared schema and the page's own `mediaUrlForGateway` accepted them.
+ * The page checks only the envelope of what the host sends (shared/hostMessageEnvelope.ts says
+ * why). No `innerHTML`, no inline styles or handlers (the CSP forbids
  * them); the progress bar's width is set through the CSSOM, which the CSP allows.
  *
  * Stable hooks for UI tests (keep them when changing the markup):
@@ -38,14 +40,14 @@
  * on this machine or its network are dropped for a gateway farther away (core/hostReach.ts); the
  * CSP (panelHtml.ts) allows loopback origins only for a loopback gateway, in step.
  */
-import { parseHostMessage } from '../shared/hostMessages';
+import { readHostMessage } from '../shared/hostMessageEnvelope';
 import { post, saveState } from './host';
 import { TaskView } from './taskView';
 
 const view = new TaskView();
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = parseHostMessage(event.data);
+  const parsed = readHostMessage(event.data);
   if (!parsed.ok) {
     console.warn(`Suno task panel: ignored a message from the extension (${parsed.reason}).`);
     return;

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, GATEWAY_CHECK_SCHEME } from '../../src/contributionIds';
 import type { CheckId, GatewayCheckReport } from '../../src/core/gateway/gatewayCheck';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 function outcomeOf(report: GatewayCheckReport | undefined, id: CheckId): string | undefined {
   return report?.checks.find((check) => check.id === id)?.outcome;

@@ -2,7 +2,7 @@
 // gateway when it has none, SUNO_DEMO_TASK_IDS fetches and tracks the ids not tracked yet.
 import * as assert from 'node:assert/strict';
 import { applyDemoEnvironment } from '../../src/extension';
-import { useExtensionWithGateway } from './extensionTestSupport';
+import { useExtensionWithGateway } from './support/extensionTestSupport';
 
 describe('Demo environment', function () {
   this.timeout(20_000);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { MAX_CLIPS_SHOWN } from '../../src/core/task/displayLimits';
 import type { Task } from '../../src/core/task/model';
 import { isTaskTreeElement } from '../../src/tracker/treeElements';
-import { fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway } from './support/extensionTestSupport';
 
 function withClips(task: Task, count: number): Task {
   const [first] = task.clips;

@@ -10,7 +10,7 @@ import type { DownloadResult } from '../../src/commands/download';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
 import { rendersIcon, rendersLink, visible } from '../unit/support/workbenchMarkup';
-import { EXTENSION_ID, fetchTasks, useExtensionWithGateway } from './extensionTestSupport';
+import { EXTENSION_ID, fetchTasks, useExtensionWithGateway } from './support/extensionTestSupport';
 
 const LYRICS = '[Verse]\nLamplight on the harbour\n\n[Chorus]\nHold on';
 

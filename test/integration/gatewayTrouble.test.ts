@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
-import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 describe('Gateway trouble', function () {
   this.timeout(40_000);

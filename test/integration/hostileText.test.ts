@@ -8,7 +8,7 @@ import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
 import type { CompletionNotice } from '../../src/notifications/completionNotifier';
 import { rendersIcon, rendersLink, visible } from '../unit/support/workbenchMarkup';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 const HOSTILE_TITLE = 'Hit [click](command:suno.clearApiKey) $(alert) \u202Eevil';
 const HOSTILE_REASON = 'Blocked. [Fix it](https://evil.example) or [reset](command:suno.setApiKey) $(key)';

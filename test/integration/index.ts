@@ -2,7 +2,8 @@
 // calls run(), which runs every compiled test file under out/test/integration/ with mocha.
 //
 // To add an integration test, create test/integration/<name>.test.ts with mocha's describe/it and
-// node:assert/strict; it is found automatically. Tests may `import * as vscode from 'vscode'`
+// node:assert/strict; it is found automatically (helpers such as useExtensionWithGateway live
+// in support/, where no file ends in .test.ts). Tests may `import * as vscode from 'vscode'`
 // and see the environment of the code-server process, which the runner sets:
 //   SUNO_TEST_MODE=1         the extension runs in test mode
 //   SUNO_TEST_WORKSPACE      absolute path of the (empty, fresh) folder open in the window

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
-import { useExtensionWithGateway } from './extensionTestSupport';
+import { useExtensionWithGateway } from './support/extensionTestSupport';
 
 interface Asked {
   readonly message: string;

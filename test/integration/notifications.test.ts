@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CompletionNotice } from '../../src/notifications/completionNotifier';
 import type { PollErrorNotice } from '../../src/notifications/pollErrorNotifier';
-import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, quietPeriod, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 /** Longer than the notifier's one-second window for finishes that belong together. */
 const COALESCE_WAIT_MS = 1500;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, TASK_PANEL_VIEW_TYPE } from '../../src/contributionIds';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all

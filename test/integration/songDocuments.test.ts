@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, SONG_LANGUAGE_ID } from '../../src/contributionIds';
-import { extensionApi, waitFor } from './extensionTestSupport';
+import { extensionApi, waitFor } from './support/extensionTestSupport';
 
 async function openSong(content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: SONG_LANGUAGE_ID, content });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 describe('Task commands', function () {
   this.timeout(30_000);

@@ -1,7 +1,7 @@
 // Task ids in the running extension: what is no id never reaches the gateway, and a gateway that
 // spells the id differently cannot make a second task appear or keep the tracked one running.
 import * as assert from 'node:assert/strict';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 describe('Task ids', function () {
   this.timeout(30_000);

@@ -12,7 +12,7 @@ import { TASK_STORE_KEY } from '../../src/core/store/legacyTaskList';
 import { TaskStore } from '../../src/core/store/taskStore';
 import { globalStorageFiles } from '../../src/storage/globalStorageFiles';
 import { NodeSharedFiles } from '../../src/storage/nodeSharedFiles';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 describe('Tracking a task', function () {
   this.timeout(30_000);

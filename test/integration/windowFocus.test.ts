@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { UNFOCUSED_SLOWDOWN, WindowFocusCatchUp, windowSlowdownFactor } from '../../src/polling/windowFocus';
-import { fetchTasks, useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 describe('Window focus', function () {
   this.timeout(20_000);

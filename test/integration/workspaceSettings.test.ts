@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { useExtensionWithGateway, waitFor } from './extensionTestSupport';
+import { useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 describe('Workspace settings', function () {
   const fixture = useExtensionWithGateway();

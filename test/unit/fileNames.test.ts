@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { hashedFileName, isHashedFileName } from '../../src/core/store/fileNames';
 import { sha256Hex } from '../../src/core/store/sha256';
+import { nodeSha256Hex } from '../../src/storage/nodeSha256';
 
 function nodeSha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -26,15 +27,25 @@ describe('File names for task ids and gateway URLs', () => {
     for (const text of ['\ud800', 'a\udfffb', '任务-🎵', '\u202e\u0000']) assert.equal(sha256Hex(text), nodeSha256(text));
   });
 
+  it('names files in the extension host (node:crypto) exactly as the portable hash does in memory', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => hashedFileName(text, nodeSha256Hex) === hashedFileName(text, sha256Hex)),
+      { numRuns: 100 },
+    );
+    for (const text of ['', '\ud800', 'a\udfffb', '任务-🎵', '\u202e\u0000', 'x'.repeat(10_000)]) {
+      assert.equal(hashedFileName(text, nodeSha256Hex), hashedFileName(text, sha256Hex));
+    }
+  });
+
   it('gives ids that differ only by case different names, all lowercase', () => {
-    const upper = hashedFileName('ABC-123');
-    const lower = hashedFileName('abc-123');
+    const upper = hashedFileName('ABC-123', sha256Hex);
+    const lower = hashedFileName('abc-123', sha256Hex);
     assert.notEqual(upper.toLowerCase(), lower.toLowerCase());
     assert.equal(upper, upper.toLowerCase());
   });
 
   it('recognises only its own names', () => {
-    assert.ok(isHashedFileName(hashedFileName('../../etc/passwd')));
+    assert.ok(isHashedFileName(hashedFileName('../../etc/passwd', sha256Hex)));
     for (const name of ['revision.txt', 'a.json', `${'0'.repeat(64)}.json.tmp`, `${'A'.repeat(64)}.json`, '..']) {
       assert.equal(isHashedFileName(name), false, name);
     }

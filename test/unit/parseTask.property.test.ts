@@ -4,7 +4,7 @@ import { GatewayError } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/task/model';
 import { parseBatchResponse, parseTaskResponse } from '../../src/core/wire/parseTask';
 import { toSafeUrl } from '../../src/core/safeUrl';
-import { listFixtures, readFixture, taskFixtures, testContext } from './fixtures';
+import { listFixtures, readFixture, taskFixtures, testContext } from './support/fixtures';
 
 const RUNS = 300;
 const STATUSES = ['pending', 'running', 'succeeded', 'failed', 'unknown'];

@@ -6,7 +6,7 @@ import { parseBatchResponse, parseTaskData, parseTaskResponse } from '../../src/
 import { normaliseTaskStatus, resolveTaskStatus } from '../../src/core/task/taskStatus';
 import { deriveProgress } from '../../src/core/task/progress';
 import { toWirePercent, toWireTime } from '../../src/core/wire/wireSchemas';
-import { listFixtures, readFixture, taskFixtures, testContext, TEST_BASE_URL, TEST_FETCHED_AT } from './fixtures';
+import { listFixtures, readFixture, taskFixtures, testContext, TEST_BASE_URL, TEST_FETCHED_AT } from './support/fixtures';
 
 function parseFixture(name: string): Task {
   return parseTaskResponse(readFixture(name), testContext());

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Clock } from '../../src/core/clock';
 import { hashedFileName } from '../../src/core/store/fileNames';
+import { sha256Hex } from '../../src/core/store/sha256';
 import { LEASES_FOLDER, PollingLeases, type PollingLeaseOptions } from '../../src/core/polling/pollingLease';
 import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
 import { ManualClock, mortalClock } from './support/manualClock';
@@ -40,7 +41,7 @@ function openWindow(
 
 
 function leasePath(baseUrl: string): string {
-  return `${LEASES_FOLDER}/${hashedFileName(baseUrl)}`;
+  return `${LEASES_FOLDER}/${hashedFileName(baseUrl, sha256Hex)}`;
 }
 
 describe('Polling leases', () => {

@@ -30,7 +30,7 @@ describe('taskSchema', () => {
       it(`${valid ? 'accepts' : 'refuses'} ${name} in both places`, () => {
         const json: unknown = JSON.parse(JSON.stringify(task));
         assert.equal(parseStoredTask(json).ok, valid, 'the task store');
-        assert.equal(parseHostMessage({ type: 'update', task: json }).ok, valid, 'the panel page');
+        assert.equal(parseHostMessage({ type: 'update', task: json }).ok, valid, 'the message the host posts to the panel');
       });
     }
   });

@@ -2,6 +2,7 @@
 // machine have. Each test syncs by hand where the extension's timer would.
 import * as assert from 'node:assert/strict';
 import { hashedFileName } from '../../src/core/store/fileNames';
+import { sha256Hex } from '../../src/core/store/sha256';
 import type { Task } from '../../src/core/task/model';
 import { MemorySharedFiles, type SharedFileEntry } from '../../src/core/store/sharedFiles';
 import { REMOVAL_MARKER_LIFETIME_MS, TASKS_FOLDER, TaskStore, type TaskStoreChange } from '../../src/core/store/taskStore';
@@ -59,7 +60,7 @@ function machine(): Machine {
 }
 
 function taskPath(id: string): string {
-  return `${TASKS_FOLDER}/${hashedFileName(id)}`;
+  return `${TASKS_FOLDER}/${hashedFileName(id, sha256Hex)}`;
 }
 
 describe('TaskStore shared by two windows', () => {
@@ -307,6 +308,7 @@ describe('TaskStore shared by two windows', () => {
         list: (folder) => m.files.list(folder),
         write: (path, text) => m.files.write(path, text),
         delete: (path) => m.files.delete(path),
+        sha256Hex: m.files.sha256Hex,
         read: async (path) => {
           if (path === taskPath('a') && ++markerReads === 2) await left.upsert([task('a', { progress: 42 })]);
           return m.files.read(path);

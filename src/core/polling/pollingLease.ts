@@ -185,7 +185,7 @@ export class PollingLeases implements Disposable {
   }
 
   private pathOf(baseUrl: string): string {
-    return `${LEASES_FOLDER}/${hashedFileName(baseUrl)}`;
+    return `${LEASES_FOLDER}/${hashedFileName(baseUrl, this.options.files.sha256Hex)}`;
   }
 
   private report(error: unknown): void {

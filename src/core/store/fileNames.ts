@@ -6,11 +6,10 @@
  * The file itself says which id it holds; readers check that the name matches it.
  */
 
-import { sha256Hex } from './sha256';
-
 const NAME_PATTERN = /^[0-9a-f]{64}\.json$/;
 
-export function hashedFileName(text: string): string {
+/** `sha256Hex` is the platform's (`SharedFiles.sha256Hex`): every one gives the same names. */
+export function hashedFileName(text: string, sha256Hex: (text: string) => string): string {
   return `${sha256Hex(text)}.json`;
 }
 

@@ -1,8 +1,9 @@
 /**
  * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, as lowercase hex. Synchronous and free of
- * platform APIs: `node:crypto` is missing in VS Code for the web and Web Crypto is asynchronous
- * (it runs off the main thread, which makes tests on a manual clock depend on timing). It hashes
- * short texts (task ids, gateway URLs) only.
+ * platform APIs, for `MemorySharedFiles` (the CLI and the tests): the core may not use
+ * `node:crypto`, and Web Crypto is asynchronous (it runs off the main thread, which makes tests on
+ * a manual clock depend on timing). The extension host hashes with `node:crypto` instead
+ * (`src/storage/nodeSha256.ts`). It hashes short texts (task ids, gateway URLs) only.
  */
 
 const ROUND_CONSTANTS = new Uint32Array([

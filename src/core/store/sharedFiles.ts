@@ -9,6 +9,8 @@
  * from text it was given.
  */
 
+import { sha256Hex } from './sha256';
+
 export interface SharedFileEntry {
   readonly name: string;
   /** Modification time in ms; with `size`, tells a changed file from an unchanged one. */
@@ -25,6 +27,12 @@ export interface SharedFiles {
   write(path: string, text: string): Promise<void>;
   /** Deletes the file; a missing file is no error. */
   delete(path: string): Promise<void>;
+  /**
+   * SHA-256 of the text's UTF-8 bytes in lowercase hex, which names the files (`fileNames.ts`).
+   * Each platform brings its own: `node:crypto` in the extension host, the core's portable
+   * `sha256.ts` in memory, so the extension's bundle does not carry a second implementation.
+   */
+  readonly sha256Hex: (text: string) => string;
 }
 
 /**
@@ -33,6 +41,7 @@ export interface SharedFiles {
  * seen as a change.
  */
 export class MemorySharedFiles implements SharedFiles {
+  readonly sha256Hex = sha256Hex;
   private readonly files = new Map<string, { text: string; modified: number }>();
   private stamp = 0;
 

@@ -246,7 +246,7 @@ export class TaskStore {
   private nameOf(id: string): string {
     let name = this.nameById.get(id);
     if (name === undefined) {
-      name = hashedFileName(id);
+      name = hashedFileName(id, this.files.sha256Hex);
       this.nameById.set(id, name);
       this.idByName.set(name, id);
     }

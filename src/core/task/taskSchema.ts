@@ -1,11 +1,10 @@
 /**
  * The one schema of a `Task` and its clips. Two boundaries validate against it: the task store
  * (everything read back from storage, which may come from an older build, a newer one, a sync
- * conflict or a hand edit) and the task panel's page (every task the host sends it, so a stale page
- * after an update never renders a shape it does not know).
+ * conflict or a hand edit) and the task panel's messages (every task the host posts to the page,
+ * so the page never renders a shape it does not know).
  *
- * Written with `zod/mini`: the panel's page bundles this file, and classic zod would bring its
- * locales and converters along.
+ * Written with `zod/mini`: classic zod would bring its locales and converters into the bundle.
  */
 
 import * as z from 'zod/mini';

@@ -4,6 +4,7 @@
 // should not.
 import * as assert from 'node:assert/strict';
 import { hashedFileName } from '../../../src/core/store/fileNames';
+import { sha256Hex } from '../../../src/core/store/sha256';
 import type { Task } from '../../../src/core/task/model';
 import { LEASES_FOLDER, PollingLeases } from '../../../src/core/polling/pollingLease';
 import { MemorySharedFiles, type SharedFileEntry } from '../../../src/core/store/sharedFiles';
@@ -16,7 +17,7 @@ const GOOD = buildTask({ id: 'good-task-1', status: 'running', progress: 10 });
 const NOW = Date.UTC(2025, 0, 1);
 
 function pathOf(id: string): string {
-  return `${TASKS_FOLDER}/${hashedFileName(id)}`;
+  return `${TASKS_FOLDER}/${hashedFileName(id, sha256Hex)}`;
 }
 
 function liveFile(task: Task, trackedAt = NOW): string {
@@ -94,7 +95,7 @@ describe('Hostile storage: the shared task store', () => {
     const files = new WatchedFiles();
     await files.write(pathOf(GOOD.id), liveFile(GOOD));
     await files.write(badPath, liveFile(buildTask({ id: BAD_ID })));
-    files.claimedSizes.set(hashedFileName(BAD_ID), MAX_TASK_FILE_BYTES + 1);
+    files.claimedSizes.set(hashedFileName(BAD_ID, sha256Hex), MAX_TASK_FILE_BYTES + 1);
     const problems: string[] = [];
     const store = new TaskStore({ files, now: () => NOW, onProblem: (message) => problems.push(message) });
     await store.loaded;
@@ -131,7 +132,7 @@ describe('Hostile storage: the shared task store', () => {
   });
 
   it('ignores what is not a task file: temporary files, notes, folders of other versions', async () => {
-    const { store, problems, files } = await loadWith(`${TASKS_FOLDER}/${hashedFileName(BAD_ID)}.x1y2.tmp`, liveFile(buildTask({ id: BAD_ID })));
+    const { store, problems, files } = await loadWith(`${TASKS_FOLDER}/${hashedFileName(BAD_ID, sha256Hex)}.x1y2.tmp`, liveFile(buildTask({ id: BAD_ID })));
     await files.write(`${TASKS_FOLDER}/README.txt`, 'hello');
     await files.write(`${TASKS_FOLDER}/${'A'.repeat(64)}.json`, liveFile(buildTask({ id: BAD_ID })));
     await files.write('revision.txt', 'x');
@@ -202,7 +203,7 @@ describe('Hostile storage: the shared task store', () => {
 
 describe('Hostile storage: the polling leases', () => {
   const GATEWAY = 'https://api.gpt.ge';
-  const leasePath = `${LEASES_FOLDER}/${hashedFileName(GATEWAY)}`;
+  const leasePath = `${LEASES_FOLDER}/${hashedFileName(GATEWAY, sha256Hex)}`;
 
   async function beatOver(text: string): Promise<boolean> {
     const clock = new ManualClock();

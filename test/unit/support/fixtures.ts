@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ResponseContext } from '../../src/core/wire/parseTask';
+import type { ResponseContext } from '../../../src/core/wire/parseTask';
 
 function findFixturesDir(): string {
   let dir = __dirname;

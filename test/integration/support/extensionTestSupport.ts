@@ -8,11 +8,11 @@
 // second.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { executeCommand } from '../../src/commands/typedCommands';
-import { Commands } from '../../src/contributionIds';
-import type { SunoExtensionApi } from '../../src/extension';
-import type { Task } from '../../src/core/task/model';
-import { LocalGateway, type LocalGatewayOptions } from '../../src/localGateway/localGateway';
+import { executeCommand } from '../../../src/commands/typedCommands';
+import { Commands } from '../../../src/contributionIds';
+import type { SunoExtensionApi } from '../../../src/extension';
+import type { Task } from '../../../src/core/task/model';
+import { LocalGateway, type LocalGatewayOptions } from '../../../src/localGateway/localGateway';
 
 export const EXTENSION_ID = 'suno-tasks.suno-tasks';
 export const POLL_INTERVAL_SECONDS = 0.2;
