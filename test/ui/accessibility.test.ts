@@ -8,13 +8,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { quickPickRow, runCommand } from '../harness/workbench';
-import { journeyHooks, startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import {
   editorTab,
   fetchTaskThroughUi,
   openTracker,
   quickInputField,
-  screenshotIfThrows,
   setApiKeyThroughUi,
   taskPanelFrame,
   taskRow,
@@ -97,32 +96,19 @@ interface FocusedLike {
 }
 
 describe('Journey: the task panel with a screen reader and the keyboard', function () {
-  let journey: Journey | undefined;
   const ids = { finished: '', failed: '', running: '' };
 
-  before(async function () {
-    const started = await startJourney({ pollIntervalMs: 300 });
-    journey = started;
-    await screenshotIfThrows(() => started.page, 'accessibility before', async () => {
-      const { gateway, page } = started;
-      ids.finished = gateway.addTask({ title: FINISHED, startStage: 'SUCCESS' });
-      ids.failed = gateway.addTask({ title: FAILED, startStage: 'FAILURE', failReason: 'The upstream service timed out while generating the song.' });
-      ids.running = gateway.addTask({ title: RUNNING, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-      await openTracker(page);
-      await setApiKeyThroughUi(page, 'test-key');
-      for (const id of [ids.running, ids.failed, ids.finished]) {
-        await fetchTaskThroughUi(page, id);
-        await taskPanelFrame(page, id);
-      }
-    });
+  const { page, gateway } = useJourney({ pollIntervalMs: 300 }, async ({ gateway, page }) => {
+    ids.finished = gateway.addTask({ title: FINISHED, startStage: 'SUCCESS' });
+    ids.failed = gateway.addTask({ title: FAILED, startStage: 'FAILURE', failReason: 'The upstream service timed out while generating the song.' });
+    ids.running = gateway.addTask({ title: RUNNING, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    await openTracker(page);
+    await setApiKeyThroughUi(page, 'test-key');
+    for (const id of [ids.running, ids.failed, ids.finished]) {
+      await fetchTaskThroughUi(page, id);
+      await taskPanelFrame(page, id);
+    }
   });
-
-  const page = journeyHooks(() => journey);
-
-  function gateway(): Journey['gateway'] {
-    assert.ok(journey, 'the gateway did not start');
-    return journey.gateway;
-  }
 
   /** Switches the theme the way a person does: Preferences: Color Theme, then its name. */
   async function applyTheme(current: Page, theme: string, workbenchClass: string): Promise<void> {

@@ -4,7 +4,7 @@
 // The tests of this file share one VS Code and run in order; each tracks its own task.
 import * as assert from 'node:assert/strict';
 import { runCommand } from '../harness/workbench';
-import { journeyHooks, startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import {
   fetchTaskThroughUi,
   findNotification,
@@ -13,7 +13,6 @@ import {
   openTracker,
   quickInputField,
   quickInputMessage,
-  screenshotIfThrows,
   setApiKeyThroughUi,
   taskRow,
   trackerMessage,
@@ -33,30 +32,20 @@ function quietPeriod(ms: number): Promise<void> {
 }
 
 describe('Journey: when things go wrong', function () {
-  let journey: Journey | undefined;
 
-  before(async function () {
-    const started = await startJourney({ pollIntervalMs: POLL_INTERVAL_MS });
-    journey = started;
-    await screenshotIfThrows(() => started.page, 'bad paths before', async () => {
-      await openTracker(started.page);
-      await setApiKeyThroughUi(started.page, 'test-key');
-    });
+  const { page, gateway, ifStarted } = useJourney({ pollIntervalMs: POLL_INTERVAL_MS }, async ({ page }) => {
+    await openTracker(page);
+    await setApiKeyThroughUi(page, 'test-key');
   });
-
-  const page = journeyHooks(() => journey);
 
   afterEach(async function () {
     // After the screenshot of a failed test: what it left on the gateway must not break the next.
-    journey?.gateway.setFault(null);
-    journey?.gateway.setApiKeys(['test-key', 'new-key']);
-    if (journey) await hideNotifications(journey.page).catch(() => undefined);
+    ifStarted()?.gateway.setFault(null);
+    ifStarted()?.gateway.setApiKeys(['test-key', 'new-key']);
+    const started = ifStarted();
+    if (started) await hideNotifications(started.page).catch(() => undefined);
   });
 
-  function gateway(): Journey['gateway'] {
-    assert.ok(journey, 'the gateway did not start');
-    return journey.gateway;
-  }
 
   /** Tracks a task that stays in progress until the test moves it on. */
   async function trackRunningTask(title: string): Promise<string> {

@@ -5,34 +5,23 @@
 // The tests of this file share one VS Code and run in order; the last one stops the gateway.
 import * as assert from 'node:assert/strict';
 import { runCommand } from '../harness/workbench';
-import { journeyHooks, startJourney, type Journey } from './support/journey';
-import { activeEditorText, openTracker, screenshotIfThrows, setApiKeyThroughUi, UI_TIMEOUT_MS, waitUntil } from './support/workbenchUi';
+import { useJourney } from './support/journey';
+import { activeEditorText, openTracker, setApiKeyThroughUi, UI_TIMEOUT_MS, waitUntil } from './support/workbenchUi';
 
 describe('Journey: checking the gateway', function () {
-  let journey: Journey | undefined;
   let runs = 0;
 
-  before(async function () {
-    const started = await startJourney({ pollIntervalMs: 1000 });
-    journey = started;
-    await screenshotIfThrows(() => started.page, 'check gateway before', async () => {
-      await openTracker(started.page);
-      await setApiKeyThroughUi(started.page, 'test-key');
-    });
+  const { page, gateway, ifStarted } = useJourney({ pollIntervalMs: 1000 }, async ({ page }) => {
+    await openTracker(page);
+    await setApiKeyThroughUi(page, 'test-key');
   });
-
-  const page = journeyHooks(() => journey);
 
   afterEach(function () {
-    journey?.gateway.setFault(null);
-    journey?.gateway.setBatch(true);
-    journey?.gateway.setApiKeys(['test-key']);
+    ifStarted()?.gateway.setFault(null);
+    ifStarted()?.gateway.setBatch(true);
+    ifStarted()?.gateway.setApiKeys(['test-key']);
   });
 
-  function gateway(): Journey['gateway'] {
-    assert.ok(journey, 'the gateway did not start');
-    return journey.gateway;
-  }
 
   /**
    * Runs the command and returns the text of the report it opens (a new tab each run), on one

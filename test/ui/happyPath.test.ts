@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { openViewContainer, quickPickRow, runCommand } from '../harness/workbench';
-import { journeyHooks, startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import {
   activeEditorText,
   clipRows,
@@ -80,24 +80,15 @@ async function play(frame: Frame, clipId: string): Promise<PlayerState> {
 }
 
 describe('Journey: follow a song from its task id to the lyrics', function () {
-  let journey: Journey | undefined;
   let firstId = '';
   let secondId = '';
 
-  before(async function () {
-    journey = await startJourney({ pollIntervalMs: POLL_INTERVAL_MS, viewport: { width: 1280, height: 800 } });
+  const { page, gateway } = useJourney({ pollIntervalMs: POLL_INTERVAL_MS, viewport: { width: 1280, height: 800 } }, async ({ gateway }) => {
     // Starts before the gateway has done anything; every answered fetch moves it one stage on.
-    firstId = journey.gateway.addTask({ title: SONG, startStage: 'NOT_START', pollsPerStage: 1 });
+    firstId = gateway.addTask({ title: SONG, startStage: 'NOT_START', pollsPerStage: 1 });
     // Stays in progress, its clips streaming, until the test moves it on.
-    secondId = journey.gateway.addTask({ title: SECOND_SONG, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    secondId = gateway.addTask({ title: SECOND_SONG, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
   });
-
-  const page = journeyHooks(() => journey);
-
-  function gateway(): Journey['gateway'] {
-    assert.ok(journey, 'the gateway did not start');
-    return journey.gateway;
-  }
 
   function clipIds(taskId: string): string[] {
     const info = gateway().taskInfo(taskId);

@@ -3,13 +3,12 @@
 // holding links. The notifications show them as text (no <a> in their DOM), and so does the tree.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { journeyHooks, startJourney, type Journey } from './support/journey';
+import { useJourney } from './support/journey';
 import {
   fetchTaskThroughUi,
   findNotification,
   hideNotifications,
   openTracker,
-  screenshotIfThrows,
   setApiKeyThroughUi,
   waitForRowLabel,
 } from './support/workbenchUi';
@@ -41,25 +40,18 @@ async function assertPlainMessage(notification: Locator, expected: readonly stri
 }
 
 describe('Hostile gateway text in the workbench', function () {
-  let journey: Journey | undefined;
   let hostileId = '';
   let otherId = '';
 
-  before(async function () {
-    journey = await startJourney({ pollIntervalMs: 300, settings: { 'suno.notifyOnCompletion': 'always' } });
-    const { gateway, page } = journey;
-    await screenshotIfThrows(() => journey?.page, 'hostile text before', async () => {
-      hostileId = gateway.addTask({ title: TITLE, failReason: FAIL_REASON, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-      otherId = gateway.addTask({ title: 'Quiet Song', startStage: 'IN_PROGRESS', pollsPerStage: 0 });
-      await openTracker(page);
-      await setApiKeyThroughUi(page, 'test-key');
-      // Two ids: no panel opens, so the completion notification is not held back for one.
-      await fetchTaskThroughUi(page, `${hostileId} ${otherId}`);
-      await waitForRowLabel(hostileRow(page), /, running\b/);
-    });
+  const { page, gateway } = useJourney({ pollIntervalMs: 300, settings: { 'suno.notifyOnCompletion': 'always' } }, async ({ gateway, page }) => {
+    hostileId = gateway.addTask({ title: TITLE, failReason: FAIL_REASON, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    otherId = gateway.addTask({ title: 'Quiet Song', startStage: 'IN_PROGRESS', pollsPerStage: 0 });
+    await openTracker(page);
+    await setApiKeyThroughUi(page, 'test-key');
+    // Two ids: no panel opens, so the completion notification is not held back for one.
+    await fetchTaskThroughUi(page, `${hostileId} ${otherId}`);
+    await waitForRowLabel(hostileRow(page), /, running\b/);
   });
-
-  const page = journeyHooks(() => journey);
 
   it('shows the title in the tree as text, without an icon', async function () {
     const label = hostileRow(page()).first().locator('.label-name');
@@ -69,19 +61,17 @@ describe('Hostile gateway text in the workbench', function () {
   });
 
   it('shows a failed task\'s notification with its title and fail reason as text, without a link', async function () {
-    assert.ok(journey);
-    journey.gateway.setStage(hostileId, 'FAILURE');
+    gateway().setStage(hostileId, 'FAILURE');
     const notification = await findNotification(page(), /failed/);
     await assertPlainMessage(notification, ['[click](command:suno.clearApiKey)', '$(alert)', '[Fix it](https://evil.example)', '[reset](command:suno.setApiKey)', '$(key)']);
     await hideNotifications(page());
   });
 
   it('shows a gateway error message with links in it as text', async function () {
-    assert.ok(journey);
-    journey.gateway.setFault({ kind: 'status', status: 502, body: JSON.stringify({ code: 'upstream_error', message: GATEWAY_MESSAGE, data: null }) });
+    gateway().setFault({ kind: 'status', status: 502, body: JSON.stringify({ code: 'upstream_error', message: GATEWAY_MESSAGE, data: null }) });
     const notification = await findNotification(page(), /Could not update/);
     await assertPlainMessage(notification, ['[sign in](https://evil.example/login)', '[clear key](command:suno.clearApiKey)']);
-    journey.gateway.setFault(null);
+    gateway().setFault(null);
     await hideNotifications(page());
   });
 });

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { MAX_CLIPS_SHOWN, MAX_LYRICS_CHARACTERS_SHOWN, PRELOADED_PLAYERS } from '../../src/core/task/displayLimits';
-import { journeyHooks, startJourney, type Journey } from './support/journey';
-import { fetchTaskThroughUi, openTracker, screenshotIfThrows, setApiKeyThroughUi, taskPanelFrame, waitUntil } from './support/workbenchUi';
+import { useJourney } from './support/journey';
+import { fetchTaskThroughUi, openTracker, setApiKeyThroughUi, taskPanelFrame, waitUntil } from './support/workbenchUi';
 
 const CLIPS = MAX_CLIPS_SHOWN + 10;
 const LYRICS = `[Verse]\n${'la '.repeat(Math.ceil((MAX_LYRICS_CHARACTERS_SHOWN + 2000) / 3))}`;
@@ -22,22 +22,13 @@ async function preloads(frame: Frame): Promise<(string | null)[]> {
 }
 
 describe('Journey: a task larger than the panel shows', function () {
-  let journey: Journey | undefined;
-
-  before(async function () {
-    const started = await startJourney({ pollIntervalMs: 300 });
-    journey = started;
-    await screenshotIfThrows(() => started.page, 'panel limits before', async () => {
-      await openTracker(started.page);
-      await setApiKeyThroughUi(started.page, 'test-key');
-    });
+  const { journey } = useJourney({ pollIntervalMs: 300 }, async ({ page }) => {
+    await openTracker(page);
+    await setApiKeyThroughUi(page, 'test-key');
   });
 
-  journeyHooks(() => journey);
-
   it('shows the first clips, says how many more there are, and preloads only the first players', async function () {
-    assert.ok(journey);
-    const { page, gateway } = journey;
+    const { page, gateway } = journey();
     const id = gateway.addTask({ title: 'Sixty Takes', lyrics: LYRICS, clipCount: CLIPS, startStage: 'IN_PROGRESS', pollsPerStage: 0 });
     await fetchTaskThroughUi(page, id);
     const frame = await taskPanelFrame(page, id);

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, type CodeServer } from '../../harness/codeServer';
 import { projectRoot } from '../../harness/vscodeTools';
 import { launchChromium, screenshotOnFailure } from '../../harness/workbench';
+import { screenshotIfThrows } from './workbenchUi';
 import { LocalGateway, type LocalGatewayOptions } from '../../../src/localGateway/localGateway';
 
 export interface JourneyOptions {
@@ -124,4 +125,33 @@ export function journeyHooks(current: () => Journey | undefined): () => Page {
     assert.ok(journey, 'the workbench did not start');
     return journey.page;
   };
+}
+
+/** What `useJourney` hands a suite: the started journey's parts, once `before` has run. */
+export interface JourneyFixture {
+  page(): Page;
+  gateway(): LocalGateway;
+  journey(): Journey;
+  /** The journey when `before` got as far as starting it: for cleanup hooks. */
+  ifStarted(): Journey | undefined;
+}
+
+/**
+ * The UI suites' fixture, as `useExtensionWithGateway` is the integration suites': registered in
+ * a `describe`, it starts a journey in `before`, runs the suite's own `setUp` on it (with a
+ * screenshot named after the suite when that throws), and adds the shared hooks.
+ */
+export function useJourney(options: JourneyOptions, setUp?: (journey: Journey) => Promise<void>): JourneyFixture {
+  let current: Journey | undefined;
+  before(async function () {
+    const started = await startJourney(options);
+    current = started;
+    if (setUp) await screenshotIfThrows(() => started.page, `${this.test?.parent?.title ?? 'journey'} before`, () => setUp(started));
+  });
+  const page = journeyHooks(() => current);
+  const journey = (): Journey => {
+    assert.ok(current, 'the workbench did not start');
+    return current;
+  };
+  return { page, journey, gateway: () => journey().gateway, ifStarted: () => current };
 }
