@@ -1,3 +1,4 @@
+import { english, type Localize } from '../core/localize';
 import type { GatewayPollState } from '../core/polling/poller';
 
 /**
@@ -7,6 +8,9 @@ import type { GatewayPollState } from '../core/polling/poller';
  */
 export class GatewayStatusMessage {
   private readonly problems = new Map<string, GatewayPollState>();
+
+  /** `localize` words the lines: the tracker passes `vscode.l10n.t`. */
+  constructor(private readonly localize: Localize = english) {}
 
   /** Records a gateway's new state; returns true when the message text changed. */
   update(state: GatewayPollState): boolean {
@@ -30,21 +34,22 @@ export class GatewayStatusMessage {
 
   /** Plain text for `TreeView.message`, or undefined when every gateway is fine. */
   text(): string | undefined {
-    const lines = [...this.problems.values()].map(describeState);
+    const lines = [...this.problems.values()].map((state) => describeState(state, this.localize));
     return lines.length > 0 ? lines.join('\n') : undefined;
   }
 }
 
-function describeState(state: GatewayPollState): string {
+function describeState(state: GatewayPollState, localize: Localize): string {
   const host = hostOf(state.baseUrl);
   if (state.state === 'paused_auth') {
     return state.lastError
-      ? `${host}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).`
-      : `${host}: no API key — polling paused. Run "Suno: Set API Key…".`;
+      ? localize('{0}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).', host)
+      : localize('{0}: no API key — polling paused. Run "Suno: Set API Key…".', host);
   }
-  const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
-  const check = state.lastError && isAboutTheGateway(state.lastError.kind) ? ' "Suno: Check Gateway" tells why.' : '';
-  return `${host}: ${reason} — retrying automatically.${check}`;
+  const reason = state.lastError ? shortReason(state.lastError.kind, localize) : localize('failed');
+  return state.lastError && isAboutTheGateway(state.lastError.kind)
+    ? localize('{0}: {1} — retrying automatically. "Suno: Check Gateway" tells why.', host, reason)
+    : localize('{0}: {1} — retrying automatically.', host, reason);
 }
 
 /** Failures a gateway check can explain: the address, the network or the gateway itself. */
@@ -52,24 +57,24 @@ function isAboutTheGateway(kind: string): boolean {
   return kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'bad_response';
 }
 
-function shortReason(kind: string): string {
+function shortReason(kind: string, localize: Localize): string {
   switch (kind) {
     case 'network':
-      return 'unreachable';
+      return localize('unreachable');
     case 'timeout':
-      return 'not answering';
+      return localize('not answering');
     case 'server':
-      return 'server error';
+      return localize('server error');
     case 'rate_limited':
-      return 'rate limited';
+      return localize('rate limited');
     case 'bad_response':
-      return 'unexpected answer';
+      return localize('unexpected answer');
     case 'quota':
-      return 'account balance too low';
+      return localize('account balance too low');
     case 'outcome_unknown':
-      return 'answer lost';
+      return localize('answer lost');
     default:
-      return 'request failed';
+      return localize('request failed');
   }
 }
 
