@@ -7,7 +7,7 @@ import { registerCommand } from './typedCommands';
 /** `suno.openLyrics`: a clip's (or a lyrics task's) lyrics as a read-only document. */
 export function registerOpenLyricsCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
   return registerCommand(Commands.openLyrics, async (argument?: unknown) => {
-    const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to open its lyrics');
+    const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to open its lyrics'));
     if (resolved === undefined) return;
     if (ui.lyrics === undefined) {
       services.log.error('suno.openLyrics: lyrics documents are not available.');

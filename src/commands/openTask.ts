@@ -7,7 +7,7 @@ import { registerCommand } from './typedCommands';
 /** `suno.openTask`: the task's panel (one per task; opening it again reveals it). */
 export function registerOpenTaskCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
   return registerCommand(Commands.openTask, async (argument?: unknown) => {
-    const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to open');
+    const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to open'));
     if (resolved === undefined) return;
     if (ui.panels === undefined) {
       services.log.error('suno.openTask: the task panels are not available.');

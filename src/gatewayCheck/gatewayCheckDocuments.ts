@@ -23,7 +23,7 @@ export function registerGatewayCheckDocuments(): GatewayCheckDocuments & vscode.
   let runs = 0;
   const provider: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: (uri) =>
-      reports.get(uri.toString()) ?? 'This gateway check is no longer available. Run "Suno: Check Gateway" again.\n',
+      reports.get(uri.toString()) ?? `${vscode.l10n.t('This gateway check is no longer available. Run "Suno: Check Gateway" again.')}\n`,
   };
   const registration = vscode.workspace.registerTextDocumentContentProvider(GATEWAY_CHECK_SCHEME, provider);
   return {

@@ -161,17 +161,17 @@ export class TaskPanel implements vscode.Disposable {
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
         if (clip?.audioUrl == null) {
-          void vscode.window.showWarningMessage('This clip has no audio link yet.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('This clip has no audio link yet.'));
           return;
         }
         await vscode.env.clipboard.writeText(clip.audioUrl);
-        vscode.window.setStatusBarMessage('$(check) Copied the audio link.', 3000);
+        vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied the audio link.')}`, 3000);
         return;
       }
       case 'openVideo': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
         if (clip?.videoUrl == null) {
-          void vscode.window.showWarningMessage('This clip has no video link.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('This clip has no video link.'));
           return;
         }
         // The stored URL passed the parser's http(s) check; openExternalUrl checks it again.

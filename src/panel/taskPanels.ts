@@ -48,7 +48,7 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
     }
     const task = this.services.store.get(taskId);
     if (task === undefined) {
-      void vscode.window.showWarningMessage(`Suno task ${inertText(taskId)} is not tracked.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(taskId)));
       return;
     }
     const panel = vscode.window.createWebviewPanel(

@@ -19,7 +19,7 @@ export function registerSongLanguage(settings: Settings): vscode.Disposable {
   const disposables = new DisposableStore();
   const selector: vscode.DocumentSelector = { language: SONG_LANGUAGE_ID };
   const songSettings = () => settings.songSettings();
-  disposables.add(vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(songDocumentSections), { label: 'Song sections' }));
+  disposables.add(vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(songDocumentSections), { label: vscode.l10n.t('Song sections') }));
   disposables.add(vscode.languages.registerFoldingRangeProvider(selector, new LyricsFoldingRangeProvider(songDocumentSections)));
   disposables.add(registerSongDiagnostics(settings));
   disposables.add(vscode.languages.registerCodeActionsProvider(selector, new SongQuickFixProvider(songSettings), SongQuickFixProvider.metadata));

@@ -23,7 +23,7 @@ export class TaskTracker implements vscode.Disposable {
   readonly provider: TaskTreeProvider;
   readonly view: vscode.TreeView<TrackerNode>;
   readonly statusBar: TaskStatusBar;
-  private readonly gatewayMessage = new GatewayStatusMessage();
+  private readonly gatewayMessage = new GatewayStatusMessage(vscode.l10n.t);
   private readonly disposables = new DisposableStore();
 
   constructor(

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../../src/core/gateway/baseUrl';
+import { englishManifest } from './support/englishManifest';
 
 /**
  * What the Marketplace page is built from: package.json's metadata, the icon and every setting's
@@ -39,16 +40,8 @@ const manifestSchema = z.object({
 
 type Manifest = z.infer<typeof manifestSchema>;
 
-/** package.json as VS Code shows it in English: every `%key%` replaced from package.nls.json. */
 function manifest(): Manifest {
-  const english = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
-  const text = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
-  return manifestSchema.parse(JSON.parse(text, (_key, value: unknown) => resolvePlaceholder(value, english)));
-}
-
-function resolvePlaceholder(value: unknown, english: Record<string, string>): unknown {
-  const key = typeof value === 'string' ? /^%(.+)%$/.exec(value)?.[1] : undefined;
-  return key === undefined ? value : (english[key] ?? value);
+  return manifestSchema.parse(englishManifest());
 }
 
 /** Width and height from a PNG's IHDR chunk, which always comes first after the signature. */
