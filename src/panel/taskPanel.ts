@@ -7,6 +7,8 @@ import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/task/model';
 import { untitledTaskName } from '../core/task/taskLabel';
+import { displayLanguage } from '../l10n/displayLanguage';
+import { panelTranslations } from './panelTranslations';
 import type { ExtensionServices } from '../extensionServices';
 import { parseHostMessage, type HostMessage } from '../shared/hostMessages';
 import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
@@ -28,7 +30,7 @@ export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.Webvie
  */
 export function taskPanelTitle(task: Task | undefined, taskId: string): string {
   const title = task?.title == null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title || untitledTaskName(taskId);
+  return title || untitledTaskName(taskId, vscode.l10n.t);
 }
 
 const STATUS_ICONS: Record<TaskStatus, string> = {
@@ -68,6 +70,8 @@ export class TaskPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
       nonce: createNonce(),
       gatewayOrigin: task?.baseUrl,
+      language: displayLanguage(),
+      translations: panelTranslations(),
     });
     this.applyTitle(task);
     this.disposables.add(webview.onDidReceiveMessage((message: unknown) => this.receive(message)));

@@ -6,6 +6,7 @@ import { StatusAnnouncements } from '../core/task/statusAnnouncement';
 import { untitledTaskName } from '../core/task/taskLabel';
 import { ClipView } from './clipView';
 import { required, setAttributeIfChanged, setOptionalText } from './dom';
+import { localize, pageLanguage } from './l10n';
 import { LyricsView } from './lyricsView';
 
 /**
@@ -27,16 +28,16 @@ export class TaskView {
   private readonly clipList = required<HTMLElement>('clips');
   private readonly clipsMore = required<HTMLElement>('clips-more');
   private readonly clips = new Map<string, ClipView>();
-  private readonly announcements = new StatusAnnouncements();
+  private readonly announcements = new StatusAnnouncements(localize);
   private updates = 0;
 
   update(task: Task): void {
     document.body.dataset.taskId = task.id;
-    const name = task.title?.trim() || untitledTaskName(task.id);
+    const name = task.title?.trim() || untitledTaskName(task.id, localize);
     setOptionalText(this.title, name);
     this.title.hidden = false;
 
-    setOptionalText(this.status, formatStatus(task.status, task.rawStatus));
+    setOptionalText(this.status, formatStatus(task.status, task.rawStatus, localize));
     setAttributeIfChanged(this.status, 'data-status', task.status);
     // A status change or a new quarter of progress, never every poll (see statusAnnouncement.ts);
     // the name is cut and freed of invisible characters, since it is heard rather than seen.
@@ -44,13 +45,13 @@ export class TaskView {
     if (announcement !== null) this.announcer.textContent = announcement;
 
     this.updateProgress(task);
-    setOptionalText(this.failure, task.status === 'failed' ? task.failReason ?? 'The task failed without a reason.' : null);
+    setOptionalText(this.failure, task.status === 'failed' ? task.failReason ?? localize('The task failed without a reason.') : null);
 
     const anyLyrics = (task.lyrics?.trim() ?? '') !== '' || task.clips.some((clip) => (clip.lyrics?.trim() ?? '') !== '');
     this.openLyrics.disabled = !anyLyrics;
     this.download.disabled = false;
-    setAttributeIfChanged(this.openLyrics, 'aria-label', `Open lyrics of ${name}`);
-    setAttributeIfChanged(this.download, 'aria-label', `Download ${name}…`);
+    setAttributeIfChanged(this.openLyrics, 'aria-label', localize('Open lyrics of {0}', name));
+    setAttributeIfChanged(this.download, 'aria-label', localize('Download {0}…', name));
 
     // A lyrics task has its text on the task itself and no clips.
     const lyricsText = task.clips.length === 0 && (task.lyrics?.trim() ?? '') !== '' ? task.lyrics : null;
@@ -101,6 +102,6 @@ export class TaskView {
       if (here !== view.root) this.clipList.insertBefore(view.root, here);
     });
     this.clipList.hidden = shown.length === 0;
-    setOptionalText(this.clipsMore, notShown > 0 ? moreClipsNotShown(notShown) : null);
+    setOptionalText(this.clipsMore, notShown > 0 ? moreClipsNotShown(notShown, pageLanguage) : null);
   }
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PANEL_SENTENCES } from '../../src/shared/panelSentences';
 
 /**
  * Every string a user reads exists in English and in Simplified Chinese: the manifest's through
@@ -53,6 +54,22 @@ function fixedParts(message: string): string[] {
   const settings = message.match(/\bsuno\.[A-Za-z.]+/g) ?? [];
   const links = message.match(/\]\([^)]+\)/g) ?? [];
   return [...argumentsOf(message), ...codicons, ...code, ...settings, ...links].sort();
+}
+
+/** The source files a module imports, directly or not (relative imports only), as `src/…` paths. */
+function modulesReachedFrom(entry: string): Set<string> {
+  const reached = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop() ?? '';
+    if (reached.has(file)) continue;
+    reached.add(file);
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    for (const [, specifier] of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      pending.push(path.posix.join(path.posix.dirname(file), `${specifier}.ts`));
+    }
+  }
+  return reached;
 }
 
 function difference(from: Iterable<string>, without: Iterable<string>): string[] {
@@ -132,6 +149,13 @@ describe('Translations', () => {
 
     it('has no translation of a sentence the code no longer shows', () => {
       assert.deepEqual(difference(Object.keys(chinese), messages.keys()), [], 'remove these from l10n/bundle.l10n.zh-cn.json');
+    });
+
+    it('hands the panel every sentence its page shows, and only those', () => {
+      const pageFiles = modulesReachedFrom('src/webview-ui/panel.ts');
+      const onThePage = [...messages].filter(([, places]) => places.some((place) => pageFiles.has(place.replace(/:\d+$/, '')))).map(([message]) => message);
+      assert.deepEqual(difference(onThePage, PANEL_SENTENCES), [], 'add these to src/shared/panelSentences.ts');
+      assert.deepEqual(difference(PANEL_SENTENCES, onThePage), [], 'the page no longer shows these');
     });
 
     it('keeps every argument, codicon, code span and setting id, and leaves no translation empty', () => {
