@@ -31,7 +31,7 @@ export function registerGatewayCheckDocuments(): GatewayCheckDocuments & vscode.
     async open(report: GatewayCheckReport): Promise<vscode.TextDocument> {
       runs += 1;
       const uri = vscode.Uri.from({ scheme: GATEWAY_CHECK_SCHEME, path: `/Gateway check ${hostOf(report)}.md`, query: `run=${runs}` });
-      reports.set(uri.toString(), renderGatewayCheckMarkdown(report));
+      reports.set(uri.toString(), renderGatewayCheckMarkdown(report, vscode.l10n.t));
       for (const old of [...reports.keys()].slice(0, Math.max(0, reports.size - MAX_KEPT_REPORTS))) reports.delete(old);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, { preview: false });

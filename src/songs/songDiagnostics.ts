@@ -39,7 +39,7 @@ export function registerSongDiagnostics(settings: Settings): vscode.Disposable {
       collection.delete(document.uri);
       return;
     }
-    const problems = validateSong(songOf(document), settings.songSettings());
+    const problems = validateSong(songOf(document), settings.songSettings(), vscode.l10n.t);
     collection.set(document.uri, problems.map((problem) => toDiagnostic(document, problem)));
   };
   const checkAfterPause = (document: vscode.TextDocument): void => {
