@@ -105,33 +105,36 @@ export async function fetchTaskThroughUi(page: Page, text: string): Promise<void
 
 // ---- the tracker -------------------------------------------------------------------------------
 
+/** The tracker view's name in English (package.nls.json `view.tasks.name`). */
+const TASKS_VIEW_NAME = 'Tasks';
+
 /**
  * Opens the Suno view container and returns the Tasks tree (hidden while the view shows its
  * welcome content instead).
  */
-export async function openTracker(page: Page): Promise<Locator> {
+export async function openTracker(page: Page, viewName = TASKS_VIEW_NAME): Promise<Locator> {
   const sidebar = await openViewContainer(page, 'Suno');
-  const tree = sidebar.locator('[role="tree"][aria-label="Tasks"]');
+  const tree = sidebar.locator(`[role="tree"][aria-label=${JSON.stringify(viewName)}]`);
   await tree.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
   return tree;
 }
 
-/** Every row of the Tasks tree. */
-export function trackerRows(page: Page): Locator {
-  return page.locator('.part.sidebar [role="tree"][aria-label="Tasks"] .monaco-list-row');
+/** Every row of the Tasks tree; `viewName` is the view's name in the display language. */
+export function trackerRows(page: Page, viewName = TASKS_VIEW_NAME): Locator {
+  return page.locator(`.part.sidebar [role="tree"][aria-label=${JSON.stringify(viewName)}] .monaco-list-row`);
 }
 
 /**
  * The tracker row of a task, found by its title: task rows are labelled for screen readers
  * `<title>, <kind>, <status>, <progress> percent, <time>` (src/tracker/spokenLabels.ts).
  */
-export function taskRow(page: Page, title: string): Locator {
-  return trackerRows(page).and(page.locator(`[aria-level="1"][aria-label^=${JSON.stringify(`${title}, `)}]`));
+export function taskRow(page: Page, title: string, viewName = TASKS_VIEW_NAME): Locator {
+  return trackerRows(page, viewName).and(page.locator(`[aria-level="1"][aria-label^=${JSON.stringify(`${title}, `)}]`));
 }
 
 /** The clip rows under a task (level 2), in order. */
-export function clipRows(page: Page): Locator {
-  return trackerRows(page).and(page.locator('[aria-level="2"]'));
+export function clipRows(page: Page, viewName = TASKS_VIEW_NAME): Locator {
+  return trackerRows(page, viewName).and(page.locator('[aria-level="2"]'));
 }
 
 /** Waits until the row's accessible label matches `pattern` and returns the label. */
