@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { english, type DisplayLanguage, type Localize } from '../../src/core/localize';
+import { moreClipsNotShown } from '../../src/core/task/displayLimits';
+import { formatRelativeTime, formatStatus } from '../../src/core/task/format';
+import { validateSong } from '../../src/core/song/songValidation';
+import { parseSongDocument } from '../../src/core/song/songDocument';
+import { DEFAULT_SONG_MODELS } from '../../src/core/song/songModels';
+import { renderGatewayCheckMarkdown } from '../../src/core/gateway/gatewayCheckReport';
+import { spokenTaskLabel } from '../../src/tracker/spokenLabels';
+import { buildTask } from './support/taskBuilders';
+
+/**
+ * The core's words and formats follow the display language it is given (src/core/localize.ts),
+ * and stay English without one. A `Localize` that marks what it translates shows which words
+ * went through it.
+ */
+
+const marked: Localize = (message, ...args) => `«${english(message, ...args)}»`;
+const NOW = Date.parse('2024-09-21T12:00:00Z');
+const ago = (seconds: number): string => new Date(NOW - seconds * 1000).toISOString();
+
+describe('The display language', () => {
+  it('fills arguments in English as vscode.l10n.t does, leaving unknown ones', () => {
+    assert.equal(english('{0} of {1}, {0} again, {2}', 1, 'two'), '1 of two, 1 again, {2}');
+  });
+
+  it('words statuses, limits and spoken labels through the Localize it is given', () => {
+    assert.equal(formatStatus('running', null, marked), '«running»');
+    assert.equal(formatStatus('unknown', 'PAUSED', marked), '«unknown» (PAUSED)');
+    const language: DisplayLanguage = { localize: marked, locale: 'en' };
+    assert.equal(moreClipsNotShown(1200, language), '«1,200 more clips not shown»');
+    const task = buildTask({ status: 'running', progress: 40, startedAt: ago(120) });
+    assert.equal(spokenTaskLabel(task, 'City Lights', NOW, language), 'City Lights, «song», «running», «40 percent», 2 minutes ago');
+  });
+
+  it('gives relative times and dates in the locale, and English for English or a tag Intl refuses', () => {
+    assert.equal(formatRelativeTime(ago(120), NOW, 'zh-cn'), '2分钟前');
+    assert.equal(formatRelativeTime(ago(86_400), NOW, 'zh-cn'), '昨天');
+    assert.equal(formatRelativeTime(ago(10), NOW, 'zh-cn'), '现在');
+    assert.equal(formatRelativeTime(ago(40 * 86_400), NOW, 'zh-cn'), '2024年8月12日');
+    assert.equal(formatRelativeTime(ago(120), NOW, 'en-gb'), '2 min ago');
+    for (const hostile of ['', 'not a locale!', 'x'.repeat(500), '[x](command:y)']) {
+      assert.equal(formatRelativeTime(ago(120), NOW, hostile), '2 min ago', JSON.stringify(hostile));
+    }
+    assert.equal(formatRelativeTime(null, NOW, 'zh-cn'), '');
+    assert.equal(formatRelativeTime('garbage', NOW, 'zh-cn'), '');
+  });
+
+  it('words song problems and their fixes, and the check report’s frame, through the Localize', () => {
+    const problems = validateSong(parseSongDocument('---\nstlye: pop\n---\nla la'), { models: DEFAULT_SONG_MODELS, defaultModel: 'chirp-auk' }, marked);
+    assert.ok(problems.length > 0);
+    for (const problem of problems) {
+      assert.match(problem.message, /^«.*»$/);
+      if (problem.fix) assert.match(problem.fix.title, /^«.*»$/);
+    }
+    const markdown = renderGatewayCheckMarkdown(
+      { configuredBaseUrl: 'https://api.gpt.ge', baseUrl: 'https://api.gpt.ge', checkedAt: '2024-09-21T12:00:00Z', durationMs: 5, checks: [] },
+      marked,
+    );
+    assert.match(markdown, /^# «Suno gateway check»$/m);
+    assert.match(markdown, /«No problem found\.»/);
+  });
+});
