@@ -28,7 +28,7 @@ export function registerCheckGatewayCommand(services: ExtensionServices, documen
     try {
       report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Suno gateway…') },
-        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser: runsInBrowser() }),
+        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser: runsInBrowser(), localize: vscode.l10n.t }),
       );
     } catch (error) {
       // The keychain may refuse to answer; the check itself reports everything else.

@@ -61,3 +61,15 @@ describe('The display language', () => {
     assert.match(markdown, /«No problem found\.»/);
   });
 });
+
+describe('The gateway check in the display language', () => {
+  it('words every finding and piece of advice through the Localize, without a gateway', async () => {
+    const { checkGateway } = await import('../../src/core/gateway/gatewayCheck');
+    const report = await checkGateway({ baseUrl: 'ftp://not a gateway', apiKey: undefined, localize: marked });
+    assert.ok(report.checks.length > 1);
+    for (const check of report.checks) {
+      assert.match(check.finding, /^«.*»$/, check.id);
+      if (check.advice !== null) assert.match(check.advice, /^«.*»$/, check.id);
+    }
+  });
+});

@@ -4,7 +4,7 @@
  * text, the base URL, the request lines) is set in code spans, where Markdown makes no link, no
  * HTML and no emphasis of it, and where a preview's link detection does not look; the extension's
  * own words are escaped. The source reads as plain text too. The report's frame (titles,
- * outcomes, summary) is worded by a `Localize`; the findings and advice come from the verdicts.
+ * outcomes, summary) is worded by a `Localize`, as the verdicts word the findings and advice.
  *
  * No Node imports: this runs in a browser worker as well.
  */
