@@ -28,6 +28,12 @@ export class GatewayStatusMessage {
     return this.problems.delete(baseUrl);
   }
 
+  /** What is wrong with one gateway (`unreachable — retrying automatically`), or undefined when nothing is. */
+  problemOf(baseUrl: string): string | undefined {
+    const state = this.problems.get(baseUrl);
+    return state === undefined ? undefined : describeProblem(state);
+  }
+
   /** Plain text for `TreeView.message`, or undefined when every gateway is fine. */
   text(): string | undefined {
     const lines = [...this.problems.values()].map(describeState);
@@ -36,14 +42,16 @@ export class GatewayStatusMessage {
 }
 
 function describeState(state: GatewayPollState): string {
-  const host = hostOf(state.baseUrl);
+  const next = state.state === 'paused_auth' ? ' Run "Suno: Set API Key…".' : '';
+  return `${hostOf(state.baseUrl)}: ${describeProblem(state)}.${next}`;
+}
+
+function describeProblem(state: GatewayPollState): string {
   if (state.state === 'paused_auth') {
-    return state.lastError
-      ? `${host}: the API key was refused — polling paused. Run "Suno: Set API Key…".`
-      : `${host}: no API key — polling paused. Run "Suno: Set API Key…".`;
+    return state.lastError ? 'the API key was refused — polling paused' : 'no API key — polling paused';
   }
   const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
-  return `${host}: ${reason} — retrying automatically.`;
+  return `${reason} — retrying automatically`;
 }
 
 function shortReason(kind: string): string {
