@@ -21,6 +21,7 @@ export const Commands = {
   openLyrics: 'suno.openLyrics',
   copyLyricsToEditor: 'suno.copyLyricsToEditor',
   download: 'suno.download',
+  switchGateway: 'suno.switchGateway',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -22,6 +22,8 @@ interface CommandResults {
   [Commands.copyLyricsToEditor]: vscode.TextDocument | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
+  /** The normalised base URL now configured; undefined when nothing was chosen. */
+  [Commands.switchGateway]: string | undefined;
   [Commands.refresh]: void;
   [Commands.copyTaskId]: void;
   [Commands.copyAudioUrl]: void;

@@ -15,7 +15,9 @@ import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/po
 
 export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
-type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder';
+export type GroupTasksByGateway = 'auto' | 'always' | 'never';
+
+type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder' | 'groupTasksByGateway';
 
 interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
@@ -31,6 +33,7 @@ const schemas = {
   pollIntervalSeconds: z.number(),
   notifyOnCompletion: z.enum(['always', 'whenUnfocused', 'never']),
   downloadFolder: z.string(),
+  groupTasksByGateway: z.enum(['auto', 'always', 'never']),
 } satisfies Record<SettingName, z.ZodMiniType>;
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
@@ -79,6 +82,26 @@ export class Settings implements vscode.Disposable {
     return normaliseBaseUrl(this.rawBaseUrl());
   }
 
+  /**
+   * Makes `baseUrl` the gateway in the user's settings. The setting has application scope, so the
+   * user (global) target is the one that counts.
+   */
+  async setBaseUrl(baseUrl: string): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
+  }
+
+  /**
+   * Which settings file holds a `suno.baseUrl` that is not the user's: `workspace` or `folder`
+   * settings, undefined when there is none. VS Code ignores such a value for an application-scoped
+   * setting, but the user who wrote it may not know that.
+   */
+  baseUrlElsewhere(): 'workspace' | 'folder' | undefined {
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('baseUrl');
+    if (inspected?.workspaceFolderValue !== undefined) return 'folder';
+    if (inspected?.workspaceValue !== undefined) return 'workspace';
+    return undefined;
+  }
+
   /** The normalised gateway address, or undefined when the setting cannot be used. */
   tryBaseUrl(): string | undefined {
     try {
@@ -115,6 +138,11 @@ export class Settings implements vscode.Disposable {
    */
   downloadFolder(): string {
     return this.read('downloadFolder').trim();
+  }
+
+  /** When the tracker groups tasks under their gateways: `auto` means when there are several. */
+  groupTasksByGateway(): GroupTasksByGateway {
+    return this.read('groupTasksByGateway');
   }
 
   dispose(): void {

@@ -45,6 +45,7 @@ const SENSITIVE_SETTINGS = ['suno.baseUrl', 'suno.downloadFolder'];
 const HARMLESS_FROM_A_WORKSPACE: Record<string, string> = {
   'suno.pollIntervalSeconds': 'bounded by the manifest and by the core poll floor; it only changes how often the user’s own gateway is asked',
   'suno.notifyOnCompletion': 'only decides whether a notification shows',
+  'suno.groupTasksByGateway': 'only decides how the tracker arranges the tasks it already shows',
 };
 
 function manifest(): z.infer<typeof manifestSchema> {
