@@ -49,11 +49,11 @@ async function switchGateway(services: ExtensionServices, knownGateways: KnownGa
 
 /** Every known gateway as a row, then the row for a new one. Labels are inert: hosts may come from tasks. */
 async function gatewayItems(services: ExtensionServices, knownGateways: KnownGateways): Promise<GatewayItem[]> {
-  await knownGateways.ready;
+  const known = await knownGateways.settledList();
   const configured = services.settings.tryBaseUrl();
   const tasks = services.store.all();
   const rows = await Promise.all(
-    knownGateways.list().map(async ({ baseUrl }): Promise<GatewayItem> => {
+    known.map(async ({ baseUrl }): Promise<GatewayItem> => {
       const hasKey = await services.apiKeys.has(baseUrl).catch(() => false);
       const current = baseUrl === configured;
       const taskCount = tasks.filter((task) => task.baseUrl === baseUrl).length;

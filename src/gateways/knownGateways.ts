@@ -58,6 +58,13 @@ export class KnownGateways implements vscode.Disposable {
     return configured === undefined ? known : rememberGateway(known, configured, 0);
   }
 
+  /** The list once the uses reported so far are written: what a quick pick should offer. */
+  async settledList(): Promise<KnownGateway[]> {
+    await this.ready;
+    await this.writes;
+    return this.list();
+  }
+
   /** Records a use of a gateway (now, unless said otherwise). */
   remember(baseUrl: string, usedAt: number = this.now()): Promise<void> {
     return this.change((known) => rememberGateway(known, baseUrl, usedAt));

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
 import { gatewayName } from '../../src/core/gateway/knownGateways';
+import { notFetchedYet } from '../../src/core/task/model';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import type { TrackerNode } from '../../src/tracker/treeElements';
 import { rendersIcon, rendersLink } from '../unit/support/workbenchMarkup';
@@ -251,6 +252,27 @@ describe('Suno: Switch Gateway', function () {
       return roots.length === 1 && roots[0].kind === 'gateway' ? roots : undefined;
     });
     assert.deepEqual(provider.getChildren(groups[0]).map((node) => (node.kind === 'task' ? node.taskId : node.kind)), [only]);
+  });
+
+  it('names a gateway whose address carries markup as text, in the tree and in the list', async () => {
+    // WHATWG URLs let `$(…)` into a host and `[…](…)` into a path; such an address arrives with a task.
+    const hostile = 'https://$(alert).example/[x](command:suno.clearApiKey)';
+    await fixture.api.services.store.upsert([{ ...notFetchedYet('hostile-gateway-task', hostile), status: 'succeeded', title: 'Hostile' }]);
+    const provider = fixture.api.tracker.provider;
+    const group = await waitFor('a group for the hostile gateway', () => provider.getChildren().find((node) => node.kind === 'gateway' && node.baseUrl === hostile));
+    const groupItem = provider.getTreeItem(group);
+    const shown = [groupItem.label, groupItem.description, groupItem.tooltip, groupItem.accessibilityInformation?.label].map(String);
+    for (const text of shown) {
+      assert.equal(rendersIcon(text), false, text);
+      assert.equal(rendersLink(text), false, text);
+    }
+
+    answerPicks(() => undefined);
+    await executeCommand(Commands.switchGateway);
+    const listed = item(shownPicks[0], hostile);
+    assert.equal(rendersIcon(listed.label), false, listed.label);
+    assert.equal(rendersLink(listed.label), false, listed.label);
+    await fixture.api.knownGateways.forget(hostile);
   });
 
   it('shows a gateway’s polling problem on its group', async () => {
