@@ -107,7 +107,14 @@ async function askForNewGateway(): Promise<string | undefined> {
     ignoreFocusOut: true,
     validateInput: validateGatewayUrl,
   });
-  return value === undefined ? undefined : normaliseBaseUrl(value);
+  if (value === undefined) return undefined;
+  try {
+    return normaliseBaseUrl(value);
+  } catch (error) {
+    // The box refuses such text; say why should anything get through anyway.
+    void vscode.window.showErrorMessage(inertText(errorText(error)));
+    return undefined;
+  }
 }
 
 /** The base URL rules' own message for what is wrong, made inert (it quotes the input). */
