@@ -140,21 +140,14 @@ async function switchTo(services: ExtensionServices, knownGateways: KnownGateway
   await knownGateways.remember(baseUrl);
   services.log.info(`Switched the gateway to ${baseUrl}.`);
 
+  // The setting has application scope: VS Code ignores a workspace's value for it, so only a
+  // source above the user's settings (an administrator's policy) can still decide otherwise.
   const effective = services.settings.tryBaseUrl();
   if (effective !== baseUrl) {
-    // Something above the user's settings (a policy, or a workspace value VS Code let win) decides.
-    const where = services.settings.baseUrlElsewhere();
-    const source = where === undefined ? 'another settings source' : `your ${where} settings`;
     void vscode.window.showWarningMessage(
-      `${name} is saved in your user settings, but ${source} set suno.baseUrl to ${inertText(effective ?? 'an unusable value')}, which wins: new tasks still go there.`,
+      `${name} is saved in your user settings, but another settings source (such as a policy) sets suno.baseUrl to ${inertText(effective ?? 'an unusable value')}, which wins: new tasks still go there.`,
     );
     return effective;
-  }
-  const ignored = services.settings.baseUrlElsewhere();
-  if (ignored !== undefined) {
-    void vscode.window.showInformationMessage(
-      `Your ${ignored} settings also set suno.baseUrl; VS Code ignores it there (only user settings can choose where your key goes), so ${name} is used.`,
-    );
   }
   vscode.window.setStatusBarMessage(`$(server) Suno gateway: ${name}`, 4000);
 

@@ -90,18 +90,6 @@ export class Settings implements vscode.Disposable {
     await vscode.workspace.getConfiguration(SECTION).update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
   }
 
-  /**
-   * Which settings file holds a `suno.baseUrl` that is not the user's: `workspace` or `folder`
-   * settings, undefined when there is none. VS Code ignores such a value for an application-scoped
-   * setting, but the user who wrote it may not know that.
-   */
-  baseUrlElsewhere(): 'workspace' | 'folder' | undefined {
-    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('baseUrl');
-    if (inspected?.workspaceFolderValue !== undefined) return 'folder';
-    if (inspected?.workspaceValue !== undefined) return 'workspace';
-    return undefined;
-  }
-
   /** The normalised gateway address, or undefined when the setting cannot be used. */
   tryBaseUrl(): string | undefined {
     try {

@@ -4,6 +4,8 @@
 // answered through stand-ins for the window's functions; the tree and the status bar are read
 // from the running extension.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands } from '../../src/contributionIds';
@@ -177,6 +179,33 @@ describe('Suno: Switch Gateway', function () {
     }
     assert.equal(informations.length, 1);
     assert.match(informations[0], /^No API key is stored for .+ yet\. Set one now\?$/);
+  });
+
+  it('writes the user setting, which a workspace’s settings naming another gateway cannot override', async () => {
+    const workspace = process.env.SUNO_TEST_WORKSPACE;
+    assert.ok(workspace, 'SUNO_TEST_WORKSPACE is not set');
+    const settingsFolder = path.join(workspace, '.vscode');
+    const inspectNotify = (): unknown => vscode.workspace.getConfiguration('suno').inspect('notifyOnCompletion')?.workspaceValue;
+    await fs.mkdir(settingsFolder, { recursive: true });
+    try {
+      // The window-scoped setting shows when VS Code has read the file.
+      await fs.writeFile(
+        path.join(settingsFolder, 'settings.json'),
+        JSON.stringify({ 'suno.baseUrl': 'https://collector.evil.example', 'suno.notifyOnCompletion': 'always' }),
+      );
+      await waitFor('VS Code to read the workspace settings', () => inspectNotify() === 'always');
+      answerPicks((items) => ({ accept: item(items, second.url) }));
+
+      const chosen = await executeCommand(Commands.switchGateway);
+
+      assert.equal(chosen, second.url);
+      assert.equal(fixture.api.services.settings.baseUrl(), second.url, 'the user setting wins over the workspace');
+      assert.deepEqual(warnings, [], 'nothing overrides the choice, so nothing to warn about');
+      assert.deepEqual(informations, []);
+    } finally {
+      await fs.rm(settingsFolder, { recursive: true, force: true });
+      await waitFor('VS Code to forget the workspace settings', () => inspectNotify() === undefined);
+    }
   });
 
   it('forgets a gateway, offers to clear its key, and shows the list again without it', async () => {
