@@ -16,6 +16,7 @@ import { registerRefreshCommand } from './commands/refresh';
 import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
 import { registerShowLogsCommand } from './commands/showLogs';
+import { registerSwitchGatewayCommand } from './commands/switchGateway';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
@@ -30,6 +31,7 @@ import { repeatEvery } from './core/polling/repeatEvery';
 import { TaskStore } from './core/store/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
 import { registerGatewayCheckDocuments } from './gatewayCheck/gatewayCheckDocuments';
+import { KnownGateways } from './gateways/knownGateways';
 import { registerLyricsDocuments } from './lyrics/lyricsDocuments';
 import { createLogChannel, logRequest } from './logging/requestLog';
 import { CompletionNotifier } from './notifications/completionNotifier';
@@ -50,6 +52,7 @@ export interface SunoExtensionApi {
   readonly services: ExtensionServices;
   readonly ui: ExtensionUi;
   readonly tracker: TaskTracker;
+  readonly knownGateways: KnownGateways;
   readonly notifiers: { readonly completion: CompletionNotifier; readonly pollErrors: PollErrorNotifier };
 }
 
@@ -124,8 +127,10 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     panels: disposables.add(registerTaskPanels(services)),
     lyrics: disposables.add(registerLyricsDocuments(services)),
   };
+  // Shared by every window through globalState; fed by the settings, the store and the keys.
+  const knownGateways = disposables.add(new KnownGateways(context.globalState, { settings, store, apiKeys }));
   // A click on a task or clip opens the task's panel.
-  const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask }));
+  const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask, settings, knownGateways }));
 
   const completionNotifier = new CompletionNotifier({
     poller,
@@ -153,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerClearFinishedCommand(services));
   disposables.add(registerShowLogsCommand(services));
   disposables.add(registerCheckGatewayCommand(services, disposables.add(registerGatewayCheckDocuments())));
+  disposables.add(registerSwitchGatewayCommand(services, knownGateways));
   disposables.add(registerOpenTaskCommand(services, ui));
   disposables.add(registerOpenLyricsCommand(services, ui));
   disposables.add(registerCopyLyricsToEditorCommand(services));
@@ -169,7 +175,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { services, ui, tracker, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
+  return { services, ui, tracker, knownGateways, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
 }
 
 export function deactivate(): void {

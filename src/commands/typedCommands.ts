@@ -27,6 +27,8 @@ interface CommandResults {
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */
   [Commands.checkGateway]: GatewayCheckReport | undefined;
+  /** The normalised base URL now configured; undefined when nothing was chosen. */
+  [Commands.switchGateway]: string | undefined;
   [Commands.refresh]: void;
   [Commands.copyTaskId]: void;
   [Commands.copyAudioUrl]: void;

@@ -28,6 +28,12 @@ export class GatewayStatusMessage {
     return this.problems.delete(baseUrl);
   }
 
+  /** What is wrong with one gateway (`unreachable — retrying automatically`), or undefined when nothing is. */
+  problemOf(baseUrl: string): string | undefined {
+    const state = this.problems.get(baseUrl);
+    return state === undefined ? undefined : describeProblem(state);
+  }
+
   /** Plain text for `TreeView.message`, or undefined when every gateway is fine. */
   text(): string | undefined {
     const lines = [...this.problems.values()].map(describeState);
@@ -36,20 +42,28 @@ export class GatewayStatusMessage {
 }
 
 function describeState(state: GatewayPollState): string {
-  const host = hostOf(state.baseUrl);
+  return `${hostOf(state.baseUrl)}: ${describeProblem(state)}.${nextStep(state)}`;
+}
+
+/** What to do about it, after the sentence that says what is wrong. */
+function nextStep(state: GatewayPollState): string {
   if (state.state === 'paused_auth') {
-    return state.lastError
-      ? `${host}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).`
-      : `${host}: no API key — polling paused. Run "Suno: Set API Key…".`;
+    return state.lastError ? ' Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).' : ' Run "Suno: Set API Key…".';
   }
-  const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
-  const check = state.lastError && isAboutTheGateway(state.lastError.kind) ? ' "Suno: Check Gateway" tells why.' : '';
-  return `${host}: ${reason} — retrying automatically.${check}`;
+  return state.lastError && isAboutTheGateway(state.lastError.kind) ? ' "Suno: Check Gateway" tells why.' : '';
 }
 
 /** Failures a gateway check can explain: the address, the network or the gateway itself. */
 function isAboutTheGateway(kind: string): boolean {
   return kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'bad_response';
+}
+
+function describeProblem(state: GatewayPollState): string {
+  if (state.state === 'paused_auth') {
+    return state.lastError ? 'the API key was refused — polling paused' : 'no API key — polling paused';
+  }
+  const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
+  return `${reason} — retrying automatically`;
 }
 
 function shortReason(kind: string): string {
