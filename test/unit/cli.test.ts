@@ -3,40 +3,18 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { main, type CliIo } from '../../src/cli/cli';
 import { formatClipLine, formatTask, formatTaskLine } from '../../src/cli/humanOutput';
 import { terminalBlock, terminalLine } from '../../src/cli/terminalText';
 import type { Clip, Task } from '../../src/core/task/model';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
+import { parseLines, runCli } from './support/cliRun';
 import { buildClip, buildTask } from './support/taskBuilders';
 
 const KEY = 'test-key';
 const DIALECTS: Dialect[] = ['native', 'flat', 'goapi', 'newapi', 'lyrics'];
 const ROOT = resolve(__dirname, '..', '..', '..');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** stdout's lines, without the empty one after the last newline. */
-  lines: string[];
-}
-
-async function run(argv: string[], env: Record<string, string | undefined>, extra: Partial<CliIo> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    env,
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    ...extra,
-  });
-  return { code, stdout, stderr, lines: stdout.split('\n').filter((line, index, all) => !(line === '' && index === all.length - 1)) };
-}
-
-function parseLines(lines: string[]): Record<string, unknown>[] {
-  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+const run = runCli;
 
 describe('suno-task', () => {
   let gateway: LocalGateway;
