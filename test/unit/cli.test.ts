@@ -36,6 +36,8 @@ describe('suno-task', () => {
         assert.equal(result.code, 0);
         assert.match(result.stdout, /suno-task fetch <id>\.\.\./);
         assert.match(result.stdout, /suno-task watch <id>\.\.\./);
+        assert.match(result.stdout, /suno-task submit FILE/);
+        assert.match(result.stdout, /suno-task extend TASK_ID CLIP_ID/);
         assert.match(result.stdout, /SUNO_API_KEY/);
         assert.equal(result.stderr, '');
       }
@@ -55,7 +57,7 @@ describe('suno-task', () => {
         [['fetch', '--nope', '2a145658-3342-4228-b779-b8323a2b77df'], /--nope/],
         [['fetch', '--raw', '--json', '2a145658-3342-4228-b779-b8323a2b77df'], /--json or --raw/],
         [['watch', '--raw', '2a145658-3342-4228-b779-b8323a2b77df'], /--raw works with fetch only/],
-        [['fetch', '--interval', '10', '2a145658-3342-4228-b779-b8323a2b77df'], /--interval works with watch only/],
+        [['fetch', '--interval', '10', '2a145658-3342-4228-b779-b8323a2b77df'], /--interval works with watch and --watch only/],
         [['watch', '--interval', '2', '2a145658-3342-4228-b779-b8323a2b77df'], /at least 5 seconds/],
         [['watch', '--interval', 'soon', '2a145658-3342-4228-b779-b8323a2b77df'], /number of seconds/],
         [['fetch', '--base-url', 'ftp://x', '2a145658-3342-4228-b779-b8323a2b77df'], /--base-url: .*http:\/\/ or https:\/\//],
@@ -520,6 +522,17 @@ describe('suno-task', () => {
         assert.equal((JSON.parse(error.stdout) as { error: { kind: string } }).error.kind, 'not_found');
         return true;
       });
+    });
+
+    it('submits a song document read from its standard input', async function () {
+      this.timeout(20_000);
+      const childEnv = { PATH: process.env.PATH ?? '', SUNO_API_KEY: KEY, SUNO_BASE_URL: gateway.url };
+      const child = promisify(execFile)(process.execPath, [cli, 'submit', '-', '--json'], { env: childEnv });
+      child.child.stdin?.end('---\ntitle: Piped\nstyle: folk\n---\n[Verse]\nFrom a pipe\n');
+      const { stdout } = await child;
+      const [submit] = gateway.submits;
+      assert.deepEqual(JSON.parse(stdout), { id: submit.taskId, action: 'music', baseUrl: gateway.url });
+      assert.equal((submit.body as { prompt: string }).prompt, '[Verse]\nFrom a pipe');
     });
   });
 });
