@@ -111,10 +111,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
   const err = (line: string): void => void io.stderr.write(`${line}\n`);
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         'base-url': { type: 'string' },
         json: { type: 'boolean' },
@@ -132,6 +133,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         version: { type: 'boolean' },
       },
     });
+    const repeated = repeatedValueOption(tokens);
+    if (repeated !== null) throw new UsageError(`--${repeated} is given more than once: give it once.`);
     if (values.version === true) {
       out(packageVersion());
       return EXIT_OK;
@@ -199,6 +202,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     err(`${PROGRAM}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT_FAILED;
   }
+}
+
+/**
+ * The first option with a value that is given twice. parseArgs would keep the last one silently;
+ * which one was meant is a guess, and here a guess can send the key elsewhere or pay for a model
+ * nobody chose.
+ */
+function repeatedValueOption(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): string | null {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || token.value === undefined) continue;
+    if (seen.has(token.name)) return token.name;
+    seen.add(token.name);
+  }
+  return null;
 }
 
 function isCommand(value: string): value is Command {

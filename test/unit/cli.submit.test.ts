@@ -412,6 +412,9 @@ describe('suno-task submit and extend', () => {
       [['extend', 'task_12345678', 'clip-1'], /needs --at SECONDS/],
       [['extend', 'task_12345678', 'clip-1', 'a.suno', 'b.suno', '--at', '1'], /extend takes TASK_ID CLIP_ID/],
       [['extend', 'task_12345678', 'clip-1', '--at', '1', '--describe', 'x'], /--describe works with submit only/],
+      [['submit', '--lyrics', 'the sea', '--lyrics', 'the sky'], /--lyrics is given more than once/],
+      [['submit', '--describe', 'x', '--model', 'chirp-auk', '--model=chirp-v4'], /--model is given more than once/],
+      [['fetch', 'abcdefgh-1', '--base-url', 'http://127.0.0.1:1', '--base-url', 'http://127.0.0.1:2'], /--base-url is given more than once/],
     ];
     for (const [argv, message] of cases) {
       it(argv.join(' '), async () => {
@@ -473,6 +476,13 @@ describe('suno-task submit and extend', () => {
         assertNothingSent(result);
         assert.match(result.stderr, message);
       }
+    });
+
+    it('does not echo a whole huge file name', async () => {
+      const result = await run(['submit', join(folder, 'a'.repeat(20_000))]);
+      assertNothingSent(result);
+      assert.match(result.stderr, /cannot read .*a…: /);
+      assert.ok(result.stderr.length < 1000, `${result.stderr.length} characters`);
     });
 
     it('prints a file name and document text with control characters inert', async () => {
