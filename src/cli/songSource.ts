@@ -29,7 +29,7 @@ const READ_CHUNK_BYTES = 64 * 1024;
 /** Reads `argument` (a path, or `-` for `stdin`); throws InvalidInputError with the reason. */
 export async function readSongSource(argument: string, stdin: ByteChunks | undefined): Promise<SongSource> {
   if (argument === STDIN_ARGUMENT) return { name: STDIN_NAME, text: decode(await readBounded(stdin ?? emptyChunks(), STDIN_NAME), STDIN_NAME) };
-  const name = terminalLine(argument);
+  const name = shownName(argument);
   return { name, text: decode(await readFileBounded(argument, name), name) };
 }
 
@@ -86,6 +86,14 @@ async function readBounded(chunks: ByteChunks, name: string): Promise<Uint8Array
   }
   return joined;
 }
+
+/** The path as a message shows it: one inert line, and not all of a path made to flood the terminal. */
+function shownName(path: string): string {
+  const characters = Array.from(terminalLine(path));
+  return characters.length > MAX_SHOWN_NAME ? `${characters.slice(0, MAX_SHOWN_NAME - 1).join('')}…` : characters.join('');
+}
+
+const MAX_SHOWN_NAME = 200;
 
 function decode(bytes: Uint8Array, name: string): string {
   try {
