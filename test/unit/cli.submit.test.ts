@@ -280,6 +280,22 @@ describe('suno-task submit and extend', () => {
       assert.notEqual(gateway.submits[1].taskId, null);
     });
 
+    it('logs the submit with --verbose and never prints the key, accepted or refused', async () => {
+      const secret = 'sk-submit-SECRET-0123456789';
+      gateway.setApiKeys([secret]);
+      const accepted = await run(['submit', songFile(SONG), '--verbose', '--json'], {}, { ...env, SUNO_API_KEY: secret });
+      assert.equal(accepted.code, 0, accepted.stderr);
+      assert.match(accepted.stderr, /^suno-task: POST http:\/\/127\.0\.0\.1:\d+\/suno\/submit\/music → HTTP 200 \(\d+ ms\)$/m);
+
+      gateway.setSubmitFault({ kind: 'unauthorized' });
+      const refused = await run(['submit', songFile(SONG), '--verbose', '--json'], {}, { ...env, SUNO_API_KEY: secret });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /HTTP 401/);
+      for (const result of [accepted, refused]) {
+        assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret));
+      }
+    });
+
     it('prints the gateway text of a refusal inert', async () => {
       gateway.setSubmitFault({ kind: 'invalid_request', message: 'bad\u001b]0;pwned\u0007\u001b[2J\u202eevil\nnext' });
       const result = await run(['submit', songFile(SONG)]);
