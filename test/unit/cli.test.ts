@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { formatClipLine, formatTask, formatTaskLine } from '../../src/cli/humanOutput';
@@ -487,11 +488,15 @@ describe('suno-task', () => {
   });
 
   describe('the built dist/cli.js', () => {
-    const cli = join(ROOT, 'dist', 'cli.js');
+    // Built from the current sources into a folder of its own: a dist/cli.js left by an older
+    // build would test yesterday's CLI.
+    const folder = mkdtempSync(join(tmpdir(), 'suno-cli-'));
+    const cli = join(folder, 'cli.js');
+
+    after(() => rmSync(folder, { recursive: true, force: true }));
 
     before(async function () {
       this.timeout(60_000);
-      if (existsSync(cli)) return;
       const esbuild = (await import('esbuild')) as typeof import('esbuild');
       await esbuild.build({
         entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
