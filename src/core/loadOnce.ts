@@ -7,7 +7,8 @@
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () => {
-    loading ??= load().catch((error: unknown) => {
+    // In an async function, a load that throws before returning its promise rejects as well.
+    loading ??= (async () => load())().catch((error: unknown) => {
       loading = undefined;
       throw error;
     });

@@ -30,4 +30,16 @@ describe('loadOnce', () => {
     assert.equal(await load(), 'engine');
     assert.equal(loads, 2);
   });
+
+  it('rejects, and forgets, a load that throws before it returns a promise', async () => {
+    let loads = 0;
+    const load = loadOnce((): Promise<string> => {
+      loads += 1;
+      if (loads === 1) throw new Error('no such module');
+      return Promise.resolve('engine');
+    });
+    await assert.rejects(load(), /no such module/);
+    assert.equal(await load(), 'engine');
+    assert.equal(loads, 2);
+  });
 });
