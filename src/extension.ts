@@ -1,22 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiKeys } from './auth/apiKeys';
-import { registerCheckGatewayCommand } from './commands/checkGateway';
-import { registerClearApiKeyCommand } from './commands/clearApiKey';
-import { registerClearFinishedCommand } from './commands/clearFinished';
-import { registerCopyAudioUrlCommand } from './commands/copyAudioUrl';
-import { registerCopyLyricsToEditorCommand } from './commands/copyLyricsToEditor';
-import { registerCopyTaskIdCommand } from './commands/copyTaskId';
-import { registerDownloadCommand } from './commands/download';
-import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
-import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
-import { registerNewSongCommand } from './commands/newSong';
-import { registerOpenLyricsCommand } from './commands/openLyrics';
-import { registerOpenTaskCommand } from './commands/openTask';
-import { registerRefreshCommand } from './commands/refresh';
-import { registerRemoveTaskCommand } from './commands/removeTask';
-import { registerSetApiKeyCommand } from './commands/setApiKey';
-import { registerShowLogsCommand } from './commands/showLogs';
-import { registerSwitchGatewayCommand } from './commands/switchGateway';
+import { registerCommands } from './commands/commandRegistrations';
+import { openExternalUrl } from './commands/openInBrowser';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
@@ -147,25 +132,17 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
   disposables.add(apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)));
 
-  disposables.add(registerFetchTaskCommand(services, tracker, ui));
-  disposables.add(registerSetApiKeyCommand(services));
-  disposables.add(registerClearApiKeyCommand(services));
-  disposables.add(registerRefreshCommand(services));
-  disposables.add(registerCopyTaskIdCommand(services));
-  disposables.add(registerCopyAudioUrlCommand(services));
-  disposables.add(registerOpenInBrowserCommand(services));
-  disposables.add(registerRemoveTaskCommand(services));
-  disposables.add(registerClearFinishedCommand(services));
-  disposables.add(registerShowLogsCommand(services));
-  disposables.add(registerCheckGatewayCommand(services, disposables.add(registerGatewayCheckDocuments())));
-  disposables.add(registerSwitchGatewayCommand(services, knownGateways));
-  disposables.add(registerOpenTaskCommand(services, ui));
-  disposables.add(registerOpenLyricsCommand(services, ui));
-  disposables.add(registerCopyLyricsToEditorCommand(services));
+  disposables.add(
+    registerCommands(services, {
+      tracker,
+      ui,
+      gatewayCheckDocuments: disposables.add(registerGatewayCheckDocuments()),
+      knownGateways,
+      // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
+      downloadClock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
+    }),
+  );
   disposables.add(registerSongLanguage(settings));
-  disposables.add(registerNewSongCommand(services));
-  // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
-  disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
 
   void apiKeys.updateContextKey();
   // Tasks tracked before a reload pick up where they left off.
@@ -226,6 +203,7 @@ export async function applyDemoEnvironment(services: ExtensionServices, env: Nod
     }
     const missing = demoIds.filter((id) => services.store.get(id) === undefined);
     if (missing.length === 0) return;
+    const { fetchAndTrack } = await import('./commands/fetchTask');
     const outcome = await fetchAndTrack(services, baseUrl, missing);
     services.log.info(`Demo: tracked ${outcome.tracked.length} of ${missing.length} task(s) from ${baseUrl}.`);
     for (const { id, error } of outcome.failures) services.log.warn(`Demo: task ${id}: ${error.message}`);

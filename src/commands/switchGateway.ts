@@ -7,7 +7,7 @@ import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import type { KnownGateways } from '../gateways/knownGateways';
-import { executeCommand, registerCommand } from './typedCommands';
+import { executeCommand, type CommandHandler } from './typedCommands';
 
 /**
  * Suno: Switch Gateway… — picks the gateway new tasks are fetched from among those used before
@@ -18,8 +18,8 @@ import { executeCommand, registerCommand } from './typedCommands';
  * Resolves to the normalised base URL now configured, or undefined when nothing was chosen.
  * Tasks already tracked keep being polled at their own gateways whatever is chosen.
  */
-export function registerSwitchGatewayCommand(services: ExtensionServices, knownGateways: KnownGateways): vscode.Disposable {
-  return registerCommand(Commands.switchGateway, () => switchGateway(services, knownGateways));
+export function switchGatewayHandler(services: ExtensionServices, knownGateways: KnownGateways): CommandHandler<typeof Commands.switchGateway> {
+  return () => switchGateway(services, knownGateways);
 }
 
 const NEW_GATEWAY_LABEL = '$(add) Enter a New Gateway URL…';

@@ -39,11 +39,11 @@ interface CommandResults {
   [Commands.openLyrics]: void;
 }
 
-/** Registers the handler of one of our commands; its result must be what `CommandResults` says. */
-export function registerCommand<Id extends CommandId>(
-  id: Id,
-  handler: (...args: unknown[]) => CommandResults[Id] | Thenable<CommandResults[Id]>,
-): vscode.Disposable {
+/** The handler of one of our commands: its result must be what `CommandResults` says. */
+export type CommandHandler<Id extends CommandId> = (...args: unknown[]) => CommandResults[Id] | Thenable<CommandResults[Id]>;
+
+/** Registers the handler of one of our commands. */
+export function registerCommand<Id extends CommandId>(id: Id, handler: CommandHandler<Id>): vscode.Disposable {
   return vscode.commands.registerCommand(id, handler);
 }
 
