@@ -23,6 +23,10 @@ export const Commands = {
   download: 'suno.download',
   checkGateway: 'suno.checkGateway',
   newSong: 'suno.newSong',
+  generateSong: 'suno.generateSong',
+  generateFromDescription: 'suno.generateFromDescription',
+  changeSongModel: 'suno.changeSongModel',
+  openSourceDocument: 'suno.openSourceDocument',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
