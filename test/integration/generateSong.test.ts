@@ -303,6 +303,12 @@ describe('Generate Song', function () {
     const document = await openSong();
     const task = await executeCommand(Commands.generateSong, document.uri);
     assert.ok(task);
+    // The tree says where the task came from, and offers the menu item that opens it.
+    const { provider } = api.tracker;
+    const item = provider.getTreeItem(provider.taskElement(task.id));
+    assert.match(String(item.tooltip), /^Created with: Generate Song from Untitled-\d+$/m);
+    assert.match(String(item.contextValue), /\bhasSourceDocument\b/);
+
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'another document' }), { preview: false });
     const reopened = await executeCommand(Commands.openSourceDocument, task.id);
     assert.equal(reopened, document);
@@ -313,5 +319,15 @@ describe('Generate Song', function () {
     assert.equal(await executeCommand(Commands.openSourceDocument, task.id), undefined);
     assert.ok(messages.shown.some((message) => /untitled song document .* was closed without being saved/.test(message.text)));
     assert.ok(api.services.store.get(task.id), 'the task went with its document');
+  });
+
+  it('a task fetched by id has no song document to open', async () => {
+    const { api, gateway } = fixture;
+    const id = gateway.addTask({ title: 'Fetched', startStage: 'SUCCESS', pollsPerStage: 0 });
+    await executeCommand(Commands.fetchTask, id);
+    const { provider } = api.tracker;
+    assert.doesNotMatch(String(provider.getTreeItem(provider.taskElement(id)).contextValue), /hasSourceDocument/);
+    assert.equal(await executeCommand(Commands.openSourceDocument, id), undefined);
+    assert.ok(messages.shown.some((message) => /not generated from a song document/.test(message.text)));
   });
 });
