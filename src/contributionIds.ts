@@ -24,6 +24,10 @@ export const Commands = {
   checkGateway: 'suno.checkGateway',
   newSong: 'suno.newSong',
   switchGateway: 'suno.switchGateway',
+  generateSong: 'suno.generateSong',
+  generateFromDescription: 'suno.generateFromDescription',
+  changeSongModel: 'suno.changeSongModel',
+  openSourceDocument: 'suno.openSourceDocument',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

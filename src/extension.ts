@@ -6,6 +6,7 @@ import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
 import { DisposableStore } from './core/disposables';
+import { loadOnce } from './core/loadOnce';
 import { errorText } from './core/errorText';
 import { BatchSupportMemory, GatewayClient } from './core/gateway/gatewayClient';
 import type { Task } from './core/task/model';
@@ -24,6 +25,7 @@ import { PollErrorNotifier } from './notifications/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
+import { registerSongCodeLenses } from './generate/songCodeLensRegistration';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
@@ -116,6 +118,9 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   const knownGateways = disposables.add(new KnownGateways(context.globalState, { settings, store, apiKeys }));
   // A click on a task or clip opens the task's panel.
   const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask, settings, knownGateways }));
+  // Every command that creates a task submits through this one service (see its money rules),
+  // made at the first submit.
+  const submits = loadOnce(async () => new (await import('./generate/submitService')).SubmitService(services, ui.panels, tracker));
 
   const completionNotifier = new CompletionNotifier({
     poller,
@@ -138,11 +143,13 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
       ui,
       gatewayCheckDocuments: disposables.add(registerGatewayCheckDocuments()),
       knownGateways,
+      submits,
       // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
       downloadClock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
     }),
   );
   disposables.add(registerSongLanguage(settings));
+  disposables.add(registerSongCodeLenses(settings));
 
   void apiKeys.updateContextKey();
   // Tasks tracked before a reload pick up where they left off.

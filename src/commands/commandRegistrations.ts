@@ -5,6 +5,7 @@ import { DisposableStore } from '../core/disposables';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import type { GatewayCheckDocuments } from '../gatewayCheck/gatewayCheckDocuments';
 import type { KnownGateways } from '../gateways/knownGateways';
+import type { SubmitService } from '../generate/submitService';
 import type { TaskTracker } from '../tracker/taskTracker';
 import { registerLazyCommand } from './lazyCommand';
 
@@ -14,6 +15,8 @@ interface CommandNeeds {
   readonly ui: ExtensionUi;
   readonly gatewayCheckDocuments: GatewayCheckDocuments;
   readonly knownGateways: KnownGateways;
+  /** The one service every command that creates a task submits through, made at the first submit. */
+  readonly submits: () => Promise<SubmitService>;
   /** The download's clock: the test clock shortens its idle timeout. */
   readonly downloadClock: Clock | undefined;
 }
@@ -24,7 +27,7 @@ interface CommandNeeds {
  * load. A new command is one more line here (see "Add a command" in docs/ARCHITECTURE.md).
  */
 export function registerCommands(services: ExtensionServices, needs: CommandNeeds): vscode.Disposable {
-  const { tracker, ui, gatewayCheckDocuments, knownGateways, downloadClock } = needs;
+  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, downloadClock } = needs;
   const commands = new DisposableStore();
   commands.add(registerLazyCommand(Commands.fetchTask, () => import('./fetchTask'), (module) => module.fetchTaskHandler(services, tracker, ui)));
   commands.add(registerLazyCommand(Commands.setApiKey, () => import('./setApiKey'), (module) => module.setApiKeyHandler(services)));
@@ -42,6 +45,12 @@ export function registerCommands(services: ExtensionServices, needs: CommandNeed
   commands.add(registerLazyCommand(Commands.openLyrics, () => import('./openLyrics'), (module) => module.openLyricsHandler(services, ui)));
   commands.add(registerLazyCommand(Commands.copyLyricsToEditor, () => import('./copyLyricsToEditor'), (module) => module.copyLyricsToEditorHandler(services)));
   commands.add(registerLazyCommand(Commands.newSong, () => import('./newSong'), (module) => module.newSongHandler(services)));
+  commands.add(registerLazyCommand(Commands.generateSong, () => import('./generateSong'), (module) => module.generateSongHandler(services, submits)));
+  commands.add(
+    registerLazyCommand(Commands.generateFromDescription, () => import('./generateFromDescription'), (module) => module.generateFromDescriptionHandler(services, submits)),
+  );
+  commands.add(registerLazyCommand(Commands.changeSongModel, () => import('./changeSongModel'), (module) => module.changeSongModelHandler(services)));
+  commands.add(registerLazyCommand(Commands.openSourceDocument, () => import('./openSourceDocument'), (module) => module.openSourceDocumentHandler(services)));
   commands.add(registerLazyCommand(Commands.download, () => import('./download'), (module) => module.downloadHandler(services, downloadClock)));
   return commands;
 }

@@ -18,7 +18,15 @@ export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
 export type GroupTasksByGateway = 'auto' | 'always' | 'never';
 
-type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder' | 'models' | 'defaultModel' | 'groupTasksByGateway';
+type SettingName =
+  | 'baseUrl'
+  | 'pollIntervalSeconds'
+  | 'notifyOnCompletion'
+  | 'downloadFolder'
+  | 'models'
+  | 'defaultModel'
+  | 'groupTasksByGateway'
+  | 'confirmBeforeSubmit';
 
 interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
@@ -38,6 +46,7 @@ const schemas = {
   models: z.array(z.unknown()),
   defaultModel: z.string(),
   groupTasksByGateway: z.enum(['auto', 'always', 'never']),
+  confirmBeforeSubmit: z.boolean(),
 } satisfies Record<SettingName, z.ZodMiniType>;
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
@@ -143,6 +152,14 @@ export class Settings implements vscode.Disposable {
   /** When the tracker groups tasks under their gateways: `auto` means when there are several. */
   groupTasksByGateway(): GroupTasksByGateway {
     return this.read('groupTasksByGateway');
+  }
+
+  /**
+   * Whether the first submit to each gateway asks first. User settings only (application scope):
+   * a workspace must not be able to make a submit spend credits unasked.
+   */
+  confirmBeforeSubmit(): boolean {
+    return this.read('confirmBeforeSubmit');
   }
 
   dispose(): void {
