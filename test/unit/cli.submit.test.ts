@@ -378,7 +378,7 @@ describe('suno-task submit and extend', () => {
     it('checks the lyrics against the clip model once the task is known, and sends nothing', async () => {
       const taskId = gateway.addTask({ startStage: 'SUCCESS', model: 'chirp-v4' });
       const clip = (await finishedTask(taskId)).clips[0];
-      const result = await run(['extend', taskId, clip.id, '--at', '10', songFile(`[Verse]\n${'la '.repeat(1100)}`)]);
+      const result = await run(['extend', taskId, clip.id, '--at', '0', songFile(`[Verse]\n${'la '.repeat(1100)}`)]);
       assert.equal(result.code, 2);
       assert.match(result.stderr, /song\.suno:2:\d+: error: The lyrics have \d+ characters; v4 \(chirp-v4\) takes at most 3000/);
       assert.deepEqual(gateway.submits, []);
