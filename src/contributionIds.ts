@@ -23,6 +23,7 @@ export const Commands = {
   download: 'suno.download',
   checkGateway: 'suno.checkGateway',
   newSong: 'suno.newSong',
+  editAsNewSong: 'suno.editAsNewSong',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -7,6 +7,7 @@ import { registerCopyAudioUrlCommand } from './commands/copyAudioUrl';
 import { registerCopyLyricsToEditorCommand } from './commands/copyLyricsToEditor';
 import { registerCopyTaskIdCommand } from './commands/copyTaskId';
 import { registerDownloadCommand } from './commands/download';
+import { registerEditAsNewSongCommand } from './commands/editAsNewSong';
 import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
 import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
 import { registerNewSongCommand } from './commands/newSong';
@@ -158,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerCopyLyricsToEditorCommand(services));
   disposables.add(registerSongLanguage(settings));
   disposables.add(registerNewSongCommand(services));
+  disposables.add(registerEditAsNewSongCommand(services));
   // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
   disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
 

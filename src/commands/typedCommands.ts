@@ -23,6 +23,8 @@ interface CommandResults {
   [Commands.copyLyricsToEditor]: vscode.TextDocument | undefined;
   /** The new untitled song document. */
   [Commands.newSong]: vscode.TextDocument;
+  /** The new untitled song document made from the task, when one was opened. */
+  [Commands.editAsNewSong]: vscode.TextDocument | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */

@@ -158,6 +158,9 @@ export class TaskPanel implements vscode.Disposable {
       case 'download':
         await executeCommand(Commands.download, this.element(message.clipId));
         return;
+      case 'editAsNewSong':
+        await executeCommand(Commands.editAsNewSong, this.element(undefined));
+        return;
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
         if (clip?.audioUrl == null) {

@@ -19,7 +19,7 @@
  * - `#task-title` (h1), `#task-status` (`data-status` = pending|running|succeeded|failed|unknown),
  *   `#task-progress` (role=progressbar, `aria-valuenow` and `data-progress` when known),
  *   `#task-failure` (hidden unless failed), `#task-announcer` (aria-live="polite")
- * - `#task-actions button[data-action]` (openLyrics, download) for the whole task
+ * - `#task-actions button[data-action]` (openLyrics, download, editAsNewSong) for the whole task
  * - `#task-lyrics` with `.lyrics-section` children for a lyrics task
  * - `#clips > article.clip[data-clip-id]`, one per clip, in task order; inside each:
  *   `h2.clip-title`, `[data-field="status"|"tags"|"model"|"duration"|"created"|"error"]`,
@@ -70,6 +70,9 @@ document.addEventListener('click', (event) => {
       break;
     case 'download':
       post(clipId === undefined ? { type: 'download' } : { type: 'download', clipId });
+      break;
+    case 'editAsNewSong':
+      post({ type: 'editAsNewSong' });
       break;
     case 'copyLink':
       if (clipId !== undefined) post({ type: 'copyLink', clipId });

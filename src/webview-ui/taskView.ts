@@ -22,6 +22,7 @@ export class TaskView {
   private readonly announcer = required<HTMLElement>('task-announcer');
   private readonly openLyrics = required<HTMLButtonElement>('task-open-lyrics');
   private readonly download = required<HTMLButtonElement>('task-download');
+  private readonly editAsNewSong = required<HTMLButtonElement>('task-edit-as-new-song');
   private readonly taskLyrics = new LyricsView(required<HTMLElement>('task-lyrics-text'));
   private readonly taskLyricsSection = required<HTMLElement>('task-lyrics');
   private readonly clipList = required<HTMLElement>('clips');
@@ -51,6 +52,9 @@ export class TaskView {
     this.download.disabled = false;
     setAttributeIfChanged(this.openLyrics, 'aria-label', `Open lyrics of ${name}`);
     setAttributeIfChanged(this.download, 'aria-label', `Download ${name}…`);
+    // The same rule as the tree's menu: a song to edit needs clips or a lyrics task's text.
+    this.editAsNewSong.disabled = task.clips.length === 0 && (task.lyrics?.trim() ?? '') === '';
+    setAttributeIfChanged(this.editAsNewSong, 'aria-label', `Edit ${name} as a new song`);
 
     // A lyrics task has its text on the task itself and no clips.
     const lyricsText = task.clips.length === 0 && (task.lyrics?.trim() ?? '') !== '' ? task.lyrics : null;

@@ -60,6 +60,7 @@ describe('panelMessages', () => {
         { type: 'copyLink', clipId: 'clip-1' },
         { type: 'download' },
         { type: 'download', clipId: 'clip-1' },
+        { type: 'editAsNewSong' },
         { type: 'openVideo', clipId: 'clip-1' },
         { type: 'mediaError', clipId: 'clip-1', media: 'audio' },
       ];
