@@ -38,6 +38,7 @@ import { PollErrorNotifier } from './notifications/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
+import { SubmitService } from './generate/submitService';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
@@ -51,6 +52,7 @@ export interface SunoExtensionApi {
   readonly services: ExtensionServices;
   readonly ui: ExtensionUi;
   readonly tracker: TaskTracker;
+  readonly submits: SubmitService;
   readonly notifiers: { readonly completion: CompletionNotifier; readonly pollErrors: PollErrorNotifier };
 }
 
@@ -127,6 +129,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   };
   // A click on a task or clip opens the task's panel.
   const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask }));
+  // Every command that creates a task submits through this one service (see its money rules).
+  const submits = new SubmitService(services, ui.panels, tracker);
 
   const completionNotifier = new CompletionNotifier({
     poller,
@@ -171,7 +175,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { services, ui, tracker, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
+  return { services, ui, tracker, submits, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
 }
 
 export function deactivate(): void {

@@ -16,7 +16,14 @@ import { defaultModelFromSetting, songModelsFromSetting, type SongSettings } fro
 
 export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
-type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder' | 'models' | 'defaultModel';
+type SettingName =
+  | 'baseUrl'
+  | 'pollIntervalSeconds'
+  | 'notifyOnCompletion'
+  | 'downloadFolder'
+  | 'models'
+  | 'defaultModel'
+  | 'confirmBeforeSubmit';
 
 interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
@@ -35,6 +42,7 @@ const schemas = {
   // Entries are checked one by one (songModelsFromSetting): one bad entry costs only itself.
   models: z.array(z.unknown()),
   defaultModel: z.string(),
+  confirmBeforeSubmit: z.boolean(),
 } satisfies Record<SettingName, z.ZodMiniType>;
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
@@ -127,6 +135,14 @@ export class Settings implements vscode.Disposable {
    */
   songSettings(): SongSettings {
     return { models: songModelsFromSetting(this.read('models')), defaultModel: defaultModelFromSetting(this.read('defaultModel')) };
+  }
+
+  /**
+   * Whether the first submit to each gateway asks first. User settings only (application scope):
+   * a workspace must not be able to make a submit spend credits unasked.
+   */
+  confirmBeforeSubmit(): boolean {
+    return this.read('confirmBeforeSubmit');
   }
 
   dispose(): void {

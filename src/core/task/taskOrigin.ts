@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+
+/**
+ * Where a task tracked by this extension came from: the document it was generated from and
+ * what was done. The store keeps it beside the task (not in it: the gateway knows nothing of it
+ * and a poll must not lose it), so the panel and the tree can lead back to the song.
+ */
+export interface TaskOrigin {
+  /** The source document's URI as VS Code prints it (`file:`, `untitled:`…); null when none (a description). */
+  readonly documentUri: string | null;
+  /** What was submitted, e.g. `generateSong`; any word a newer build may use. */
+  readonly action: string;
+  /** When it was submitted, in milliseconds since the epoch. */
+  readonly submittedAt: number;
+}
+
+/** Far beyond any real URI; a longer one is no origin worth keeping. */
+const MAX_ORIGIN_URI_LENGTH = 8192;
+
+/**
+ * The origin as it is stored. Loose: a newer build's extra fields survive a rewrite by this one,
+ * and a field this build does not know is never a reason to drop the task.
+ */
+export const taskOriginSchema = z.looseObject({
+  documentUri: z.nullable(z.string().check(z.minLength(1), z.maxLength(MAX_ORIGIN_URI_LENGTH))),
+  action: z.string().check(z.minLength(1), z.maxLength(100)),
+  submittedAt: z.number().check(z.gte(0)),
+});
