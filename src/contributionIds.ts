@@ -24,6 +24,7 @@ export const Commands = {
   checkGateway: 'suno.checkGateway',
   newSong: 'suno.newSong',
   editAsNewSong: 'suno.editAsNewSong',
+  generateLyrics: 'suno.generateLyrics',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -8,6 +8,7 @@ import { registerCopyLyricsToEditorCommand } from './commands/copyLyricsToEditor
 import { registerCopyTaskIdCommand } from './commands/copyTaskId';
 import { registerDownloadCommand } from './commands/download';
 import { registerEditAsNewSongCommand } from './commands/editAsNewSong';
+import { registerGenerateLyricsCommand } from './commands/generateLyrics';
 import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
 import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
 import { registerNewSongCommand } from './commands/newSong';
@@ -39,6 +40,7 @@ import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
 import { SubmitService } from './generate/submitService';
+import { registerLyricsResults } from './create/lyricsResults';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
@@ -164,6 +166,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerSongLanguage(settings));
   disposables.add(registerNewSongCommand(services));
   disposables.add(registerEditAsNewSongCommand(services));
+  disposables.add(registerGenerateLyricsCommand(services, submits, disposables.add(registerLyricsResults(services))));
   // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
   disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
 

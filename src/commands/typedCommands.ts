@@ -25,6 +25,8 @@ interface CommandResults {
   [Commands.newSong]: vscode.TextDocument;
   /** The new untitled song document made from the task, when one was opened. */
   [Commands.editAsNewSong]: vscode.TextDocument | undefined;
+  /** The lyrics task now tracked; undefined when nothing was submitted. */
+  [Commands.generateLyrics]: Task | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */
