@@ -25,6 +25,10 @@ export const Commands = {
   newSong: 'suno.newSong',
   editAsNewSong: 'suno.editAsNewSong',
   generateLyrics: 'suno.generateLyrics',
+  generateSong: 'suno.generateSong',
+  generateFromDescription: 'suno.generateFromDescription',
+  changeSongModel: 'suno.changeSongModel',
+  openSourceDocument: 'suno.openSourceDocument',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -31,6 +31,14 @@ interface CommandResults {
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */
   [Commands.checkGateway]: GatewayCheckReport | undefined;
+  /** The new task, tracked; undefined when nothing was submitted or the submit failed. */
+  [Commands.generateSong]: Task | undefined;
+  /** The new task, tracked; undefined when nothing was submitted or the submit failed. */
+  [Commands.generateFromDescription]: Task | undefined;
+  /** Whether the song's model line was changed. */
+  [Commands.changeSongModel]: boolean;
+  /** The document shown; undefined when it could not be (closed, deleted, no origin). */
+  [Commands.openSourceDocument]: vscode.TextDocument | undefined;
   [Commands.refresh]: void;
   [Commands.copyTaskId]: void;
   [Commands.copyAudioUrl]: void;

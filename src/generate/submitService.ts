@@ -196,7 +196,7 @@ export class SubmitService {
 }
 
 /** The host people know the gateway by: `api.example.com`, with its port when it has one. */
-function hostOf(baseUrl: string): string {
+export function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
   } catch {

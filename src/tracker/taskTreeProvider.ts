@@ -75,7 +75,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
       return new vscode.TreeItem(shortTaskId(element.taskId));
     }
     if (element.kind === 'task') {
-      return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand });
+      return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand, origin: this.store.origin(task.id) });
     }
     if (element.kind === 'moreClips') return createMoreClipsTreeItem(task, firstItems(task.clips, MAX_CLIPS_SHOWN).notShown);
     const clip = task.clips.find((candidate) => candidate.id === element.clipId);

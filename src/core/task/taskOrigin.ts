@@ -26,3 +26,31 @@ export const taskOriginSchema = z.looseObject({
   action: z.string().check(z.minLength(1), z.maxLength(100)),
   submittedAt: z.number().check(z.gte(0)),
 });
+
+/** How each action a task's origin may name is shown; a word this build does not know is shown as it is. */
+const ACTION_NAMES: Readonly<Record<string, string>> = {
+  generateSong: 'Generate Song',
+  generateFromDescription: 'Generate from Description',
+  generateLyrics: 'Generate Lyrics',
+  extend: 'Extend',
+};
+
+export function originActionName(origin: TaskOrigin): string {
+  return Object.hasOwn(ACTION_NAMES, origin.action) ? ACTION_NAMES[origin.action] : origin.action;
+}
+
+/**
+ * The name of the origin's document as an editor tab would show it: the last segment of its
+ * path (`City Lights.suno`, `Untitled-1`), decoded; null when there is no document. Raw: the
+ * caller makes it inert for its surface.
+ */
+export function originDocumentName(origin: TaskOrigin): string | null {
+  if (origin.documentUri === null) return null;
+  const path = origin.documentUri.replace(/[?#].*$/s, '');
+  const segment = path.slice(path.lastIndexOf('/') + 1) || path.slice(path.indexOf(':') + 1) || path;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
