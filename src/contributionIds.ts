@@ -25,6 +25,7 @@ export const Commands = {
   newSong: 'suno.newSong',
   editAsNewSong: 'suno.editAsNewSong',
   generateLyrics: 'suno.generateLyrics',
+  extendClip: 'suno.extendClip',
   generateSong: 'suno.generateSong',
   generateFromDescription: 'suno.generateFromDescription',
   changeSongModel: 'suno.changeSongModel',

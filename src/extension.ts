@@ -9,6 +9,7 @@ import { registerCopyTaskIdCommand } from './commands/copyTaskId';
 import { registerDownloadCommand } from './commands/download';
 import { registerEditAsNewSongCommand } from './commands/editAsNewSong';
 import { registerGenerateLyricsCommand } from './commands/generateLyrics';
+import { registerExtendClipCommand } from './commands/extendClip';
 import { registerChangeSongModelCommand } from './commands/changeSongModel';
 import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
 import { registerGenerateFromDescriptionCommand } from './commands/generateFromDescription';
@@ -172,6 +173,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerNewSongCommand(services));
   disposables.add(registerEditAsNewSongCommand(services));
   disposables.add(registerGenerateLyricsCommand(services, submits, disposables.add(registerLyricsResults(services))));
+  disposables.add(registerExtendClipCommand(services, submits));
   disposables.add(registerGenerateSongCommand(services, submits));
   disposables.add(registerGenerateFromDescriptionCommand(services, submits));
   disposables.add(registerChangeSongModelCommand(services));

@@ -27,6 +27,8 @@ interface CommandResults {
   [Commands.editAsNewSong]: vscode.TextDocument | undefined;
   /** The lyrics task now tracked; undefined when nothing was submitted. */
   [Commands.generateLyrics]: Task | undefined;
+  /** The continuation's task now tracked; undefined when nothing was submitted. */
+  [Commands.extendClip]: Task | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */

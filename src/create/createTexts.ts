@@ -19,6 +19,23 @@ export const CreateTexts = {
   lyricsWhat: (prompt: string): string => `lyrics about “${inertText(prompt, 60)}”`,
   untitledLyrics: 'Untitled lyrics',
   lyricsReady: (name: string): string => `Lyrics ready: ${name}`,
+  notAClip: 'The command was given something that is not a Suno clip.',
+  noSuchClip: 'That clip is not one of the task’s clips, or the task is no longer tracked.',
+  extendTaskPlaceHolder: 'Select the Suno task whose clip to extend',
+  extendClipPlaceHolder: 'Select the clip to extend',
+  noClipToExtend: 'This task has no finished clip to extend yet.',
+  extendTitle: (name: string): string => `Suno: Extend “${name}”`,
+  continueAtQuestion: (length: string): string =>
+    length === ''
+      ? 'Continue from where? Seconds into the clip (80) or minutes and seconds (1:20).'
+      : `Continue from where? Seconds into the clip (80) or minutes and seconds (1:20); the clip is ${length} long.`,
+  songDocumentPlaceHolder: 'Which song document has the lyrics of the continuation?',
+  noNewLyrics: 'No new lyrics',
+  noNewLyricsDescription: 'continue without vocals, in the clip’s style',
+  songDocumentClosed: 'The song document was closed. Nothing was sent.',
+  cannotExtend: (reason: string): string => `Cannot extend the clip: ${reason} Nothing was sent.`,
+  /** How the submit's questions and progress name a continuation. */
+  extendWhat: (name: string, at: string): string => `a continuation of “${name}” from ${at}`,
   lyricsFailed: (name: string, reason: string | null): string =>
     `The lyrics "${name}" could not be written: ${reason ?? 'the gateway gave no reason and no lyrics.'}`,
 } as const;

@@ -161,6 +161,9 @@ export class TaskPanel implements vscode.Disposable {
       case 'editAsNewSong':
         await executeCommand(Commands.editAsNewSong, this.element(undefined));
         return;
+      case 'extendClip':
+        await executeCommand(Commands.extendClip, this.element(message.clipId));
+        return;
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
         if (clip?.audioUrl == null) {

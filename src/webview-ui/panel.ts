@@ -24,7 +24,7 @@
  * - `#clips > article.clip[data-clip-id]`, one per clip, in task order; inside each:
  *   `h2.clip-title`, `[data-field="status"|"tags"|"model"|"duration"|"created"|"error"]`,
  *   `img.clip-cover[data-clip-id]`, `audio[data-clip-id]`,
- *   `button[data-action="openLyrics"|"copyLink"|"download"][data-clip-id]`,
+ *   `button[data-action="openLyrics"|"copyLink"|"download"|"extendClip"][data-clip-id]`,
  *   `.lyrics .lyrics-section[data-tag] h3` for each tagged section and `.lyrics-lines` for its text
  * - the video, after the lyrics and collapsed by default: `button[data-action="toggleVideo"]
  *   [data-clip-id]` (shown only with a video URL; `aria-expanded` says whether it is open),
@@ -73,6 +73,9 @@ document.addEventListener('click', (event) => {
       break;
     case 'editAsNewSong':
       post({ type: 'editAsNewSong' });
+      break;
+    case 'extendClip':
+      if (clipId !== undefined) post({ type: 'extendClip', clipId });
       break;
     case 'copyLink':
       if (clipId !== undefined) post({ type: 'copyLink', clipId });
