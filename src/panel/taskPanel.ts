@@ -7,6 +7,7 @@ import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/task/model';
 import { untitledTaskName } from '../core/task/taskLabel';
+import { originDocumentName } from '../core/task/taskOrigin';
 import type { ExtensionServices } from '../extensionServices';
 import { parseHostMessage, type HostMessage } from '../shared/hostMessages';
 import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
@@ -117,7 +118,9 @@ export class TaskPanel implements vscode.Disposable {
     if (this.disposed) return;
     const task = this.services.store.get(this.taskId);
     if (task === undefined) return;
-    this.post({ type: 'update', task });
+    const origin = this.services.store.origin(this.taskId);
+    const sourceName = origin === undefined ? null : originDocumentName(origin);
+    this.post({ type: 'update', task, ...(sourceName !== null && { sourceDocument: inertText(sourceName, INERT_LABEL_MAX_LENGTH) }) });
   }
 
   /**
@@ -163,6 +166,9 @@ export class TaskPanel implements vscode.Disposable {
         return;
       case 'extendClip':
         await executeCommand(Commands.extendClip, this.element(message.clipId));
+        return;
+      case 'openSourceDocument':
+        await executeCommand(Commands.openSourceDocument, this.element(undefined));
         return;
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);

@@ -39,6 +39,11 @@ const pageMessageSchemas = {
    * clip id travels: the host opens the URL it has stored, never one the page names.
    */
   openVideo: z.object({ type: z.literal('openVideo'), clipId: clipIdSchema }),
+  /**
+   * Open the song document the task was generated from. It names nothing: the host opens the
+   * origin it recorded for this panel's task, never a URI the page sends.
+   */
+  openSourceDocument: z.object({ type: z.literal('openSourceDocument') }),
   /** A player or image could not load its URL: worth a line in the log, not a notification. */
   mediaError: z.object({ type: z.literal('mediaError'), clipId: clipIdSchema, media: z.enum(['audio', 'video', 'image']) }),
 };

@@ -19,7 +19,8 @@
  * - `#task-title` (h1), `#task-status` (`data-status` = pending|running|succeeded|failed|unknown),
  *   `#task-progress` (role=progressbar, `aria-valuenow` and `data-progress` when known),
  *   `#task-failure` (hidden unless failed), `#task-announcer` (aria-live="polite")
- * - `#task-actions button[data-action]` (openLyrics, download, editAsNewSong) for the whole task
+ * - `#task-actions button[data-action]` (openLyrics, download, editAsNewSong, openSourceDocument: shown only for
+ *   a task generated from a song document) for the whole task
  * - `#task-lyrics` with `.lyrics-section` children for a lyrics task
  * - `#clips > article.clip[data-clip-id]`, one per clip, in task order; inside each:
  *   `h2.clip-title`, `[data-field="status"|"tags"|"model"|"duration"|"created"|"error"]`,
@@ -54,7 +55,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   switch (parsed.message.type) {
     case 'update':
-      view.update(parsed.message.task);
+      view.update(parsed.message.task, typeof parsed.message.sourceDocument === 'string' ? parsed.message.sourceDocument : undefined);
       saveState({ taskId: parsed.message.task.id });
       break;
   }
@@ -82,6 +83,9 @@ document.addEventListener('click', (event) => {
       break;
     case 'openVideo':
       if (clipId !== undefined) post({ type: 'openVideo', clipId });
+      break;
+    case 'openSourceDocument':
+      post({ type: 'openSourceDocument' });
       break;
     // toggleVideo is handled by its clip's view, which owns the player.
   }

@@ -23,6 +23,7 @@ export class TaskView {
   private readonly openLyrics = required<HTMLButtonElement>('task-open-lyrics');
   private readonly download = required<HTMLButtonElement>('task-download');
   private readonly editAsNewSong = required<HTMLButtonElement>('task-edit-as-new-song');
+  private readonly openSource = required<HTMLButtonElement>('task-open-source');
   private readonly taskLyrics = new LyricsView(required<HTMLElement>('task-lyrics-text'));
   private readonly taskLyricsSection = required<HTMLElement>('task-lyrics');
   private readonly clipList = required<HTMLElement>('clips');
@@ -31,7 +32,8 @@ export class TaskView {
   private readonly announcements = new StatusAnnouncements();
   private updates = 0;
 
-  update(task: Task): void {
+  /** `sourceDocument`: the name of the song document the task was generated from, if any. */
+  update(task: Task, sourceDocument: string | undefined): void {
     document.body.dataset.taskId = task.id;
     const name = task.title?.trim() || untitledTaskName(task.id);
     setOptionalText(this.title, name);
@@ -55,6 +57,10 @@ export class TaskView {
     // The same rule as the tree's menu: a song to edit needs clips or a lyrics task's text.
     this.editAsNewSong.disabled = task.clips.length === 0 && (task.lyrics?.trim() ?? '') === '';
     setAttributeIfChanged(this.editAsNewSong, 'aria-label', `Edit ${name} as a new song`);
+    // The host sends the name only for a task generated from a document; it opens what it recorded.
+    this.openSource.hidden = sourceDocument === undefined;
+    if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'aria-label', `Open the song document ${sourceDocument}`);
+    if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'title', sourceDocument);
 
     // A lyrics task has its text on the task itself and no clips.
     const lyricsText = task.clips.length === 0 && (task.lyrics?.trim() ?? '') !== '' ? task.lyrics : null;

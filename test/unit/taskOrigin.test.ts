@@ -70,14 +70,17 @@ describe('task origins', () => {
 
     it('shows another window the origin, and loses it with the incarnation it belonged to', async () => {
       const files = new MemorySharedFiles();
-      const here = new TaskStore({ files });
-      const there = new TaskStore({ files });
+      // Each window's own clock, apart: an incarnation is named by the time it was tracked.
+      let time = 1_000;
+      const here = new TaskStore({ files, now: () => time });
+      const there = new TaskStore({ files, now: () => time });
       await Promise.all([here.loaded, there.loaded]);
       await here.upsert([task('a')], new Map([['a', ORIGIN]]));
       await there.sync();
       assert.deepEqual(there.origin('a'), ORIGIN);
 
       // Removed there and tracked again by id (no origin): the old link must not come back.
+      time = 2_000;
       await there.remove(['a']);
       await there.upsert([task('a')]);
       await here.sync();

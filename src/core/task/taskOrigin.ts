@@ -47,7 +47,9 @@ export function originActionName(origin: TaskOrigin): string {
 export function originDocumentName(origin: TaskOrigin): string | null {
   if (origin.documentUri === null) return null;
   const path = origin.documentUri.replace(/[?#].*$/s, '');
-  const segment = path.slice(path.lastIndexOf('/') + 1) || path.slice(path.indexOf(':') + 1) || path;
+  const slash = path.lastIndexOf('/');
+  // `untitled:Untitled-1` has no slash: its name follows the scheme.
+  const segment = (slash >= 0 ? path.slice(slash + 1) : path.slice(path.indexOf(':') + 1)) || path;
   try {
     return decodeURIComponent(segment);
   } catch {
