@@ -20,22 +20,25 @@ export class DeliveredLyricsResults implements DeliveredResults {
   ) {}
 
   has(taskId: string): boolean {
-    return this.here.has(taskId) || Object.hasOwn(this.stored(), taskId);
+    return this.here.has(taskId) || this.stored().has(taskId);
   }
 
   remember(taskId: string): void {
     this.here.add(taskId);
-    const entries = Object.entries(this.stored()).filter(([id]) => id !== taskId);
-    entries.push([taskId, this.now()]);
-    this.globalState.update(DELIVERED_KEY, Object.fromEntries(entries.slice(-MAX_REMEMBERED))).then(undefined, this.onProblem);
+    const entries = this.stored();
+    // Moved to the end: the newest are the ones kept.
+    entries.delete(taskId);
+    entries.set(taskId, this.now());
+    const kept = [...entries].slice(-MAX_REMEMBERED);
+    this.globalState.update(DELIVERED_KEY, Object.fromEntries(kept)).then(undefined, this.onProblem);
   }
 
   /** What is stored, as far as it is a record of ids and recent times: another build may have written it. */
-  private stored(): Record<string, number> {
+  private stored(): Map<string, number> {
     const value = this.globalState.get<unknown>(DELIVERED_KEY);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return new Map();
     const oldest = this.now() - 2 * LYRICS_RESULT_MAX_AGE_MS;
     const kept = Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= oldest);
-    return Object.fromEntries(kept.slice(-MAX_REMEMBERED));
+    return new Map(kept.slice(-MAX_REMEMBERED));
   }
 }
