@@ -56,7 +56,7 @@ export class TaskView {
     setAttributeIfChanged(this.download, 'aria-label', `Download ${name}…`);
     // The same rule as the tree's menu: a song to edit needs clips or a lyrics task's text.
     this.editAsNewSong.disabled = task.clips.length === 0 && (task.lyrics?.trim() ?? '') === '';
-    setAttributeIfChanged(this.editAsNewSong, 'aria-label', `Edit ${name} as a new song`);
+    setAttributeIfChanged(this.editAsNewSong, 'aria-label', `Edit as New Song: ${name}`);
     // The host sends the name only for a task generated from a document; it opens what it recorded.
     this.openSource.hidden = sourceDocument === undefined;
     if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'aria-label', `Open the song document ${sourceDocument}`);
