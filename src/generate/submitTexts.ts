@@ -23,7 +23,7 @@ export const FIRST_SUBMIT_DETAIL =
   "You are asked once per gateway in each window. \"Don't Ask Again\" stops asking for this gateway; the setting suno.confirmBeforeSubmit turns the question off everywhere.";
 
 export function duplicateText(what: string, host: string): string {
-  return `You submitted the same ${what} to ${host} less than a minute ago. Submit it again?`;
+  return `You submitted ${what} to ${host} less than a minute ago, exactly as it is now. Submit it again?`;
 }
 
 export const DUPLICATE_DETAIL = 'Gateways do not recognise repeats: a second submit is charged again.';
