@@ -109,7 +109,8 @@ export class LyricsResultWatcher implements Disposable {
   }
 
   private consider(taskId: string): void {
-    if (this.disposed || this.options.delivered.has(taskId) || this.resultOf(taskId) === null) return;
+    // The origin first: most changes are polls of other tasks, and it is the cheaper question.
+    if (this.disposed || this.resultOf(taskId) === null || this.options.delivered.has(taskId)) return;
     if (this.expected.has(taskId)) {
       this.deliver(taskId);
       return;
