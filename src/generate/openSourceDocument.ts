@@ -26,7 +26,8 @@ export async function openSourceDocument(services: ExtensionServices, taskId: st
   }
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (uri.scheme === 'untitled' && open === undefined) {
-    void vscode.window.showWarningMessage(`The untitled song document this task came from (${name}) was closed without being saved.`);
+    // Saving an untitled document makes another document: the link cannot follow it.
+    void vscode.window.showWarningMessage(`The untitled song document this task came from (${name}) is no longer open: it was closed, or saved under a file name.`);
     return undefined;
   }
   try {

@@ -317,7 +317,7 @@ describe('Generate Song', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('the untitled song to close', () => document.isClosed);
     assert.equal(await executeCommand(Commands.openSourceDocument, task.id), undefined);
-    assert.ok(messages.shown.some((message) => /untitled song document .* was closed without being saved/.test(message.text)));
+    assert.ok(messages.shown.some((message) => /untitled song document .* is no longer open: it was closed/.test(message.text)));
     assert.ok(api.services.store.get(task.id), 'the task went with its document');
   });
 

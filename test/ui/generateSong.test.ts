@@ -6,6 +6,7 @@
 //
 // The tests of this file build on each other, in order, in one VS Code.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { runCommand } from '../harness/workbench';
 import { journeyHooks, startJourney, type Journey } from './support/journey';
@@ -47,6 +48,22 @@ async function modalDialog(page: Page, pattern: RegExp): Promise<Locator> {
   return dialog;
 }
 
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The ids of axe-core's serious and critical rule violations in a panel's page, with the panel's
+ * song-document button showing (the accessibility journey sees panels of fetched tasks only).
+ */
+async function seriousAxeViolations(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  return frame.evaluate(async () => {
+    type Axe = { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null }[] }> };
+    const page = globalThis as unknown as { axe: Axe; document: unknown };
+    const results = await page.axe.run(page.document, { resultTypes: ['violations'] });
+    return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+  });
+}
+
 /** Puts the cursor at the end of the song and adds a line to its lyrics. */
 async function addLyricsLine(page: Page, text: string): Promise<void> {
   await editorTab(page, 'Untitled-1').click();
@@ -54,6 +71,8 @@ async function addLyricsLine(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(`${text}\n`);
   await page.keyboard.press('Escape');
+  // Monaco renders typing a moment later: what the test reads next must include the new line.
+  await waitUntil('the new line to show', async () => (await activeEditorText(page)).endsWith(`${text}\n`));
 }
 
 /** Generate Song from the editor title's button. */
@@ -136,6 +155,7 @@ describe('Journey: write a song, generate it, listen, change a line, generate ag
     const link = frame.locator('#task-open-source');
     assert.equal(await link.isVisible(), true);
     assert.equal(await link.getAttribute('aria-label'), 'Open the song document Untitled-1');
+    assert.deepEqual(await seriousAxeViolations(frame), []);
   });
 
   it('generates again after a changed line, asking nothing: a second task appears', async function () {
