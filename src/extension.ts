@@ -26,6 +26,7 @@ import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
 import { registerSongCodeLenses } from './generate/songCodeLensRegistration';
+import { registerLyricsResults } from './create/lyricsResults';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
@@ -144,6 +145,8 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
       gatewayCheckDocuments: disposables.add(registerGatewayCheckDocuments()),
       knownGateways,
       submits,
+      // Listens to the store from activation on: lyrics this user asked for open when they are done.
+      lyricsResults: disposables.add(registerLyricsResults(services)),
       // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
       downloadClock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
     }),

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import { DisposableStore } from '../core/disposables';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import type { GatewayCheckDocuments } from '../gatewayCheck/gatewayCheckDocuments';
+import type { LyricsResults } from '../create/lyricsResults';
 import type { KnownGateways } from '../gateways/knownGateways';
 import type { SubmitService } from '../generate/submitService';
 import type { TaskTracker } from '../tracker/taskTracker';
@@ -17,6 +18,8 @@ interface CommandNeeds {
   readonly knownGateways: KnownGateways;
   /** The one service every command that creates a task submits through, made at the first submit. */
   readonly submits: () => Promise<SubmitService>;
+  /** Opens the lyrics a Generate Lyrics task brings back. */
+  readonly lyricsResults: LyricsResults;
   /** The download's clock: the test clock shortens its idle timeout. */
   readonly downloadClock: Clock | undefined;
 }
@@ -27,7 +30,7 @@ interface CommandNeeds {
  * load. A new command is one more line here (see "Add a command" in docs/ARCHITECTURE.md).
  */
 export function registerCommands(services: ExtensionServices, needs: CommandNeeds): vscode.Disposable {
-  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, downloadClock } = needs;
+  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, lyricsResults, downloadClock } = needs;
   const commands = new DisposableStore();
   commands.add(registerLazyCommand(Commands.fetchTask, () => import('./fetchTask'), (module) => module.fetchTaskHandler(services, tracker, ui)));
   commands.add(registerLazyCommand(Commands.setApiKey, () => import('./setApiKey'), (module) => module.setApiKeyHandler(services)));
@@ -51,6 +54,9 @@ export function registerCommands(services: ExtensionServices, needs: CommandNeed
   );
   commands.add(registerLazyCommand(Commands.changeSongModel, () => import('./changeSongModel'), (module) => module.changeSongModelHandler(services)));
   commands.add(registerLazyCommand(Commands.openSourceDocument, () => import('./openSourceDocument'), (module) => module.openSourceDocumentHandler(services)));
+  commands.add(registerLazyCommand(Commands.editAsNewSong, () => import('./editAsNewSong'), (module) => module.editAsNewSongHandler(services)));
+  commands.add(registerLazyCommand(Commands.generateLyrics, () => import('./generateLyrics'), (module) => module.generateLyricsHandler(services, submits, lyricsResults)));
+  commands.add(registerLazyCommand(Commands.extendClip, () => import('./extendClip'), (module) => module.extendClipHandler(services, submits)));
   commands.add(registerLazyCommand(Commands.download, () => import('./download'), (module) => module.downloadHandler(services, downloadClock)));
   return commands;
 }

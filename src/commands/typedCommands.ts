@@ -23,6 +23,12 @@ interface CommandResults {
   [Commands.copyLyricsToEditor]: vscode.TextDocument | undefined;
   /** The new untitled song document. */
   [Commands.newSong]: vscode.TextDocument;
+  /** The new untitled song document made from the task, when one was opened. */
+  [Commands.editAsNewSong]: vscode.TextDocument | undefined;
+  /** The lyrics task now tracked; undefined when nothing was submitted. */
+  [Commands.generateLyrics]: Task | undefined;
+  /** The continuation's task now tracked; undefined when nothing was submitted. */
+  [Commands.extendClip]: Task | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */

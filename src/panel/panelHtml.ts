@@ -100,6 +100,7 @@ export function panelHtml(options: PanelHtmlOptions): string {
     <div id="task-actions" class="actions">
       <button type="button" id="task-open-lyrics" data-action="openLyrics" disabled>Open Lyrics</button>
       <button type="button" id="task-download" class="secondary" data-action="download" disabled>Download…</button>
+      <button type="button" id="task-edit-as-new-song" class="secondary" data-action="editAsNewSong" disabled>Edit as New Song</button>
       <button type="button" id="task-open-source" class="secondary" data-action="openSourceDocument" hidden>Open the Song Document</button>
     </div>
   </header>

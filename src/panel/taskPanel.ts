@@ -161,6 +161,12 @@ export class TaskPanel implements vscode.Disposable {
       case 'download':
         await executeCommand(Commands.download, this.element(message.clipId));
         return;
+      case 'editAsNewSong':
+        await executeCommand(Commands.editAsNewSong, this.element(undefined));
+        return;
+      case 'extendClip':
+        await executeCommand(Commands.extendClip, this.element(message.clipId));
+        return;
       case 'openSourceDocument':
         await executeCommand(Commands.openSourceDocument, this.element(undefined));
         return;

@@ -25,6 +25,13 @@ const pageMessageSchemas = {
   openLyrics: z.object({ type: z.literal('openLyrics'), clipId: z.optional(clipIdSchema) }),
   /** Copy the clip's audio URL to the clipboard (the page has no clipboard access of its own). */
   copyLink: z.object({ type: z.literal('copyLink'), clipId: clipIdSchema }),
+  /**
+   * Extend this clip (the Extend command asks the rest). Only the clip id travels; the host runs
+   * the command on this panel's task, which checks the clip against the store.
+   */
+  extendClip: z.object({ type: z.literal('extendClip'), clipId: clipIdSchema }),
+  /** Open the task as a new song document (Edit as New Song). */
+  editAsNewSong: z.object({ type: z.literal('editAsNewSong') }),
   /** Run the Download command for one clip, or for the whole task. */
   download: z.object({ type: z.literal('download'), clipId: z.optional(clipIdSchema) }),
   /**

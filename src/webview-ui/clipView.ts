@@ -1,3 +1,4 @@
+import { isExtendable } from '../core/song/extendableClip';
 import { PRELOADED_PLAYERS } from '../core/task/displayLimits';
 import { formatDuration, formatStatus } from '../core/task/format';
 import type { Clip, Task } from '../core/task/model';
@@ -7,6 +8,9 @@ import { element, setAttributeIfChanged, setOptionalText } from './dom';
 import { post } from './host';
 import { LyricsView } from './lyricsView';
 import { setMediaSource } from './mediaSource';
+
+/** The buttons of a clip's card, by the action each posts. */
+type ClipAction = 'openLyrics' | 'copyLink' | 'download' | 'extendClip';
 
 /** Numbers the clip views, so the ids inside each are unique in the page. */
 let nextViewNumber = 1;
@@ -23,7 +27,7 @@ export class ClipView {
   private readonly audioMissing: HTMLElement;
   private readonly mediaBox: HTMLElement;
   private readonly facts: Record<'tags' | 'model' | 'duration' | 'created', { row: HTMLElement; value: HTMLElement }>;
-  private readonly buttons: Record<'openLyrics' | 'copyLink' | 'download', HTMLButtonElement>;
+  private readonly buttons: Record<ClipAction, HTMLButtonElement>;
   private readonly lyrics: LyricsView;
   private readonly video: ClipVideoView;
   private readonly reportedErrors = new Set<string>();
@@ -78,7 +82,7 @@ export class ClipView {
     };
 
     const actions = element('div', 'actions clip-actions');
-    const button = (action: 'openLyrics' | 'copyLink' | 'download', text: string, secondary: boolean): HTMLButtonElement => {
+    const button = (action: ClipAction, text: string, secondary: boolean): HTMLButtonElement => {
       const created = element('button', secondary ? 'secondary' : undefined, { type: 'button' });
       created.dataset.action = action;
       created.dataset.clipId = clipId;
@@ -90,6 +94,7 @@ export class ClipView {
       openLyrics: button('openLyrics', 'Open Lyrics', false),
       copyLink: button('copyLink', 'Copy Link', true),
       download: button('download', 'Download…', true),
+      extendClip: button('extendClip', 'Extend…', true),
     };
 
     const lyricsRoot = element('section', 'lyrics', { 'aria-label': 'Lyrics' });
@@ -147,6 +152,8 @@ export class ClipView {
     setAttributeIfChanged(this.buttons.openLyrics, 'aria-label', `Open lyrics of ${label}`);
     setAttributeIfChanged(this.buttons.copyLink, 'aria-label', `Copy link to the audio of ${label}`);
     setAttributeIfChanged(this.buttons.download, 'aria-label', `Download ${label}`);
+    this.buttons.extendClip.disabled = !isExtendable(task, clip);
+    setAttributeIfChanged(this.buttons.extendClip, 'aria-label', `Extend ${label}…`);
     this.lyrics.update(hasLyrics ? clip.lyrics : null);
   }
 

@@ -22,6 +22,7 @@ export class TaskView {
   private readonly announcer = required<HTMLElement>('task-announcer');
   private readonly openLyrics = required<HTMLButtonElement>('task-open-lyrics');
   private readonly download = required<HTMLButtonElement>('task-download');
+  private readonly editAsNewSong = required<HTMLButtonElement>('task-edit-as-new-song');
   private readonly openSource = required<HTMLButtonElement>('task-open-source');
   private readonly taskLyrics = new LyricsView(required<HTMLElement>('task-lyrics-text'));
   private readonly taskLyricsSection = required<HTMLElement>('task-lyrics');
@@ -53,6 +54,9 @@ export class TaskView {
     this.download.disabled = false;
     setAttributeIfChanged(this.openLyrics, 'aria-label', `Open lyrics of ${name}`);
     setAttributeIfChanged(this.download, 'aria-label', `Download ${name}…`);
+    // The same rule as the tree's menu: a song to edit needs clips or a lyrics task's text.
+    this.editAsNewSong.disabled = task.clips.length === 0 && (task.lyrics?.trim() ?? '') === '';
+    setAttributeIfChanged(this.editAsNewSong, 'aria-label', `Edit as New Song: ${name}`);
     // The host sends the name only for a task generated from a document; it opens what it recorded.
     this.openSource.hidden = sourceDocument === undefined;
     if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'aria-label', `Open the song document ${sourceDocument}`);
