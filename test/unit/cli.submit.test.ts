@@ -332,13 +332,13 @@ describe('suno-task submit and extend', () => {
   });
 
   describe('extend', () => {
-    it('continues a clip with its model, title and style when no file is given', async () => {
+    it('continues a clip with its model, title and style, as an instrumental, when no file is given', async () => {
       const taskId = gateway.addTask({ startStage: 'SUCCESS', title: 'Night Drive', tags: 'synthwave', model: 'chirp-v4' });
       const task = await finishedTask(taskId);
       const clip = task.clips[1];
-      await run(['extend', taskId, clip.id, '--at', '4.25', '--json']);
-      // The body as built by the song core; whether a gateway takes a continuation without new
-      // lyrics (an empty prompt, not instrumental) is the gateway's to answer.
+      const result = await run(['extend', taskId, clip.id, '--at', '4.25', '--json']);
+      // Without new lyrics the continuation is instrumental: new-api refuses an empty prompt otherwise.
+      assert.equal(result.code, 0, result.stderr);
       const { path, body } = onlySubmit();
       assert.equal(path, '/suno/submit/music');
       assert.equal(body.task_id, taskId);
@@ -348,7 +348,7 @@ describe('suno-task submit and extend', () => {
       assert.equal(body.title, 'Night Drive');
       assert.equal(body.tags, 'synthwave');
       assert.equal(body.prompt, '');
-      assert.equal(body.make_instrumental, false);
+      assert.equal(body.make_instrumental, true);
     });
 
     it('prints the continuation as a new task', async () => {
