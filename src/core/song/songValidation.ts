@@ -256,7 +256,7 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
     const close = document.frontMatter?.closeSpan;
     problems.push({
       code: 'no-lyrics',
-      severity: 'warning',
+      severity: 'error',
       message: 'No lyrics: gateways may refuse an empty prompt. Write lyrics, or set instrumental: true.',
       span: style?.keySpan ?? { start: 0, end: 0 },
       ...(close && instrumentalEntry === undefined && { fix: { title: 'Add instrumental: true', span: { start: close.start, end: close.start }, text: `instrumental: true${eol}` } }),
