@@ -1,5 +1,7 @@
 // Builds every bundle the project ships or runs:
-//   dist/extension.js    the extension host entry (Node, CommonJS, `vscode` external)
+//   dist/extension.mjs   the extension host entry (Node, ES module, `vscode` external), with
+//   dist/chunks/         what it loads on first use: each `import()` in src/ becomes a chunk, and
+//                        code shared by chunks goes into chunks of its own, so nothing loads twice
 //   dist/cli.js          the `suno-task` command-line tool
 //   dist/localGateway.js the local demo/test gateway (never packaged)
 //   media/dist/panel.js  the task panel's webview script (browser)
@@ -9,6 +11,8 @@
 //   node esbuild.js --watch       rebuild on change
 //
 // `npm run bench` requires this file for `bundleOptions` and builds the release bundles elsewhere.
+const fs = require('node:fs');
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -31,6 +35,14 @@ const problemReporter = {
   },
 };
 
+/** Empties the chunk folder before each build: chunk names carry a hash, old ones would pile up and be packaged. */
+const cleanChunks = {
+  name: 'clean-chunks',
+  setup(build) {
+    build.onStart(() => fs.rmSync(path.join(build.initialOptions.outdir, 'chunks'), { recursive: true, force: true }));
+  },
+};
+
 /** The esbuild options of every bundle, in a development or a release build. */
 function bundleOptions({ production }) {
   const common = {
@@ -45,11 +57,19 @@ function bundleOptions({ production }) {
   return [
     {
       ...nodeBundle,
+      // An ES module, so that a feature's `import()` can load a chunk: VS Code's Node extension
+      // host loads `.mjs` extensions since 1.100. (The `.mjs` suffix, not `"type": "module"`, so
+      // the repository's other `.js` files stay CommonJS.)
+      format: 'esm',
+      splitting: true,
       entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
+      outdir: 'dist',
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunks/[name]-[hash]',
       external: ['vscode'],
       // Node reads a module as UTF-8, so `…` and `—` in messages need no `\u2026` escapes.
       charset: 'utf8',
+      plugins: [problemReporter, cleanChunks],
     },
     {
       ...nodeBundle,

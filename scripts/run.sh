@@ -58,7 +58,7 @@ trap 'exit 143' TERM
 bash scripts/install-dependencies.sh
 log "building"
 npm run --silent build || log "the build reported errors (above); starting with what was built"
-[ -f dist/extension.js ] || { log "dist/extension.js was not built"; exit 1; }
+[ -f dist/extension.mjs ] || { log "dist/extension.mjs was not built"; exit 1; }
 
 # The demo gateway: a local Suno API with a few demo tasks that move through their stages.
 gateway_url=""

@@ -176,7 +176,8 @@ install_seconds=$((SECONDS - started))
 bundle_sizes=''
 if step package npm run --silent package; then
   cp suno-tasks.vsix "$results/suno-tasks.vsix"
-  # The release bundles are in place until the build step: the summary shows their sizes.
+  # What activation loads against its budget, the chunks loaded on first use, and the .vsix,
+  # measured on a release build of the same sources.
   bundle_sizes=$(node scripts/bench/bundles.js) || bundle_sizes='could not be measured'
 fi
 export SUNO_VSIX="$results/suno-tasks.vsix"

@@ -23,6 +23,14 @@ export const Commands = {
   download: 'suno.download',
   checkGateway: 'suno.checkGateway',
   newSong: 'suno.newSong',
+  switchGateway: 'suno.switchGateway',
+  editAsNewSong: 'suno.editAsNewSong',
+  generateLyrics: 'suno.generateLyrics',
+  extendClip: 'suno.extendClip',
+  generateSong: 'suno.generateSong',
+  generateFromDescription: 'suno.generateFromDescription',
+  changeSongModel: 'suno.changeSongModel',
+  openSourceDocument: 'suno.openSourceDocument',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -1,25 +1,12 @@
 import * as vscode from 'vscode';
 import { ApiKeys } from './auth/apiKeys';
-import { registerCheckGatewayCommand } from './commands/checkGateway';
-import { registerClearApiKeyCommand } from './commands/clearApiKey';
-import { registerClearFinishedCommand } from './commands/clearFinished';
-import { registerCopyAudioUrlCommand } from './commands/copyAudioUrl';
-import { registerCopyLyricsToEditorCommand } from './commands/copyLyricsToEditor';
-import { registerCopyTaskIdCommand } from './commands/copyTaskId';
-import { registerDownloadCommand } from './commands/download';
-import { fetchAndTrack, registerFetchTaskCommand } from './commands/fetchTask';
-import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openInBrowser';
-import { registerNewSongCommand } from './commands/newSong';
-import { registerOpenLyricsCommand } from './commands/openLyrics';
-import { registerOpenTaskCommand } from './commands/openTask';
-import { registerRefreshCommand } from './commands/refresh';
-import { registerRemoveTaskCommand } from './commands/removeTask';
-import { registerSetApiKeyCommand } from './commands/setApiKey';
-import { registerShowLogsCommand } from './commands/showLogs';
+import { registerCommands } from './commands/commandRegistrations';
+import { openExternalUrl } from './commands/openInBrowser';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
 import { DisposableStore } from './core/disposables';
+import { loadOnce } from './core/loadOnce';
 import { errorText } from './core/errorText';
 import { BatchSupportMemory, GatewayClient } from './core/gateway/gatewayClient';
 import type { Task } from './core/task/model';
@@ -30,6 +17,7 @@ import { repeatEvery } from './core/polling/repeatEvery';
 import { TaskStore } from './core/store/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
 import { registerGatewayCheckDocuments } from './gatewayCheck/gatewayCheckDocuments';
+import { KnownGateways } from './gateways/knownGateways';
 import { registerLyricsDocuments } from './lyrics/lyricsDocuments';
 import { createLogChannel, logRequest } from './logging/requestLog';
 import { CompletionNotifier } from './notifications/completionNotifier';
@@ -37,6 +25,8 @@ import { PollErrorNotifier } from './notifications/pollErrorNotifier';
 import { acceleratedClock } from './polling/testClock';
 import { WindowFocusCatchUp, windowSlowdownFactor } from './polling/windowFocus';
 import { registerTaskPanels } from './panel/taskPanels';
+import { registerSongCodeLenses } from './generate/songCodeLensRegistration';
+import { registerLyricsResults } from './create/lyricsResults';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
@@ -50,6 +40,7 @@ export interface SunoExtensionApi {
   readonly services: ExtensionServices;
   readonly ui: ExtensionUi;
   readonly tracker: TaskTracker;
+  readonly knownGateways: KnownGateways;
   readonly notifiers: { readonly completion: CompletionNotifier; readonly pollErrors: PollErrorNotifier };
 }
 
@@ -124,8 +115,13 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     panels: disposables.add(registerTaskPanels(services)),
     lyrics: disposables.add(registerLyricsDocuments(services)),
   };
+  // Shared by every window through globalState; fed by the settings, the store and the keys.
+  const knownGateways = disposables.add(new KnownGateways(context.globalState, { settings, store, apiKeys }));
   // A click on a task or clip opens the task's panel.
-  const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask }));
+  const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask, settings, knownGateways }));
+  // Every command that creates a task submits through this one service (see its money rules),
+  // made at the first submit.
+  const submits = loadOnce(async () => new (await import('./generate/submitService')).SubmitService(services, ui.panels, tracker));
 
   const completionNotifier = new CompletionNotifier({
     poller,
@@ -142,24 +138,21 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   // A key stored or removed (here, in another window, or by a test) lifts an auth pause.
   disposables.add(apiKeys.onDidChange(({ baseUrl }) => poller.resumeGateway(baseUrl)));
 
-  disposables.add(registerFetchTaskCommand(services, tracker, ui));
-  disposables.add(registerSetApiKeyCommand(services));
-  disposables.add(registerClearApiKeyCommand(services));
-  disposables.add(registerRefreshCommand(services));
-  disposables.add(registerCopyTaskIdCommand(services));
-  disposables.add(registerCopyAudioUrlCommand(services));
-  disposables.add(registerOpenInBrowserCommand(services));
-  disposables.add(registerRemoveTaskCommand(services));
-  disposables.add(registerClearFinishedCommand(services));
-  disposables.add(registerShowLogsCommand(services));
-  disposables.add(registerCheckGatewayCommand(services, disposables.add(registerGatewayCheckDocuments())));
-  disposables.add(registerOpenTaskCommand(services, ui));
-  disposables.add(registerOpenLyricsCommand(services, ui));
-  disposables.add(registerCopyLyricsToEditorCommand(services));
+  disposables.add(
+    registerCommands(services, {
+      tracker,
+      ui,
+      gatewayCheckDocuments: disposables.add(registerGatewayCheckDocuments()),
+      knownGateways,
+      submits,
+      // Listens to the store from activation on: lyrics this user asked for open when they are done.
+      lyricsResults: disposables.add(registerLyricsResults(services)),
+      // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
+      downloadClock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
+    }),
+  );
   disposables.add(registerSongLanguage(settings));
-  disposables.add(registerNewSongCommand(services));
-  // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
-  disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
+  disposables.add(registerSongCodeLenses(settings));
 
   void apiKeys.updateContextKey();
   // Tasks tracked before a reload pick up where they left off.
@@ -169,7 +162,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { services, ui, tracker, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
+  return { services, ui, tracker, knownGateways, notifiers: { completion: completionNotifier, pollErrors: pollErrorNotifier } };
 }
 
 export function deactivate(): void {
@@ -220,6 +213,7 @@ export async function applyDemoEnvironment(services: ExtensionServices, env: Nod
     }
     const missing = demoIds.filter((id) => services.store.get(id) === undefined);
     if (missing.length === 0) return;
+    const { fetchAndTrack } = await import('./commands/fetchTask');
     const outcome = await fetchAndTrack(services, baseUrl, missing);
     services.log.info(`Demo: tracked ${outcome.tracked.length} of ${missing.length} task(s) from ${baseUrl}.`);
     for (const { id, error } of outcome.failures) services.log.warn(`Demo: task ${id}: ${error.message}`);

@@ -1,6 +1,6 @@
 // Start-up time: loading the extension bundle and running activate() with a stand-in `vscode`
-// module (vscodeStandIn.js), each start in a fresh Node process (activateOnce.js), against
-// loading an empty module the same way.
+// module (vscodeStandIn.js, answered to `import` by vscodeLoader.mjs), each start in a fresh Node
+// process (activateOnce.js), against loading an empty ES module the same way.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -123,7 +123,7 @@ function medianStart(args, runs) {
  */
 function measureStartup(bundle, { runs, taskCounts }) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'suno-startup-'));
-  const emptyModule = path.join(scratch, 'empty.js');
+  const emptyModule = path.join(scratch, 'empty.mjs');
   fs.writeFileSync(emptyModule, '');
   const folders = [];
   try {

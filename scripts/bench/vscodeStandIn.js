@@ -159,6 +159,7 @@ module.exports = {
     registerCodeActionsProvider: registration,
     registerCompletionItemProvider: registration,
     registerHoverProvider: registration,
+    registerCodeLensProvider: registration,
     createDiagnosticCollection: inert,
   },
   env: { uiKind: 1, remoteName: undefined, language: 'en' },

@@ -14,9 +14,14 @@
  * - Without `--json`: a compact summary line per task (indented clip lines under a finished one),
  *   `<id>  error  <kind>` for an id that failed; the reasons on stderr, each once.
  * - Exit codes: 0 all good; 1 an id failed (fetch: could not be fetched or is no id; watch: did
- *   not succeed, or the key was refused); 2 a wrong command line (message on stderr, nothing
- *   sent), which includes sending the key over plain http to a remote host without
- *   `--allow-insecure-http`.
+ *   not succeed, or the key was refused); 2 a wrong command line or song document (message on
+ *   stderr, nothing sent), which includes sending the key over plain http to a remote host
+ *   without `--allow-insecure-http`.
+ *
+ * `submit` and `extend` (submitCommand.ts) send one new task and print its id, or with `--json`
+ * `{"id", "action", "baseUrl"}`; `--watch` then follows it exactly as `watch` does. A refusal is
+ * exit 1 (with `--json`, `{"error": {"kind", "message", "httpStatus"}}`); a document or arguments
+ * that cannot be sent are exit 2 with nothing sent. A submit is never repeated.
  *
  * Hidden testing switch: `watch --interval` below 5 seconds is refused unless the environment
  * has SUNO_ALLOW_FAST_POLL=1. Then the poller runs on a clock sped up so that its 5 s minimum
@@ -36,12 +41,15 @@ import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../cor
 import { Poller } from '../core/polling/poller';
 import { sendsKeyInClearText } from '../core/gateway/plainHttp';
 import { MemorySharedFiles } from '../core/store/sharedFiles';
+import { submitAdviceFor, OUTCOME_UNKNOWN_ADVICE } from '../core/gateway/submitAdvice';
 import { extractTaskIds, validateTaskIdInput } from '../core/task/taskIds';
 import { TaskStore } from '../core/store/taskStore';
 import { fastClock } from './fastClock';
 import { formatTask } from './humanOutput';
+import { planSubmit, requestFor, type SubmitArguments } from './submitCommand';
 import { terminalLine } from './terminalText';
 import { USAGE } from './usage';
+import { InvalidInputError, UsageError } from './usageError';
 import { packageVersion } from './version';
 
 interface CliOutput {
@@ -51,6 +59,8 @@ interface CliOutput {
 export interface CliIo {
   /** The environment: SUNO_API_KEY, SUNO_BASE_URL, SUNO_ALLOW_FAST_POLL. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Where `submit -` reads the song document from. */
+  stdin?: AsyncIterable<Uint8Array | string>;
   stdout: CliOutput;
   stderr: CliOutput;
   fetch?: typeof globalThis.fetch;
@@ -64,31 +74,48 @@ const EXIT_USAGE = 2;
 
 const PROGRAM = 'suno-task';
 
-class UsageError extends Error {}
-
 /** One id taken from the command line, or an argument that holds none (and why). */
 type GivenId = { readonly id: string; readonly error?: undefined } | { readonly id: string; readonly error: GatewayError };
 
-interface CommonOptions {
-  /** In the order given, each once: what is fetched and reported. */
-  readonly given: GivenId[];
-  /** The valid ids among them. */
-  readonly ids: string[];
+/** Where requests go and how the answers are printed: what every command needs. */
+interface Connection {
   readonly baseUrl: string;
   readonly apiKey: string | undefined;
   readonly json: boolean;
   readonly verbose: boolean;
 }
 
+interface CommonOptions extends Connection {
+  /** In the order given, each once: what is fetched and reported. */
+  readonly given: GivenId[];
+  /** The valid ids among them. */
+  readonly ids: string[];
+}
+
+const COMMANDS = ['fetch', 'watch', 'submit', 'extend'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** Options that belong to some commands only. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly Command[]>> = {
+  raw: ['fetch'],
+  model: ['submit'],
+  describe: ['submit'],
+  lyrics: ['submit'],
+  instrumental: ['submit'],
+  watch: ['submit', 'extend'],
+  at: ['extend'],
+};
+
 /** Runs `suno-task` with `argv` (the arguments after the program name); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
   const err = (line: string): void => void io.stderr.write(`${line}\n`);
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         'base-url': { type: 'string' },
         json: { type: 'boolean' },
@@ -96,10 +123,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         interval: { type: 'string' },
         verbose: { type: 'boolean' },
         'allow-insecure-http': { type: 'boolean' },
+        model: { type: 'string' },
+        describe: { type: 'string' },
+        lyrics: { type: 'string' },
+        instrumental: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        at: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
     });
+    const repeated = repeatedValueOption(tokens);
+    if (repeated !== null) throw new UsageError(`--${repeated} is given more than once: give it once.`);
     if (values.version === true) {
       out(packageVersion());
       return EXIT_OK;
@@ -113,26 +148,42 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(USAGE);
       return EXIT_USAGE;
     }
-    if (command !== 'fetch' && command !== 'watch') throw new UsageError(`unknown command '${terminalLine(command)}'.`);
-    if (values.raw === true && command !== 'fetch') throw new UsageError('--raw works with fetch only.');
+    if (!isCommand(command)) throw new UsageError(`unknown command '${terminalLine(command)}'.`);
+    for (const [option, commands] of Object.entries(COMMAND_OPTIONS)) {
+      if (values[option as keyof typeof values] !== undefined && !commands.includes(command)) {
+        throw new UsageError(`--${option} works with ${commands.join(' and ')} only.`);
+      }
+    }
     if (values.raw === true && values.json === true) throw new UsageError('use --json or --raw, not both.');
-    if (values.interval !== undefined && command !== 'watch') throw new UsageError('--interval works with watch only.');
+    if (values.interval !== undefined && command !== 'watch' && values.watch !== true) throw new UsageError('--interval works with watch and --watch only.');
 
-    const given = idsFrom(rest);
-    const options: CommonOptions = {
-      given,
-      ids: given.filter((entry) => entry.error === undefined).map((entry) => entry.id),
+    const connection: Connection = {
       baseUrl: baseUrlFrom(values['base-url'], io.env),
       apiKey: nonEmpty(io.env.SUNO_API_KEY),
       json: values.json === true,
       verbose: values.verbose === true,
     };
-    if (options.apiKey !== undefined && values['allow-insecure-http'] !== true && sendsKeyInClearText(options.baseUrl)) {
+    if (connection.apiKey !== undefined && values['allow-insecure-http'] !== true && sendsKeyInClearText(connection.baseUrl)) {
       throw new UsageError(
-        `${options.baseUrl} is plain http to a host that is not this machine or a private network: the API key would travel ` +
+        `${connection.baseUrl} is plain http to a host that is not this machine or a private network: the API key would travel ` +
           'readable by anyone on the way. Use https, or add --allow-insecure-http if you accept that.',
       );
     }
+    if (command === 'submit' || command === 'extend') {
+      const submitArgs: SubmitArguments = {
+        command,
+        positionals: rest,
+        model: values.model,
+        describe: values.describe,
+        lyrics: values.lyrics,
+        instrumental: values.instrumental === true,
+        at: values.at,
+      };
+      const watchIntervalMs = values.watch === true ? intervalFrom(values.interval, io.env) : null;
+      return await submitAndFollow(submitArgs, connection, watchIntervalMs, io, out, err);
+    }
+    const given = idsFrom(rest);
+    const options: CommonOptions = { ...connection, given, ids: given.filter((entry) => entry.error === undefined).map((entry) => entry.id) };
     if (command === 'fetch') {
       return values.raw === true ? await fetchRaw(options, io, err) : await fetchTasks(options, io, out, err);
     }
@@ -144,9 +195,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       err(`Run '${PROGRAM} --help' for usage.`);
       return EXIT_USAGE;
     }
+    if (error instanceof InvalidInputError) {
+      err(`${PROGRAM}: ${error.message}`);
+      return EXIT_USAGE;
+    }
     err(`${PROGRAM}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT_FAILED;
   }
+}
+
+/**
+ * The first option with a value that is given twice. parseArgs would keep the last one silently;
+ * which one was meant is a guess, and here a guess can send the key elsewhere or pay for a model
+ * nobody chose.
+ */
+function repeatedValueOption(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): string | null {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || token.value === undefined) continue;
+    if (seen.has(token.name)) return token.name;
+    seen.add(token.name);
+  }
+  return null;
+}
+
+function isCommand(value: string): value is Command {
+  return (COMMANDS as readonly string[]).includes(value);
 }
 
 function isParseArgsError(error: unknown): boolean {
@@ -199,7 +273,7 @@ function intervalFrom(option: string | undefined, env: CliIo['env']): number {
   return seconds * 1000;
 }
 
-function makeClient(options: CommonOptions, io: CliIo, err: (line: string) => void): GatewayClient {
+function makeClient(options: Connection, io: CliIo, err: (line: string) => void): GatewayClient {
   return new GatewayClient({
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
@@ -233,6 +307,48 @@ function asGatewayError(error: unknown, baseUrl: string): GatewayError {
   return new GatewayError('bad_response', `Fetching from ${baseUrl} failed: ${errorText(error)}`, {
     cause: error,
   });
+}
+
+/**
+ * Sends the submit `args` describe, once, and prints the new task's id; with `watchIntervalMs`,
+ * then follows the task as `watch` does. Everything that can be checked is checked first, so
+ * that a wrong command line or document sends nothing.
+ */
+async function submitAndFollow(
+  args: SubmitArguments,
+  connection: Connection,
+  watchIntervalMs: number | null,
+  io: CliIo,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const plan = await planSubmit(args, io.stdin, err);
+  const refused = (error: GatewayError): number => {
+    if (connection.json) out(JSON.stringify({ error: error.toJSON() }));
+    const advice = submitAdviceFor(error);
+    err(`${PROGRAM}: ${terminalLine(error.message)}${advice === null ? '' : ` ${advice}`}`);
+    return EXIT_FAILED;
+  };
+  if (connection.apiKey === undefined) return refused(missingKeyError(connection.baseUrl));
+  const client = makeClient(connection, io, err);
+  let request;
+  try {
+    request = await requestFor(plan, client, err);
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+    return refused(asGatewayError(error, connection.baseUrl));
+  }
+  let id: string;
+  try {
+    id = await client.submit(request);
+  } catch (error) {
+    if (isGatewayError(error)) return refused(error);
+    // Whatever broke, it broke while the submit was under way: it may have been charged.
+    return refused(new GatewayError('outcome_unknown', `Submitting to ${connection.baseUrl} failed: ${errorText(error)}. ${OUTCOME_UNKNOWN_ADVICE}`, { cause: error }));
+  }
+  out(connection.json ? JSON.stringify({ id, action: request.action, baseUrl: client.baseUrl }) : id);
+  if (watchIntervalMs === null) return EXIT_OK;
+  return watchTasks({ ...connection, given: [{ id }], ids: [id] }, watchIntervalMs, io, out, err);
 }
 
 async function fetchTasks(options: CommonOptions, io: CliIo, out: (line: string) => void, err: (line: string) => void): Promise<number> {

@@ -6,7 +6,7 @@
 import { errorText } from '../core/errorText';
 import { main } from './cli';
 
-main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
+main(process.argv.slice(2), { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -5,24 +5,15 @@ import { errorText } from '../core/errorText';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
 import type { GatewayCheckDocuments } from '../gatewayCheck/gatewayCheckDocuments';
-import { registerCommand } from './typedCommands';
-
-/**
- * How the extension's own UI names the gateway to check (the gateway of a failing task, which may
- * not be the configured one). Only this extension can make one; any other argument (from another
- * extension or a `command:` link) is ignored and the configured gateway is checked, so that
- * nobody can have the extension send requests to an address of their choosing.
- */
-export class GatewayCheckRequest {
-  constructor(readonly baseUrl: string) {}
-}
+import { GatewayCheckRequest } from '../gatewayCheck/gatewayCheckRequest';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * Suno: Check Gateway — diagnoses the gateway in one go (see core/gateway/gatewayCheck.ts) and
  * opens the report as a read-only Markdown document.
  */
-export function registerCheckGatewayCommand(services: ExtensionServices, documents: GatewayCheckDocuments): vscode.Disposable {
-  return registerCommand(Commands.checkGateway, async (argument?: unknown) => {
+export function checkGatewayHandler(services: ExtensionServices, documents: GatewayCheckDocuments): CommandHandler<typeof Commands.checkGateway> {
+  return async (argument?: unknown) => {
     const baseUrl = argument instanceof GatewayCheckRequest ? argument.baseUrl : services.settings.rawBaseUrl();
     let report: GatewayCheckReport;
     try {
@@ -39,7 +30,7 @@ export function registerCheckGatewayCommand(services: ExtensionServices, documen
     services.log.info(`Checked the gateway ${report.baseUrl ?? report.configuredBaseUrl}: ${problems} problem(s) in ${report.durationMs} ms.`);
     await documents.open(report);
     return report;
-  });
+  };
 }
 
 /**

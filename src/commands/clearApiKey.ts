@@ -5,7 +5,7 @@ import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { errorText } from '../core/errorText';
 import { inertText } from '../core/inertText';
 import type { ExtensionServices } from '../extensionServices';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * Suno: Clear API Key — removes a gateway's key from the keychain, always after the user
@@ -13,8 +13,8 @@ import { registerCommand } from './typedCommands';
  * URL argument (the extension's own UI, another extension, a link) that gateway is proposed, and
  * an argument from outside is said to be one.
  */
-export function registerClearApiKeyCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.clearApiKey, (...args: unknown[]) => clearApiKey(services, args));
+export function clearApiKeyHandler(services: ExtensionServices): CommandHandler<typeof Commands.clearApiKey> {
+  return (...args: unknown[]) => clearApiKey(services, args);
 }
 
 async function clearApiKey(services: ExtensionServices, args: readonly unknown[]): Promise<boolean> {

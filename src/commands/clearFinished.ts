@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
 import { isFinished } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * Suno: Clear Finished Tasks — stops tracking every succeeded or failed task. No confirmation:
  * the notification offers Undo, which tracks them again from what was last fetched.
  */
-export function registerClearFinishedCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.clearFinished, async () => {
+export function clearFinishedHandler(services: ExtensionServices): CommandHandler<typeof Commands.clearFinished> {
+  return async () => {
     const finished = services.store.all().filter((task) => isFinished(task.status));
     if (finished.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No finished Suno tasks to clear.'));
@@ -23,5 +23,5 @@ export function registerClearFinishedCommand(services: ExtensionServices): vscod
       if (answer === undo) await services.store.upsert(finished);
     });
     return finished.length;
-  });
+  };
 }

@@ -5,7 +5,7 @@ import type { ExtensionServices } from '../extensionServices';
 import { resolveLyrics } from '../lyrics/lyricsSource';
 import { parseLyricsUri, type LyricsReference } from '../lyrics/lyricsUri';
 import { resolveTaskArgument } from './taskArgument';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * `suno.copyLyricsToEditor`: the lyrics in a new untitled document that can be edited and saved.
@@ -13,27 +13,24 @@ import { registerCommand } from './typedCommands';
  * title menu); from the Command Palette while a lyrics document is active, copies that one.
  * Returns the new document (for tests and other extensions).
  */
-export function registerCopyLyricsToEditorCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(
-    Commands.copyLyricsToEditor,
-    async (argument?: unknown): Promise<vscode.TextDocument | undefined> => {
-      const target = await resolveTarget(argument, services);
-      if (target === undefined) return undefined;
-      const task = services.store.get(target.taskId);
-      if (task === undefined) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(target.taskId)));
-        return undefined;
-      }
-      const { text, clip } = resolveLyrics(task, target.clipId);
-      if (text === null) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no lyrics yet.', inertText(clip?.title ?? task.title ?? task.id)));
-        return undefined;
-      }
-      const document = await vscode.workspace.openTextDocument({ language: LYRICS_LANGUAGE_ID, content: text });
-      await vscode.window.showTextDocument(document, { preview: false });
-      return document;
-    },
-  );
+export function copyLyricsToEditorHandler(services: ExtensionServices): CommandHandler<typeof Commands.copyLyricsToEditor> {
+  return async (argument?: unknown): Promise<vscode.TextDocument | undefined> => {
+    const target = await resolveTarget(argument, services);
+    if (target === undefined) return undefined;
+    const task = services.store.get(target.taskId);
+    if (task === undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(target.taskId)));
+      return undefined;
+    }
+    const { text, clip } = resolveLyrics(task, target.clipId);
+    if (text === null) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no lyrics yet.', inertText(clip?.title ?? task.title ?? task.id)));
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: LYRICS_LANGUAGE_ID, content: text });
+    await vscode.window.showTextDocument(document, { preview: false });
+    return document;
+  };
 }
 
 async function resolveTarget(argument: unknown, services: ExtensionServices): Promise<LyricsReference | undefined> {

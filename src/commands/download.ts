@@ -21,7 +21,7 @@ import { writeNewFile } from '../storage/newFile';
 import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * `suno.download`: audio, video, cover art and lyrics of a clip (or of every clip of a task) into
@@ -81,21 +81,18 @@ function kindNoun(kind: DownloadKind): string {
   }
 }
 
-export function registerDownloadCommand(services: ExtensionServices, clock?: Clock): vscode.Disposable {
-  return registerCommand(
-    Commands.download,
-    async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
-      // A context-menu command on several selected tree rows gets the selection as its second
-      // argument: that is the views, not options. (The download is of the focused row.)
-      const parsedOptions = safeParseInEnglish(optionsSchema, Array.isArray(rawOptions) ? undefined : rawOptions);
-      if (!parsedOptions.success) {
-        services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Suno: Download was called with invalid options.'));
-        return undefined;
-      }
-      return download(services, argument, parsedOptions.data, clock);
-    },
-  );
+export function downloadHandler(services: ExtensionServices, clock?: Clock): CommandHandler<typeof Commands.download> {
+  return async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
+    // A context-menu command on several selected tree rows gets the selection as its second
+    // argument: that is the views, not options. (The download is of the focused row.)
+    const parsedOptions = safeParseInEnglish(optionsSchema, Array.isArray(rawOptions) ? undefined : rawOptions);
+    if (!parsedOptions.success) {
+      services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Suno: Download was called with invalid options.'));
+      return undefined;
+    }
+    return download(services, argument, parsedOptions.data, clock);
+  };
 }
 
 async function download(

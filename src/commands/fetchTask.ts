@@ -9,7 +9,7 @@ import { extractTaskIds, validateTaskIdInput } from '../core/task/taskIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import type { TaskTracker } from '../tracker/taskTracker';
 import { gatewayErrorText, showGatewayError } from './gatewayErrorMessage';
-import { executeCommand, registerCommand } from './typedCommands';
+import { executeCommand, type CommandHandler } from './typedCommands';
 
 interface FetchOutcome {
   /** Tasks fetched and now tracked, in the order asked for. */
@@ -53,12 +53,12 @@ export async function fetchAndTrack(services: ExtensionServices, baseUrl: string
  * panel. Also takes an id string or an array of ids as argument (other extensions, tests) and
  * then asks nothing; resolves to the tasks now tracked.
  */
-export function registerFetchTaskCommand(
+export function fetchTaskHandler(
   services: ExtensionServices,
   tracker: TaskTracker,
   ui: ExtensionUi,
-): vscode.Disposable {
-  return registerCommand(Commands.fetchTask, (argument?: unknown) => fetchTaskCommand(services, tracker, ui, argument));
+): CommandHandler<typeof Commands.fetchTask> {
+  return (argument?: unknown) => fetchTaskCommand(services, tracker, ui, argument);
 }
 
 async function fetchTaskCommand(

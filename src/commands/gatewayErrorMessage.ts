@@ -7,7 +7,7 @@ import { gatewayErrorHeadline } from '../core/gatewayErrorHeadline';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/gateway/redaction';
 import { submitAdviceFor } from '../core/gateway/submitAdvice';
-import { GatewayCheckRequest } from './checkGateway';
+import { GatewayCheckRequest } from '../gatewayCheck/gatewayCheckRequest';
 import { executeCommand } from './typedCommands';
 
 /**

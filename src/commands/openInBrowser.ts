@@ -5,7 +5,7 @@ import type { Clip } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
 import { clipLabel } from '../tracker/clipTreeItem';
 import { resolveTaskArgument } from './taskArgument';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 interface MediaPick extends vscode.QuickPickItem {
   readonly url: string;
@@ -15,8 +15,8 @@ interface MediaPick extends vscode.QuickPickItem {
  * Suno: Open in Browser — the audio or video of a clip (or of all the task's clips) in the
  * system browser; a quick pick when there is more than one.
  */
-export function registerOpenInBrowserCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.openInBrowser, async (argument?: unknown) => {
+export function openInBrowserHandler(services: ExtensionServices): CommandHandler<typeof Commands.openInBrowser> {
+  return async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Open which task in the browser?'));
     if (!resolved) return;
     const clips = resolved.clip ? [resolved.clip] : [...resolved.task.clips];
@@ -28,7 +28,7 @@ export function registerOpenInBrowserCommand(services: ExtensionServices): vscod
     const picked = picks.length === 1 ? picks[0] : await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Open which file?') });
     if (!picked) return;
     await openExternalUrl(picked.url);
-  });
+  };
 }
 
 function mediaPicks(clips: readonly Clip[], allClips: readonly Clip[]): MediaPick[] {

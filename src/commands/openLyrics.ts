@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /** `suno.openLyrics`: a clip's (or a lyrics task's) lyrics as a read-only document. */
-export function registerOpenLyricsCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
-  return registerCommand(Commands.openLyrics, async (argument?: unknown) => {
+export function openLyricsHandler(services: ExtensionServices, ui: ExtensionUi): CommandHandler<typeof Commands.openLyrics> {
+  return async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to open its lyrics'));
     if (resolved === undefined) return;
     if (ui.lyrics === undefined) {
@@ -14,5 +14,5 @@ export function registerOpenLyricsCommand(services: ExtensionServices, ui: Exten
       return;
     }
     await ui.lyrics.open(resolved.task.id, resolved.clip?.id);
-  });
+  };
 }

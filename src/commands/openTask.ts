@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
 import type { ExtensionServices, ExtensionUi } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /** `suno.openTask`: the task's panel (one per task; opening it again reveals it). */
-export function registerOpenTaskCommand(services: ExtensionServices, ui: ExtensionUi): vscode.Disposable {
-  return registerCommand(Commands.openTask, async (argument?: unknown) => {
+export function openTaskHandler(services: ExtensionServices, ui: ExtensionUi): CommandHandler<typeof Commands.openTask> {
+  return async (argument?: unknown) => {
     const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to open'));
     if (resolved === undefined) return;
     if (ui.panels === undefined) {
@@ -14,5 +14,5 @@ export function registerOpenTaskCommand(services: ExtensionServices, ui: Extensi
       return;
     }
     ui.panels.open(resolved.task.id);
-  });
+  };
 }

@@ -6,17 +6,15 @@ import { isFinished } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
 import { isTaskTreeElement } from '../tracker/treeElements';
 import { showGatewayError } from './gatewayErrorMessage';
-import { executeCommand, registerCommand } from './typedCommands';
+import { executeCommand, type CommandHandler } from './typedCommands';
 
 /**
  * Suno: Refresh — polls now instead of waiting for the next round. From the view title it
  * polls every gateway with running tasks; on a task it polls that task's gateway, or re-fetches
  * the task itself when it has finished (the poller no longer looks at finished tasks).
  */
-export function registerRefreshCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.refresh, (argument?: unknown) =>
-    vscode.window.withProgress({ location: { viewId: Views.tasks } }, () => refresh(services, argument)),
-  );
+export function refreshHandler(services: ExtensionServices): CommandHandler<typeof Commands.refresh> {
+  return (argument?: unknown) => vscode.window.withProgress({ location: { viewId: Views.tasks } }, () => refresh(services, argument));
 }
 
 async function refresh(services: ExtensionServices, argument: unknown): Promise<void> {

@@ -5,15 +5,15 @@ import type { ExtensionServices } from '../extensionServices';
 import { taskLabel } from '../tracker/taskTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
 import { resolveTaskArgument } from './taskArgument';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * Suno: Remove Task — stops tracking a task (the gateway keeps it). Works on the selection when
  * several rows are selected. Removing a single finished task needs no confirmation; running
  * tasks or several at once are confirmed, since polling them stops.
  */
-export function registerRemoveTaskCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.removeTask, async (argument?: unknown, selection?: unknown) => {
+export function removeTaskHandler(services: ExtensionServices): CommandHandler<typeof Commands.removeTask> {
+  return async (argument?: unknown, selection?: unknown) => {
     const ids = await taskIdsToRemove(services, argument, selection);
     if (ids.length === 0) return;
     const tasks = ids.map((id) => services.store.get(id)).filter((task) => task !== undefined);
@@ -32,7 +32,7 @@ export function registerRemoveTaskCommand(services: ExtensionServices): vscode.D
       if (answer !== remove) return;
     }
     await services.store.remove(tasks.map((task) => task.id));
-  });
+  };
 }
 
 async function taskIdsToRemove(services: ExtensionServices, argument: unknown, selection: unknown): Promise<string[]> {

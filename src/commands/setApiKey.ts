@@ -7,7 +7,7 @@ import { inertText } from '../core/inertText';
 import { sendsKeyInClearText } from '../core/gateway/plainHttp';
 import type { ExtensionServices } from '../extensionServices';
 import { showGatewayError } from './gatewayErrorMessage';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /**
  * Suno: Set API Key… — asks for the key of a gateway (the configured `suno.baseUrl`, or the
@@ -18,8 +18,8 @@ import { registerCommand } from './typedCommands';
  * outside (another extension, a link), it first asks whether to go on; a plain-http gateway on a
  * public host asks too, since the key would travel unencrypted.
  */
-export function registerSetApiKeyCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.setApiKey, (...args: unknown[]) => setApiKey(services, args));
+export function setApiKeyHandler(services: ExtensionServices): CommandHandler<typeof Commands.setApiKey> {
+  return (...args: unknown[]) => setApiKey(services, args);
 }
 
 

@@ -1,9 +1,8 @@
-import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
 import type { ExtensionServices } from '../extensionServices';
-import { registerCommand } from './typedCommands';
+import type { CommandHandler } from './typedCommands';
 
 /** Suno: Show Logs — the "Suno" output channel with every gateway request. */
-export function registerShowLogsCommand(services: ExtensionServices): vscode.Disposable {
-  return registerCommand(Commands.showLogs, () => services.log.show(true));
+export function showLogsHandler(services: ExtensionServices): CommandHandler<typeof Commands.showLogs> {
+  return () => services.log.show(true);
 }

@@ -23,10 +23,26 @@ interface CommandResults {
   [Commands.copyLyricsToEditor]: vscode.TextDocument | undefined;
   /** The new untitled song document. */
   [Commands.newSong]: vscode.TextDocument;
+  /** The new untitled song document made from the task, when one was opened. */
+  [Commands.editAsNewSong]: vscode.TextDocument | undefined;
+  /** The lyrics task now tracked; undefined when nothing was submitted. */
+  [Commands.generateLyrics]: Task | undefined;
+  /** The continuation's task now tracked; undefined when nothing was submitted. */
+  [Commands.extendClip]: Task | undefined;
   /** What was written, skipped and failed; undefined when nothing was attempted. */
   [Commands.download]: DownloadResult | undefined;
   /** The report shown; undefined when the check could not run. */
   [Commands.checkGateway]: GatewayCheckReport | undefined;
+  /** The normalised base URL now configured; undefined when nothing was chosen. */
+  [Commands.switchGateway]: string | undefined;
+  /** The new task, tracked; undefined when nothing was submitted or the submit failed. */
+  [Commands.generateSong]: Task | undefined;
+  /** The new task, tracked; undefined when nothing was submitted or the submit failed. */
+  [Commands.generateFromDescription]: Task | undefined;
+  /** Whether the song's model line was changed. */
+  [Commands.changeSongModel]: boolean;
+  /** The document shown; undefined when it could not be (closed, deleted, no origin). */
+  [Commands.openSourceDocument]: vscode.TextDocument | undefined;
   [Commands.refresh]: void;
   [Commands.copyTaskId]: void;
   [Commands.copyAudioUrl]: void;
@@ -37,11 +53,11 @@ interface CommandResults {
   [Commands.openLyrics]: void;
 }
 
-/** Registers the handler of one of our commands; its result must be what `CommandResults` says. */
-export function registerCommand<Id extends CommandId>(
-  id: Id,
-  handler: (...args: unknown[]) => CommandResults[Id] | Thenable<CommandResults[Id]>,
-): vscode.Disposable {
+/** The handler of one of our commands: its result must be what `CommandResults` says. */
+export type CommandHandler<Id extends CommandId> = (...args: unknown[]) => CommandResults[Id] | Thenable<CommandResults[Id]>;
+
+/** Registers the handler of one of our commands. */
+export function registerCommand<Id extends CommandId>(id: Id, handler: CommandHandler<Id>): vscode.Disposable {
   return vscode.commands.registerCommand(id, handler);
 }
 

@@ -16,7 +16,17 @@ import { defaultModelFromSetting, songModelsFromSetting, type SongSettings } fro
 
 export type NotifyOnCompletion = 'always' | 'whenUnfocused' | 'never';
 
-type SettingName = 'baseUrl' | 'pollIntervalSeconds' | 'notifyOnCompletion' | 'downloadFolder' | 'models' | 'defaultModel';
+export type GroupTasksByGateway = 'auto' | 'always' | 'never';
+
+type SettingName =
+  | 'baseUrl'
+  | 'pollIntervalSeconds'
+  | 'notifyOnCompletion'
+  | 'downloadFolder'
+  | 'models'
+  | 'defaultModel'
+  | 'groupTasksByGateway'
+  | 'confirmBeforeSubmit';
 
 interface SettingsChangeEvent {
   affects(setting: SettingName): boolean;
@@ -35,6 +45,8 @@ const schemas = {
   // Entries are checked one by one (songModelsFromSetting): one bad entry costs only itself.
   models: z.array(z.unknown()),
   defaultModel: z.string(),
+  groupTasksByGateway: z.enum(['auto', 'always', 'never']),
+  confirmBeforeSubmit: z.boolean(),
 } satisfies Record<SettingName, z.ZodMiniType>;
 
 type SettingValue<K extends SettingName> = z.infer<(typeof schemas)[K]>;
@@ -83,6 +95,14 @@ export class Settings implements vscode.Disposable {
     return normaliseBaseUrl(this.rawBaseUrl());
   }
 
+  /**
+   * Makes `baseUrl` the gateway in the user's settings. The setting has application scope, so the
+   * user (global) target is the one that counts.
+   */
+  async setBaseUrl(baseUrl: string): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
+  }
+
   /** The normalised gateway address, or undefined when the setting cannot be used. */
   tryBaseUrl(): string | undefined {
     try {
@@ -127,6 +147,19 @@ export class Settings implements vscode.Disposable {
    */
   songSettings(): SongSettings {
     return { models: songModelsFromSetting(this.read('models')), defaultModel: defaultModelFromSetting(this.read('defaultModel')) };
+  }
+
+  /** When the tracker groups tasks under their gateways: `auto` means when there are several. */
+  groupTasksByGateway(): GroupTasksByGateway {
+    return this.read('groupTasksByGateway');
+  }
+
+  /**
+   * Whether the first submit to each gateway asks first. User settings only (application scope):
+   * a workspace must not be able to make a submit spend credits unasked.
+   */
+  confirmBeforeSubmit(): boolean {
+    return this.read('confirmBeforeSubmit');
   }
 
   dispose(): void {

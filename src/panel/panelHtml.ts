@@ -112,6 +112,8 @@ export function panelHtml(options: PanelHtmlOptions): string {
     <div id="task-actions" class="actions">
       <button type="button" id="task-open-lyrics" data-action="openLyrics" disabled>${escapeAttribute(localize('Open Lyrics'))}</button>
       <button type="button" id="task-download" class="secondary" data-action="download" disabled>${escapeAttribute(localize('Download…'))}</button>
+      <button type="button" id="task-edit-as-new-song" class="secondary" data-action="editAsNewSong" disabled>${escapeAttribute(localize('Edit as New Song'))}</button>
+      <button type="button" id="task-open-source" class="secondary" data-action="openSourceDocument" hidden>${escapeAttribute(localize('Open the Song Document'))}</button>
     </div>
   </header>
   <div id="task-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>

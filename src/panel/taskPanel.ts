@@ -9,6 +9,7 @@ import type { Task, TaskStatus } from '../core/task/model';
 import { untitledTaskName } from '../core/task/taskLabel';
 import { displayLanguage } from '../l10n/displayLanguage';
 import { panelTranslations } from './panelTranslations';
+import { originDocumentName } from '../core/task/taskOrigin';
 import type { ExtensionServices } from '../extensionServices';
 import { parseHostMessage, type HostMessage } from '../shared/hostMessages';
 import { parsePageMessage, type PageMessage } from '../shared/panelMessages';
@@ -121,7 +122,9 @@ export class TaskPanel implements vscode.Disposable {
     if (this.disposed) return;
     const task = this.services.store.get(this.taskId);
     if (task === undefined) return;
-    this.post({ type: 'update', task });
+    const origin = this.services.store.origin(this.taskId);
+    const sourceName = origin === undefined ? null : originDocumentName(origin);
+    this.post({ type: 'update', task, ...(sourceName !== null && { sourceDocument: inertText(sourceName, INERT_LABEL_MAX_LENGTH) }) });
   }
 
   /**
@@ -161,6 +164,15 @@ export class TaskPanel implements vscode.Disposable {
         return;
       case 'download':
         await executeCommand(Commands.download, this.element(message.clipId));
+        return;
+      case 'editAsNewSong':
+        await executeCommand(Commands.editAsNewSong, this.element(undefined));
+        return;
+      case 'extendClip':
+        await executeCommand(Commands.extendClip, this.element(message.clipId));
+        return;
+      case 'openSourceDocument':
+        await executeCommand(Commands.openSourceDocument, this.element(undefined));
         return;
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);

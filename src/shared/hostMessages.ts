@@ -8,6 +8,7 @@
  * left unused in an imported file are not dropped from a bundle.
  */
 import * as z from 'zod/mini';
+import { INERT_LABEL_MAX_LENGTH } from '../core/inertText';
 import { taskSchema } from '../core/task/taskSchema';
 import { parseMessage, type Parsed } from './parsedMessage';
 
@@ -20,7 +21,15 @@ import { parseMessage, type Parsed } from './parsedMessage';
  * The only kind, so a plain object; a second kind also needs a case in the page's envelope check
  * (`hostMessageEnvelope.ts`).
  */
-const hostMessageSchema = z.object({ type: z.literal('update'), task: taskSchema });
+const hostMessageSchema = z.object({
+  type: z.literal('update'),
+  task: taskSchema,
+  /**
+   * The name of the song document the task was generated from (inert text), when it was: the
+   * page offers to open it. Only the name travels; the host opens the origin it recorded.
+   */
+  sourceDocument: z.optional(z.string().check(z.maxLength(INERT_LABEL_MAX_LENGTH))),
+});
 
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 

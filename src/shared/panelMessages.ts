@@ -25,6 +25,13 @@ const pageMessageSchemas = {
   openLyrics: z.object({ type: z.literal('openLyrics'), clipId: z.optional(clipIdSchema) }),
   /** Copy the clip's audio URL to the clipboard (the page has no clipboard access of its own). */
   copyLink: z.object({ type: z.literal('copyLink'), clipId: clipIdSchema }),
+  /**
+   * Extend this clip (the Extend command asks the rest). Only the clip id travels; the host runs
+   * the command on this panel's task, which checks the clip against the store.
+   */
+  extendClip: z.object({ type: z.literal('extendClip'), clipId: clipIdSchema }),
+  /** Open the task as a new song document (Edit as New Song). */
+  editAsNewSong: z.object({ type: z.literal('editAsNewSong') }),
   /** Run the Download command for one clip, or for the whole task. */
   download: z.object({ type: z.literal('download'), clipId: z.optional(clipIdSchema) }),
   /**
@@ -32,6 +39,11 @@ const pageMessageSchemas = {
    * clip id travels: the host opens the URL it has stored, never one the page names.
    */
   openVideo: z.object({ type: z.literal('openVideo'), clipId: clipIdSchema }),
+  /**
+   * Open the song document the task was generated from. It names nothing: the host opens the
+   * origin it recorded for this panel's task, never a URI the page sends.
+   */
+  openSourceDocument: z.object({ type: z.literal('openSourceDocument') }),
   /** A player or image could not load its URL: worth a line in the log, not a notification. */
   mediaError: z.object({ type: z.literal('mediaError'), clipId: clipIdSchema, media: z.enum(['audio', 'video', 'image']) }),
 };

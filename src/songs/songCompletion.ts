@@ -9,8 +9,6 @@ import { keyDocumentation, modelDocumentation } from './songHover';
  * values of `model` (from `suno.models`) and `instrumental`. Lyrics get no suggestions here.
  */
 export class SongCompletionProvider implements vscode.CompletionItemProvider {
-  static readonly triggerCharacters = [':', ' '];
-
   constructor(private readonly songSettings: () => SongSettings) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { SongSettings } from '../core/song/songModels';
 import { validateSong } from '../core/song/songValidation';
-import { SONG_DIAGNOSTIC_SOURCE } from './songDiagnostics';
 import { songOf, spanRange } from './songDocuments';
+import { SONG_DIAGNOSTIC_SOURCE } from './songProblems';
 
 /**
  * The validator's fixes as quick fixes. The document is checked again here rather than trusting
@@ -10,8 +10,6 @@ import { songOf, spanRange } from './songDocuments';
  * is now.
  */
 export class SongQuickFixProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
-
   constructor(private readonly songSettings: () => SongSettings) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

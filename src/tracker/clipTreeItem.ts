@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clip, Task } from '../core/task/model';
 import { moreClipsNotShown } from '../core/task/displayLimits';
+import { isExtendable } from '../core/song/extendableClip';
 import { formatDuration, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { displayLanguage } from '../l10n/displayLanguage';
@@ -25,7 +26,7 @@ export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItem
   item.iconPath = clip.isStreaming ? new vscode.ThemeIcon('broadcast') : statusIcon(clip.status);
   item.description = clipDescription(clip);
   item.tooltip = clipTooltip(clip);
-  item.contextValue = clipContextValue(clip);
+  item.contextValue = clipContextValue(task, clip);
   item.accessibilityInformation = { label: spokenClipLabel(clip, clipLabel(clip, index), { index, count: task.clips.length }, displayLanguage()) };
   if (options.openCommand) {
     item.command = {
@@ -57,8 +58,9 @@ function clipDescription(clip: Clip): string {
   return inertText(parts.join(' · '), INERT_LABEL_MAX_LENGTH);
 }
 
-function clipContextValue(clip: Clip): string {
+function clipContextValue(task: Task, clip: Clip): string {
   const tokens = ['clip', clip.status];
+  if (isExtendable(task, clip)) tokens.push('extendable');
   if (clip.audioUrl !== null) tokens.push('hasAudio');
   if (clip.videoUrl !== null) tokens.push('hasVideo');
   if (clip.lyrics !== null && clip.lyrics.trim() !== '') tokens.push('hasLyrics');

@@ -32,6 +32,12 @@ export class GatewayStatusMessage {
     return this.problems.delete(baseUrl);
   }
 
+  /** What is wrong with one gateway (`unreachable — retrying automatically`), or undefined when nothing is. */
+  problemOf(baseUrl: string): string | undefined {
+    const state = this.problems.get(baseUrl);
+    return state === undefined ? undefined : describeProblem(state, this.localize);
+  }
+
   /** Plain text for `TreeView.message`, or undefined when every gateway is fine. */
   text(): string | undefined {
     const lines = [...this.problems.values()].map((state) => describeState(state, this.localize));
@@ -55,6 +61,14 @@ function describeState(state: GatewayPollState, localize: Localize): string {
 /** Failures a gateway check can explain: the address, the network or the gateway itself. */
 function isAboutTheGateway(kind: string): boolean {
   return kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'bad_response';
+}
+
+function describeProblem(state: GatewayPollState, localize: Localize): string {
+  if (state.state === 'paused_auth') {
+    return state.lastError ? localize('the API key was refused — polling paused') : localize('no API key — polling paused');
+  }
+  const reason = state.lastError ? shortReason(state.lastError.kind, localize) : localize('failed');
+  return localize('{0} — retrying automatically', reason);
 }
 
 function shortReason(kind: string, localize: Localize): string {

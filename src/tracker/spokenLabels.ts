@@ -75,6 +75,23 @@ export function spokenRunningTasksLabel(
   return inertText(named.length === 0 ? count : `${count}: ${named.join('; ')}`, INERT_TEXT_MAX_LENGTH);
 }
 
+/**
+ * `api.gpt.ge, gateway, 3 tasks, 1 running, unreachable — retrying automatically`: a group of the
+ * tree when tasks from several gateways are tracked. The name is the gateway's address, which a
+ * task brought in: inert like a title.
+ */
+export function spokenGatewayGroupLabel(name: string, counts: { readonly tasks: number; readonly running: number }, problem?: string): string {
+  const parts = [inertText(name, INERT_LABEL_MAX_LENGTH), 'gateway', countOf(counts.tasks, 'task')];
+  if (counts.running > 0) parts.push(`${counts.running} running`);
+  if (problem !== undefined) parts.push(problem);
+  return inertText(parts.join(', '), INERT_TEXT_MAX_LENGTH);
+}
+
+/** `Suno gateway api.gpt.ge, one of 3 known gateways, activate to switch`: the status bar's gateway item. */
+export function spokenCurrentGatewayLabel(name: string, knownCount: number): string {
+  return inertText(`Suno gateway ${inertText(name, INERT_LABEL_MAX_LENGTH)}, one of ${knownCount} known gateways, activate to switch`, INERT_TEXT_MAX_LENGTH);
+}
+
 /** The status, and the progress while it means something: `running, 40 percent`. */
 function spokenStatus(task: Task, localize: Localize): string[] {
   const parts = [formatStatus(task.status, task.rawStatus, localize)];

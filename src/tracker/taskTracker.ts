@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { setContext } from '../commands/typedCommands';
+import type { Settings } from '../configuration/settings';
 import { ContextKeys, Views, type CommandId } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
 import type { Poller } from '../core/polling/poller';
 import type { TaskStore } from '../core/store/taskStore';
+import type { KnownGateways } from '../gateways/knownGateways';
+import { GatewayStatusBar } from './gatewayStatusBar';
 import { GatewayStatusMessage } from './gatewayStatusMessage';
 import { TaskStatusBar } from './statusBar';
 import { TaskTreeProvider } from './taskTreeProvider';
@@ -13,6 +16,10 @@ import type { TrackerNode } from './treeElements';
 interface TaskTrackerOptions {
   /** The command a click on a row runs (the task panel), when the extension has one. */
   readonly openCommand?: CommandId;
+  /** The settings, for grouping tasks by gateway and the current gateway; without them the tree stays as `auto` says. */
+  readonly settings?: Settings;
+  /** The gateways used before: with more than one, the status bar names the current one. */
+  readonly knownGateways?: KnownGateways;
 }
 
 /**
@@ -23,6 +30,8 @@ export class TaskTracker implements vscode.Disposable {
   readonly provider: TaskTreeProvider;
   readonly view: vscode.TreeView<TrackerNode>;
   readonly statusBar: TaskStatusBar;
+  /** Undefined without known gateways. */
+  readonly gatewayStatusBar: GatewayStatusBar | undefined;
   private readonly gatewayMessage = new GatewayStatusMessage(vscode.l10n.t);
   private readonly disposables = new DisposableStore();
 
@@ -31,7 +40,14 @@ export class TaskTracker implements vscode.Disposable {
     poller: Poller,
     options: TaskTrackerOptions = {},
   ) {
-    this.provider = this.disposables.add(new TaskTreeProvider(store, { openCommand: options.openCommand }));
+    const { settings, knownGateways } = options;
+    this.provider = this.disposables.add(
+      new TaskTreeProvider(store, {
+        openCommand: options.openCommand,
+        grouping: settings ? () => settings.groupTasksByGateway() : undefined,
+        gatewayProblem: (baseUrl) => this.gatewayMessage.problemOf(baseUrl),
+      }),
+    );
     this.view = this.disposables.add(
       vscode.window.createTreeView(Views.tasks, {
         treeDataProvider: this.provider,
@@ -40,6 +56,14 @@ export class TaskTracker implements vscode.Disposable {
       }),
     );
     this.statusBar = this.disposables.add(new TaskStatusBar(store));
+    this.gatewayStatusBar = settings && knownGateways ? this.disposables.add(new GatewayStatusBar(knownGateways, settings)) : undefined;
+    if (settings) {
+      this.disposables.add(
+        settings.onDidChange((event) => {
+          if (event.affects('groupTasksByGateway')) this.provider.refreshAll();
+        }),
+      );
+    }
     this.provider.setVisible(this.view.visible);
     this.disposables.add(this.view.onDidChangeVisibility(({ visible }) => this.provider.setVisible(visible)));
     this.disposables.add(
@@ -51,7 +75,9 @@ export class TaskTracker implements vscode.Disposable {
     );
     this.disposables.add(
       poller.onDidChangeState((state) => {
-        if (this.gatewayMessage.update(state)) this.view.message = this.gatewayMessage.text();
+        if (!this.gatewayMessage.update(state)) return;
+        this.view.message = this.gatewayMessage.text();
+        this.provider.refreshGateway(state.baseUrl);
       }),
     );
     this.update();
@@ -76,7 +102,9 @@ export class TaskTracker implements vscode.Disposable {
     const gateways = new Set(this.store.unfinished().map((task) => task.baseUrl));
     let changed = false;
     for (const state of this.gatewayMessage.gateways()) {
-      if (!gateways.has(state)) changed = this.gatewayMessage.forget(state) || changed;
+      if (gateways.has(state) || !this.gatewayMessage.forget(state)) continue;
+      changed = true;
+      this.provider.refreshGateway(state);
     }
     if (changed) this.view.message = this.gatewayMessage.text();
   }

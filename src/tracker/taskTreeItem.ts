@@ -4,6 +4,7 @@ import { formatProgress, formatRelativeTime, formatStatus } from '../core/task/f
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { shortTaskId } from '../core/task/taskLabel';
 import { displayLanguage } from '../l10n/displayLanguage';
+import { originActionName, originDocumentName, type TaskOrigin } from '../core/task/taskOrigin';
 import { spokenTaskLabel } from './spokenLabels';
 
 /**
@@ -17,6 +18,8 @@ interface TaskTreeItemOptions {
   readonly now: number;
   /** The command run on click (the task panel), when it exists. */
   readonly openCommand?: string;
+  /** Where the task was generated from, when it was generated here. */
+  readonly origin?: TaskOrigin;
 }
 
 /** The task's title, or its short id: inert, for every place that names a task to the user. */
@@ -33,8 +36,8 @@ export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vs
   item.id = `task:${task.id}`;
   item.iconPath = statusIcon(task.status);
   item.description = taskDescription(task, options.now);
-  item.tooltip = taskTooltip(task, options.now);
-  item.contextValue = taskContextValue(task);
+  item.tooltip = taskTooltip(task, options.now, options.origin);
+  item.contextValue = taskContextValue(task, options.origin);
   item.accessibilityInformation = { label: spokenTaskLabel(task, taskLabel(task), options.now, displayLanguage()) };
   if (options.openCommand) {
     item.command = {
@@ -62,13 +65,14 @@ function taskDescription(task: Task, now: number): string {
  * Space-separated tokens matched by the menus' `when` clauses with regexes, e.g.
  * `viewItem =~ /\btask\b/ && viewItem =~ /\bhasAudio\b/`.
  */
-function taskContextValue(task: Task): string {
+function taskContextValue(task: Task, origin: TaskOrigin | undefined): string {
   const tokens = ['task', task.status];
   tokens.push(task.status === 'succeeded' || task.status === 'failed' ? 'finished' : 'unfinished');
   if (task.clips.length > 0) tokens.push('hasClips');
   if (task.clips.some((clip) => clip.audioUrl !== null)) tokens.push('hasAudio');
   if (task.clips.some((clip) => clip.videoUrl !== null)) tokens.push('hasVideo');
   if (hasLyrics(task)) tokens.push('hasLyrics');
+  if (origin?.documentUri) tokens.push('hasSourceDocument');
   return tokens.join(' ');
 }
 
@@ -91,7 +95,7 @@ export function statusIcon(status: TaskStatus): vscode.ThemeIcon {
 }
 
 /** Plain text, one field a line: VS Code shows a string tooltip as it is, never as Markdown. */
-function taskTooltip(task: Task, now: number): string {
+function taskTooltip(task: Task, now: number, origin: TaskOrigin | undefined): string {
   const lines = [taskLabel(task), ''];
   const field = (name: string, value: string): void => {
     lines.push(`${name}: ${inertText(value)}`);
@@ -107,6 +111,10 @@ function taskTooltip(task: Task, now: number): string {
   if (progress !== '' && !(task.status === 'succeeded' || task.status === 'failed')) field(vscode.l10n.t('Progress'), progress);
   if (task.action !== 'other') field(vscode.l10n.t('Kind'), task.action === 'lyrics' ? vscode.l10n.t('Lyrics') : vscode.l10n.t('Music'));
   if (task.clips.length > 0) field(vscode.l10n.t('Clips'), String(task.clips.length));
+  if (origin !== undefined) {
+    const document = originDocumentName(origin);
+    field(vscode.l10n.t('Created with'), document === null ? originActionName(origin, vscode.l10n.t) : vscode.l10n.t('{0} from {1}', originActionName(origin, vscode.l10n.t), document));
+  }
   timeField(vscode.l10n.t('Submitted'), task.submittedAt);
   timeField(vscode.l10n.t('Started'), task.startedAt);
   timeField(vscode.l10n.t('Finished'), task.finishedAt);

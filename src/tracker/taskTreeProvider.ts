@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
+import type { GroupTasksByGateway } from '../configuration/settings';
 import type { TaskStore, TaskStoreChange } from '../core/store/taskStore';
 import { MAX_CLIPS_SHOWN, firstItems } from '../core/task/displayLimits';
 import { DisposableStore } from '../core/disposables';
 import { shortTaskId } from '../core/task/taskLabel';
+import type { Task } from '../core/task/model';
 import { createClipTreeItem, createMoreClipsTreeItem } from './clipTreeItem';
+import { createGatewayTreeItem } from './gatewayTreeItem';
 import { createTaskTreeItem } from './taskTreeItem';
-import type { ClipElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';
+import type { ClipElement, GatewayElement, MoreClipsElement, TaskElement, TrackerNode } from './treeElements';
 
 /** How often relative times ("2 min ago") are redrawn while the view is on screen. */
 const RELATIVE_TIME_REFRESH_MS = 60_000;
@@ -15,10 +18,16 @@ interface TaskTreeProviderOptions {
   readonly now?: () => number;
   /** The command a click on a task or clip runs (the task panel), when the extension has one. */
   readonly openCommand?: string;
+  /** When tasks are grouped under their gateways (default `auto`: when there are several). */
+  readonly grouping?: () => GroupTasksByGateway;
+  /** What is wrong with a gateway, for its group (`unreachable — retrying automatically`). */
+  readonly gatewayProblem?: (baseUrl: string) => string | undefined;
 }
 
 /**
- * The tracker tree: tasks at the root (newest tracked first), their clips below.
+ * The tracker tree: tasks at the root (newest tracked first), their clips below. While tasks
+ * from several gateways are tracked, the root holds one group per gateway instead (the gateway
+ * of the newest task first) and the tasks sit in their gateway's group.
  *
  * Elements are references (`{ kind, taskId[, clipId] }`) cached per id, so the same object is
  * handed to VS Code for the same task every time: `onDidChangeTreeData(element)` then refreshes
@@ -31,6 +40,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   private readonly taskElements = new Map<string, TaskElement>();
   private readonly clipElements = new Map<string, ClipElement>();
   private readonly moreClipsElements = new Map<string, MoreClipsElement>();
+  private readonly gatewayElements = new Map<string, GatewayElement>();
   /** The ids shown at the root the last time VS Code asked for it. */
   private knownIds = new Set<string>();
   /** Redraws relative times; runs only while the view is visible (see `setVisible`). */
@@ -69,13 +79,16 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   }
 
   getTreeItem(element: TrackerNode): vscode.TreeItem {
+    if (element.kind === 'gateway') {
+      return createGatewayTreeItem(element.baseUrl, this.tasksOf(element.baseUrl), this.options.gatewayProblem?.(element.baseUrl));
+    }
     const task = this.store.get(element.taskId);
     if (!task) {
       // A row VS Code still holds for a task removed a moment ago; the root refresh follows.
       return new vscode.TreeItem(shortTaskId(element.taskId));
     }
     if (element.kind === 'task') {
-      return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand });
+      return createTaskTreeItem(task, { now: this.now(), openCommand: this.options.openCommand, origin: this.store.origin(task.id) });
     }
     if (element.kind === 'moreClips') return createMoreClipsTreeItem(task, firstItems(task.clips, MAX_CLIPS_SHOWN).notShown);
     const clip = task.clips.find((candidate) => candidate.id === element.clipId);
@@ -88,8 +101,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
       const tasks = this.store.all();
       this.knownIds = new Set(tasks.map((task) => task.id));
       this.forgetElementsExcept(this.knownIds);
+      const gateways = gatewaysOf(tasks);
+      this.forgetGatewaysExcept(gateways);
+      if (this.groups(gateways)) return gateways.map((baseUrl) => this.gatewayElement(baseUrl));
       return tasks.map((task) => this.taskElement(task.id));
     }
+    if (element.kind === 'gateway') return this.tasksOf(element.baseUrl).map((task) => this.taskElement(task.id));
     if (element.kind !== 'task') return [];
     const task = this.store.get(element.taskId);
     if (!task) return [];
@@ -99,7 +116,36 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
   }
 
   getParent(element: TrackerNode): TrackerNode | undefined {
-    return element.kind === 'task' ? undefined : this.taskElement(element.taskId);
+    if (element.kind === 'gateway') return undefined;
+    if (element.kind !== 'task') return this.taskElement(element.taskId);
+    const task = this.store.get(element.taskId);
+    if (task === undefined || !this.groups(gatewaysOf(this.store.all()))) return undefined;
+    return this.gatewayElement(task.baseUrl);
+  }
+
+  /** Whether the root holds gateway groups right now (for tests and the tracker). */
+  get groupsByGateway(): boolean {
+    return this.groups(gatewaysOf(this.store.all()));
+  }
+
+  /** The cached element of a gateway's group. */
+  gatewayElement(baseUrl: string): GatewayElement {
+    let element = this.gatewayElements.get(baseUrl);
+    if (!element) {
+      element = { kind: 'gateway', baseUrl };
+      this.gatewayElements.set(baseUrl, element);
+    }
+    return element;
+  }
+
+  /** Redraws a gateway's group, e.g. when polling it starts or stops failing. */
+  refreshGateway(baseUrl: string): void {
+    if (this.groupsByGateway && gatewaysOf(this.store.all()).includes(baseUrl)) this.changeEmitter.fire(this.gatewayElement(baseUrl));
+  }
+
+  /** Redraws everything, e.g. when the grouping setting changed. */
+  refreshAll(): void {
+    this.changeEmitter.fire(undefined);
   }
 
   /** The cached element of a task: the object `reveal` and `onDidChangeTreeData` need. */
@@ -147,7 +193,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
     }
     if (change.changed.length === 0) return;
     // A task's row and its clip rows: refreshing the task element re-reads its children too.
-    this.changeEmitter.fire(change.changed.map((id) => this.taskElement(id)));
+    const rows: TrackerNode[] = change.changed.map((id) => this.taskElement(id));
+    if (this.groupsByGateway) {
+      // A group counts its running tasks: the groups of the changed tasks are redrawn with them.
+      const gateways = new Set(change.changed.map((id) => this.store.get(id)?.baseUrl).filter((url) => url !== undefined));
+      for (const baseUrl of gateways) rows.push(this.gatewayElement(baseUrl));
+    }
+    this.changeEmitter.fire(rows);
+  }
+
+  private groups(gateways: readonly string[]): boolean {
+    const grouping = this.options.grouping?.() ?? 'auto';
+    if (grouping === 'never' || gateways.length === 0) return false;
+    return grouping === 'always' || gateways.length > 1;
+  }
+
+  private tasksOf(baseUrl: string): Task[] {
+    return this.store.all().filter((task) => task.baseUrl === baseUrl);
+  }
+
+  private forgetGatewaysExcept(gateways: readonly string[]): void {
+    for (const baseUrl of this.gatewayElements.keys()) {
+      if (!gateways.includes(baseUrl)) this.gatewayElements.delete(baseUrl);
+    }
   }
 
   private refreshRelativeTimes(): void {
@@ -167,4 +235,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TrackerNode>, v
       if (!ids.has(id)) this.moreClipsElements.delete(id);
     }
   }
+}
+
+/** The gateways of the tasks, each once, in the order of their newest task. */
+function gatewaysOf(tasks: readonly Task[]): string[] {
+  return [...new Set(tasks.map((task) => task.baseUrl))];
 }

@@ -24,8 +24,17 @@ export interface MoreClipsElement {
   readonly taskId: string;
 }
 
+/**
+ * The group of one gateway's tasks, at the root while tasks from several gateways are tracked.
+ * It is no task either: commands never receive it as one.
+ */
+export interface GatewayElement {
+  readonly kind: 'gateway';
+  readonly baseUrl: string;
+}
+
 /** Every row of the tracker tree. */
-export type TrackerNode = TaskTreeElement | MoreClipsElement;
+export type TrackerNode = TaskTreeElement | MoreClipsElement | GatewayElement;
 
 export function isTaskTreeElement(value: unknown): value is TaskTreeElement {
   if (typeof value !== 'object' || value === null) return false;

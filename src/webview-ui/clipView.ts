@@ -1,3 +1,4 @@
+import { isExtendable } from '../core/song/extendableClip';
 import { PRELOADED_PLAYERS } from '../core/task/displayLimits';
 import { formatDuration, formatStatus } from '../core/task/format';
 import type { Clip, Task } from '../core/task/model';
@@ -8,6 +9,9 @@ import { post } from './host';
 import { localize, pageLanguage } from './l10n';
 import { LyricsView } from './lyricsView';
 import { setMediaSource } from './mediaSource';
+
+/** The buttons of a clip's card, by the action each posts. */
+type ClipAction = 'openLyrics' | 'copyLink' | 'download' | 'extendClip';
 
 /** Numbers the clip views, so the ids inside each are unique in the page. */
 let nextViewNumber = 1;
@@ -24,7 +28,7 @@ export class ClipView {
   private readonly audioMissing: HTMLElement;
   private readonly mediaBox: HTMLElement;
   private readonly facts: Record<'tags' | 'model' | 'duration' | 'created', { row: HTMLElement; value: HTMLElement }>;
-  private readonly buttons: Record<'openLyrics' | 'copyLink' | 'download', HTMLButtonElement>;
+  private readonly buttons: Record<ClipAction, HTMLButtonElement>;
   private readonly lyrics: LyricsView;
   private readonly video: ClipVideoView;
   private readonly reportedErrors = new Set<string>();
@@ -79,7 +83,7 @@ export class ClipView {
     };
 
     const actions = element('div', 'actions clip-actions');
-    const button = (action: 'openLyrics' | 'copyLink' | 'download', text: string, secondary: boolean): HTMLButtonElement => {
+    const button = (action: ClipAction, text: string, secondary: boolean): HTMLButtonElement => {
       const created = element('button', secondary ? 'secondary' : undefined, { type: 'button' });
       created.dataset.action = action;
       created.dataset.clipId = clipId;
@@ -91,6 +95,7 @@ export class ClipView {
       openLyrics: button('openLyrics', localize('Open Lyrics'), false),
       copyLink: button('copyLink', localize('Copy Link'), true),
       download: button('download', localize('Download…'), true),
+      extendClip: button('extendClip', localize('Extend…'), true),
     };
 
     const lyricsRoot = element('section', 'lyrics', { 'aria-label': localize('Lyrics') });
@@ -149,6 +154,8 @@ export class ClipView {
     setAttributeIfChanged(this.buttons.openLyrics, 'aria-label', localize('Open lyrics of {0}', label));
     setAttributeIfChanged(this.buttons.copyLink, 'aria-label', localize('Copy link to the audio of {0}', label));
     setAttributeIfChanged(this.buttons.download, 'aria-label', localize('Download {0}', label));
+    this.buttons.extendClip.disabled = !isExtendable(task, clip);
+    setAttributeIfChanged(this.buttons.extendClip, 'aria-label', localize('Extend {0}…', label));
     this.lyrics.update(hasLyrics ? clip.lyrics : null);
   }
 

@@ -19,12 +19,13 @@
  * - `#task-title` (h1), `#task-status` (`data-status` = pending|running|succeeded|failed|unknown),
  *   `#task-progress` (role=progressbar, `aria-valuenow` and `data-progress` when known),
  *   `#task-failure` (hidden unless failed), `#task-announcer` (aria-live="polite")
- * - `#task-actions button[data-action]` (openLyrics, download) for the whole task
+ * - `#task-actions button[data-action]` (openLyrics, download, editAsNewSong, openSourceDocument: shown only for
+ *   a task generated from a song document) for the whole task
  * - `#task-lyrics` with `.lyrics-section` children for a lyrics task
  * - `#clips > article.clip[data-clip-id]`, one per clip, in task order; inside each:
  *   `h2.clip-title`, `[data-field="status"|"tags"|"model"|"duration"|"created"|"error"]`,
  *   `img.clip-cover[data-clip-id]`, `audio[data-clip-id]`,
- *   `button[data-action="openLyrics"|"copyLink"|"download"][data-clip-id]`,
+ *   `button[data-action="openLyrics"|"copyLink"|"download"|"extendClip"][data-clip-id]`,
  *   `.lyrics .lyrics-section[data-tag] h3` for each tagged section and `.lyrics-lines` for its text
  * - the video, after the lyrics and collapsed by default: `button[data-action="toggleVideo"]
  *   [data-clip-id]` (shown only with a video URL; `aria-expanded` says whether it is open),
@@ -54,7 +55,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   switch (parsed.message.type) {
     case 'update':
-      view.update(parsed.message.task);
+      view.update(parsed.message.task, typeof parsed.message.sourceDocument === 'string' ? parsed.message.sourceDocument : undefined);
       saveState({ taskId: parsed.message.task.id });
       break;
   }
@@ -71,11 +72,20 @@ document.addEventListener('click', (event) => {
     case 'download':
       post(clipId === undefined ? { type: 'download' } : { type: 'download', clipId });
       break;
+    case 'editAsNewSong':
+      post({ type: 'editAsNewSong' });
+      break;
+    case 'extendClip':
+      if (clipId !== undefined) post({ type: 'extendClip', clipId });
+      break;
     case 'copyLink':
       if (clipId !== undefined) post({ type: 'copyLink', clipId });
       break;
     case 'openVideo':
       if (clipId !== undefined) post({ type: 'openVideo', clipId });
+      break;
+    case 'openSourceDocument':
+      post({ type: 'openSourceDocument' });
       break;
     // toggleVideo is handled by its clip's view, which owns the player.
   }

@@ -23,6 +23,8 @@ export class TaskView {
   private readonly announcer = required<HTMLElement>('task-announcer');
   private readonly openLyrics = required<HTMLButtonElement>('task-open-lyrics');
   private readonly download = required<HTMLButtonElement>('task-download');
+  private readonly editAsNewSong = required<HTMLButtonElement>('task-edit-as-new-song');
+  private readonly openSource = required<HTMLButtonElement>('task-open-source');
   private readonly taskLyrics = new LyricsView(required<HTMLElement>('task-lyrics-text'));
   private readonly taskLyricsSection = required<HTMLElement>('task-lyrics');
   private readonly clipList = required<HTMLElement>('clips');
@@ -31,7 +33,8 @@ export class TaskView {
   private readonly announcements = new StatusAnnouncements(localize);
   private updates = 0;
 
-  update(task: Task): void {
+  /** `sourceDocument`: the name of the song document the task was generated from, if any. */
+  update(task: Task, sourceDocument: string | undefined): void {
     document.body.dataset.taskId = task.id;
     const name = task.title?.trim() || untitledTaskName(task.id, localize);
     setOptionalText(this.title, name);
@@ -52,6 +55,13 @@ export class TaskView {
     this.download.disabled = false;
     setAttributeIfChanged(this.openLyrics, 'aria-label', localize('Open lyrics of {0}', name));
     setAttributeIfChanged(this.download, 'aria-label', localize('Download {0}…', name));
+    // The same rule as the tree's menu: a song to edit needs clips or a lyrics task's text.
+    this.editAsNewSong.disabled = task.clips.length === 0 && (task.lyrics?.trim() ?? '') === '';
+    setAttributeIfChanged(this.editAsNewSong, 'aria-label', localize('Edit as New Song: {0}', name));
+    // The host sends the name only for a task generated from a document; it opens what it recorded.
+    this.openSource.hidden = sourceDocument === undefined;
+    if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'aria-label', localize('Open the song document {0}', sourceDocument));
+    if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'title', sourceDocument);
 
     // A lyrics task has its text on the task itself and no clips.
     const lyricsText = task.clips.length === 0 && (task.lyrics?.trim() ?? '') !== '' ? task.lyrics : null;

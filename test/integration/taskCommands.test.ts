@@ -42,7 +42,7 @@ describe('Task commands', function () {
     const cleared = await executeCommand(Commands.clearFinished);
     assert.equal(cleared, 2);
     assert.deepEqual(fixture.api.services.store.all().map((task) => task.id), [running]);
-    assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => element.taskId), [running]);
+    assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => (element.kind === 'task' ? element.taskId : element.kind)), [running]);
   });
 
   it('refreshes on demand: a finished task is fetched again', async () => {

@@ -102,7 +102,7 @@ describe('Tracking a task', function () {
     try {
       await fetchTasks([still, moving]);
       assert.ok(events.includes(undefined), 'adding tasks refreshes the root');
-      const movingElement = fixture.api.tracker.provider.getChildren().find((element) => element.taskId === moving);
+      const movingElement = fixture.api.tracker.provider.getChildren().find((element) => element.kind === 'task' && element.taskId === moving);
       assert.ok(movingElement);
 
       events.length = 0;
@@ -110,7 +110,7 @@ describe('Tracking a task', function () {
       await waitFor('a tree refresh for the task that moved', () => events.length > 0);
       const [event] = events;
       assert.ok(Array.isArray(event), `a refresh of rows, not of the root (${JSON.stringify(event)})`);
-      assert.deepEqual(event.map((element) => element.taskId), [moving]);
+      assert.deepEqual(event.map((element) => (element.kind === 'task' ? element.taskId : element.kind)), [moving]);
       assert.equal(event[0], movingElement, 'the very element object the tree holds');
 
       events.length = 0;
@@ -183,7 +183,7 @@ describe('Tracking a task', function () {
     const other = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     const fetched = await fetchTasks([known, 'no-such-task-0000', other]);
     assert.deepEqual(fetched.map((task) => task.id), [known, other]);
-    assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => element.taskId), [known, other], 'in the order asked for');
+    assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => (element.kind === 'task' ? element.taskId : element.kind)), [known, other], 'in the order asked for');
     assert.ok(fixture.api.services.store.get(known));
     assert.equal(fixture.api.services.store.get('no-such-task-0000'), undefined);
   });

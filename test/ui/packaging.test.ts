@@ -30,7 +30,7 @@ describe('Packaged extension (.vsix)', function () {
     it('holds the extension bundle, its media, the webview script and the documents', function () {
       for (const expected of [
         'package.json',
-        'dist/extension.js',
+        'dist/extension.mjs',
         'media/icon.png',
         'media/suno-activity.svg',
         'media/dist/panel.js',
@@ -40,6 +40,8 @@ describe('Packaged extension (.vsix)', function () {
       ]) {
         assert.ok(files.includes(expected), `${expected} is missing from the .vsix`);
       }
+      // What the entry loads on first use (commands, the song engine, the gateway check).
+      assert.ok(files.some((file) => /^dist\/chunks\/[^/]+\.mjs$/.test(file)), 'no chunk of the extension bundle in the .vsix');
       // vsce renames the documents: readme.md, changelog.md, LICENSE.txt.
       for (const document of [/^readme\.md$/i, /^changelog\.md$/i, /^license(\.txt|\.md)?$/i]) {
         assert.ok(files.some((file) => document.test(file)), `no file matching ${String(document)} in the .vsix`);

@@ -1,42 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { main, type CliIo } from '../../src/cli/cli';
 import { formatClipLine, formatTask, formatTaskLine } from '../../src/cli/humanOutput';
 import { terminalBlock, terminalLine } from '../../src/cli/terminalText';
 import type { Clip, Task } from '../../src/core/task/model';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
+import { parseLines, runCli } from './support/cliRun';
 import { buildClip, buildTask } from './support/taskBuilders';
 
 const KEY = 'test-key';
 const DIALECTS: Dialect[] = ['native', 'flat', 'goapi', 'newapi', 'lyrics'];
 const ROOT = resolve(__dirname, '..', '..', '..');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** stdout's lines, without the empty one after the last newline. */
-  lines: string[];
-}
-
-async function run(argv: string[], env: Record<string, string | undefined>, extra: Partial<CliIo> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    env,
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    ...extra,
-  });
-  return { code, stdout, stderr, lines: stdout.split('\n').filter((line, index, all) => !(line === '' && index === all.length - 1)) };
-}
-
-function parseLines(lines: string[]): Record<string, unknown>[] {
-  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+const run = runCli;
 
 describe('suno-task', () => {
   let gateway: LocalGateway;
@@ -58,6 +37,8 @@ describe('suno-task', () => {
         assert.equal(result.code, 0);
         assert.match(result.stdout, /suno-task fetch <id>\.\.\./);
         assert.match(result.stdout, /suno-task watch <id>\.\.\./);
+        assert.match(result.stdout, /suno-task submit FILE/);
+        assert.match(result.stdout, /suno-task extend TASK_ID CLIP_ID/);
         assert.match(result.stdout, /SUNO_API_KEY/);
         assert.equal(result.stderr, '');
       }
@@ -77,7 +58,7 @@ describe('suno-task', () => {
         [['fetch', '--nope', '2a145658-3342-4228-b779-b8323a2b77df'], /--nope/],
         [['fetch', '--raw', '--json', '2a145658-3342-4228-b779-b8323a2b77df'], /--json or --raw/],
         [['watch', '--raw', '2a145658-3342-4228-b779-b8323a2b77df'], /--raw works with fetch only/],
-        [['fetch', '--interval', '10', '2a145658-3342-4228-b779-b8323a2b77df'], /--interval works with watch only/],
+        [['fetch', '--interval', '10', '2a145658-3342-4228-b779-b8323a2b77df'], /--interval works with watch and --watch only/],
         [['watch', '--interval', '2', '2a145658-3342-4228-b779-b8323a2b77df'], /at least 5 seconds/],
         [['watch', '--interval', 'soon', '2a145658-3342-4228-b779-b8323a2b77df'], /number of seconds/],
         [['fetch', '--base-url', 'ftp://x', '2a145658-3342-4228-b779-b8323a2b77df'], /--base-url: .*http:\/\/ or https:\/\//],
@@ -507,11 +488,15 @@ describe('suno-task', () => {
   });
 
   describe('the built dist/cli.js', () => {
-    const cli = join(ROOT, 'dist', 'cli.js');
+    // Built from the current sources into a folder of its own: a dist/cli.js left by an older
+    // build would test yesterday's CLI.
+    const folder = mkdtempSync(join(tmpdir(), 'suno-cli-'));
+    const cli = join(folder, 'cli.js');
+
+    after(() => rmSync(folder, { recursive: true, force: true }));
 
     before(async function () {
       this.timeout(60_000);
-      if (existsSync(cli)) return;
       const esbuild = (await import('esbuild')) as typeof import('esbuild');
       await esbuild.build({
         entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
@@ -542,6 +527,17 @@ describe('suno-task', () => {
         assert.equal((JSON.parse(error.stdout) as { error: { kind: string } }).error.kind, 'not_found');
         return true;
       });
+    });
+
+    it('submits a song document read from its standard input', async function () {
+      this.timeout(20_000);
+      const childEnv = { PATH: process.env.PATH ?? '', SUNO_API_KEY: KEY, SUNO_BASE_URL: gateway.url };
+      const child = promisify(execFile)(process.execPath, [cli, 'submit', '-', '--json'], { env: childEnv });
+      child.child.stdin?.end('---\ntitle: Piped\nstyle: folk\n---\n[Verse]\nFrom a pipe\n');
+      const { stdout } = await child;
+      const [submit] = gateway.submits;
+      assert.deepEqual(JSON.parse(stdout), { id: submit.taskId, action: 'music', baseUrl: gateway.url });
+      assert.equal((submit.body as { prompt: string }).prompt, '[Verse]\nFrom a pipe');
     });
   });
 });

@@ -47,6 +47,15 @@ describe('GatewayStatusMessage', () => {
     assert.equal(message.text(), 'api.gpt.ge: no API key — polling paused. Run "Suno: Set API Key…".');
   });
 
+  it('says what is wrong with one gateway, for its group in the tree', () => {
+    const message = new GatewayStatusMessage();
+    message.update(state({ state: 'backing_off', lastError: new GatewayError('rate_limited', '429'), consecutiveFailures: 1 }));
+    message.update(state({ baseUrl: 'https://api.cometapi.com', state: 'paused_auth', lastError: null }));
+    assert.equal(message.problemOf('https://api.gpt.ge'), 'rate limited — retrying automatically');
+    assert.equal(message.problemOf('https://api.cometapi.com'), 'no API key — polling paused');
+    assert.equal(message.problemOf('https://elsewhere.example'), undefined);
+  });
+
   it('clears the line while the gateway is polled again, e.g. after a new key', () => {
     const message = new GatewayStatusMessage();
     message.update(state({ state: 'paused_auth', lastError: new GatewayError('auth', 'refused'), consecutiveFailures: 1 }));

@@ -17,6 +17,7 @@ const settingSchema = z.object({
   default: z.optional(z.unknown()),
   minimum: z.optional(z.number()),
   maximum: z.optional(z.number()),
+  scope: z.optional(z.string()),
 });
 const manifestSchema = z.object({
   contributes: z.object({ configuration: z.object({ properties: z.record(z.string(), settingSchema) }) }),
@@ -54,5 +55,11 @@ describe('package.json settings match the core', () => {
 
   it('suno.defaultModel defaults to the core default model', () => {
     assert.equal(setting('suno.defaultModel').default, DEFAULT_MODEL_ID);
+  });
+
+  it('suno.confirmBeforeSubmit asks by default, from user settings only', () => {
+    const confirm = setting('suno.confirmBeforeSubmit');
+    assert.equal(confirm.default, true);
+    assert.equal(confirm.scope, 'application');
   });
 });

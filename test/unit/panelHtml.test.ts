@@ -59,7 +59,7 @@ describe('panelHtml', () => {
 
   it('has the landmarks and hooks the page script fills in', () => {
     const html = panelHtml(OPTIONS);
-    for (const id of ['task-title', 'task-status', 'task-progress', 'task-progress-fill', 'task-progress-label', 'task-failure', 'task-announcer', 'task-open-lyrics', 'task-download', 'task-lyrics', 'task-lyrics-text', 'clips']) {
+    for (const id of ['task-title', 'task-status', 'task-progress', 'task-progress-fill', 'task-progress-label', 'task-failure', 'task-announcer', 'task-open-lyrics', 'task-download', 'task-edit-as-new-song', 'task-lyrics', 'task-lyrics-text', 'clips']) {
       assert.ok(html.includes(`id="${id}"`), id);
     }
     assert.ok(html.includes('<main'));

@@ -60,6 +60,8 @@ describe('panelMessages', () => {
         { type: 'copyLink', clipId: 'clip-1' },
         { type: 'download' },
         { type: 'download', clipId: 'clip-1' },
+        { type: 'editAsNewSong' },
+        { type: 'extendClip', clipId: 'clip-1' },
         { type: 'openVideo', clipId: 'clip-1' },
         { type: 'mediaError', clipId: 'clip-1', media: 'audio' },
       ];
@@ -93,6 +95,8 @@ describe('panelMessages', () => {
         { type: 'mediaError', clipId: 'clip-1', media: 'script' },
         { type: 'copyLink', clipId: '..' },
         { type: 'download', clipId: '../../etc/passwd' },
+        { type: 'extendClip' },
+        { type: 'extendClip', clipId: '../other-task' },
         { type: 'openLyrics', clipId: 'a'.repeat(129) },
         'ready',
         undefined,

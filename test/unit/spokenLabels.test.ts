@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { spokenClipLabel, spokenDuration, spokenRunningTasksLabel, spokenTaskLabel } from '../../src/tracker/spokenLabels';
+import {
+  spokenClipLabel,
+  spokenCurrentGatewayLabel,
+  spokenDuration,
+  spokenGatewayGroupLabel,
+  spokenRunningTasksLabel,
+  spokenTaskLabel,
+} from '../../src/tracker/spokenLabels';
 import { buildClip, buildTask } from './support/taskBuilders';
 
 const NOW = Date.parse('2024-12-09T04:20:00Z');
@@ -25,6 +32,15 @@ describe('Spoken labels of the tracker and the status bar', () => {
     assert.equal(spokenClipLabel(clip, 'City Lights', { index: 1, count: 2 }), 'City Lights, clip 2 of 2, succeeded, 3 minutes 12 seconds, chirp-v4');
     const streaming = buildClip({ status: 'running', isStreaming: true });
     assert.equal(spokenClipLabel(streaming, 'City Lights', { index: 0, count: 1 }), 'City Lights, running, streaming');
+  });
+
+  it('speaks a gateway group with its task count, what runs and what is wrong', () => {
+    assert.equal(spokenGatewayGroupLabel('api.gpt.ge', { tasks: 3, running: 1 }), 'api.gpt.ge, gateway, 3 tasks, 1 running');
+    assert.equal(spokenGatewayGroupLabel('127.0.0.1:4000', { tasks: 1, running: 0 }, 'unreachable — retrying automatically'), '127.0.0.1:4000, gateway, 1 task, unreachable — retrying automatically');
+  });
+
+  it('speaks the status bar’s gateway item with how many gateways are known', () => {
+    assert.equal(spokenCurrentGatewayLabel('api.gpt.ge', 2), 'Suno gateway api.gpt.ge, one of 2 known gateways, activate to switch');
   });
 
   it('says durations in words, and nothing for an unknown one', () => {

@@ -44,6 +44,7 @@ const HARMLESS_FROM_A_WORKSPACE: Record<string, string> = {
   'suno.notifyOnCompletion': 'only decides whether a notification shows',
   'suno.defaultModel': 'only the model a song that names none is sent with, to the user’s own gateway; the song’s CodeLens names it before anything is submitted (a songs repository may well want its own)',
   'suno.models': 'only the model ids offered and the lengths checked in the editor; the gateway still decides what it accepts',
+  'suno.groupTasksByGateway': 'only decides how the tracker arranges the tasks it already shows',
 };
 
 function manifest(): z.infer<typeof manifestSchema> {

@@ -14,7 +14,6 @@ import { normaliseBaseUrl } from './baseUrl';
 import { GatewayError } from '../gatewayError';
 import { HttpTransport, type RequestLogEntry } from './httpTransport';
 import type { RawResponse, RequestDescription } from './responseErrors';
-import { submitTask } from './submitTask';
 import { explainIdProblem } from '../task/idRules';
 import type { Task } from '../task/model';
 import { readSingleAnswer } from './taskAnswers';
@@ -136,6 +135,8 @@ export class GatewayClient {
    * gateway may have accepted it. See `submitTask.ts` for every answer.
    */
   async submit(request: SubmitRequest): Promise<string> {
+    // Loaded at the first submit: tracking tasks never needs it.
+    const { submitTask } = await import('./submitTask');
     return submitTask(this.transport, request);
   }
 

@@ -31,17 +31,31 @@ export function formatSongDocument(fields: SongFields): string {
   return lines.join('\n');
 }
 
+interface SongFromTaskOptions {
+  /** The clip the song is taken from: its title, style, model and lyrics come before the other clips'. */
+  readonly clipId?: string;
+  /**
+   * The model written when the task names none (a lyrics task), so that the document says which
+   * model it will be generated with.
+   */
+  readonly defaultModel?: string;
+}
+
 /**
  * The song a task was made from, as far as the task tells: its title, the style and model of its
  * first clip that has them, and the lyrics of its first clip with lyrics (a lyrics task's own
- * text). A model that is no model id is left out rather than copied into the document.
+ * text). A chosen clip goes first, so its own values win and the other clips only fill what it
+ * lacks. A model that is no model id is left out rather than copied into the document.
  */
-export function songFromTask(task: Task): string {
-  const lyricsClip = task.clips.find((clip) => clip.lyrics !== null);
-  const model = task.clips.find((clip) => clip.model !== null)?.model ?? undefined;
+export function songFromTask(task: Task, options: SongFromTaskOptions = {}): string {
+  const chosen = task.clips.find((clip) => clip.id === options.clipId);
+  const clips = chosen === undefined ? task.clips : [chosen, ...task.clips.filter((clip) => clip !== chosen)];
+  const lyricsClip = clips.find((clip) => clip.lyrics !== null);
+  const clipModel = clips.find((clip) => clip.model !== null)?.model ?? undefined;
+  const model = clipModel !== undefined && isModelId(clipModel) ? clipModel : options.defaultModel;
   return formatSongDocument({
-    title: task.title ?? lyricsClip?.title ?? task.clips.find((clip) => clip.title !== null)?.title ?? undefined,
-    style: task.clips.find((clip) => clip.tags !== null)?.tags ?? undefined,
+    title: chosen?.title ?? task.title ?? lyricsClip?.title ?? clips.find((clip) => clip.title !== null)?.title ?? undefined,
+    style: clips.find((clip) => clip.tags !== null)?.tags ?? undefined,
     model: model !== undefined && isModelId(model) ? model : undefined,
     lyrics: lyricsClip?.lyrics ?? task.lyrics ?? '',
   });

@@ -81,7 +81,10 @@ interface ExtendInput {
   readonly clipId: string;
   /** Seconds into the clip where the continuation starts. */
   readonly continueAt: number;
-  /** The song document with the continuation's lyrics; without one, the clip's style and title. */
+  /**
+   * The song document with the continuation's lyrics; without one, the clip's style and title and
+   * no vocals (gateways built on new-api refuse an empty prompt unless the song is instrumental).
+   */
   readonly document?: SongDocument;
 }
 
@@ -101,7 +104,7 @@ export function extendSongBody(input: ExtendInput, settings: SongSettings): Body
   const clipModel = clip.model !== null && isModelId(clip.model) ? clip.model : settings.defaultModel;
   const song = input.document
     ? customSongBody(input.document, { ...settings, defaultModel: clipModel })
-    : ({ ok: true, body: { prompt: '', mv: clipModel, title: '', tags: '', make_instrumental: false } } as const);
+    : ({ ok: true, body: { prompt: '', mv: clipModel, title: '', tags: '', make_instrumental: true } } as const);
   if (!song.ok) return song;
   const body: ExtendSongBody = {
     ...song.body,

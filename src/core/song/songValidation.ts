@@ -258,7 +258,7 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
     const close = document.frontMatter?.closeSpan;
     problems.push({
       code: 'no-lyrics',
-      severity: 'warning',
+      severity: 'error',
       message: localize('No lyrics: gateways may refuse an empty prompt. Write lyrics, or set instrumental: true.'),
       span: style?.keySpan ?? { start: 0, end: 0 },
       ...(close && instrumentalEntry === undefined && { fix: { title: localize('Add instrumental: true'), span: { start: close.start, end: close.start }, text: `instrumental: true${eol}` } }),

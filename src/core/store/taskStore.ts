@@ -35,6 +35,7 @@ import { hashedFileName, isHashedFileName } from './fileNames';
 import type { KeyValueStorage } from './keyValueStorage';
 import { TASK_STORE_KEY, readLegacyTaskList, truncate } from './legacyTaskList';
 import { isFinished, type Task } from '../task/model';
+import type { TaskOrigin } from '../task/taskOrigin';
 import type { SharedFileEntry, SharedFiles } from './sharedFiles';
 import { MAX_TASK_FILE_BYTES, parseTaskFile, serializeTaskFile, taskFileId, type ParsedTaskFile } from './taskFile';
 
@@ -69,6 +70,8 @@ export interface TaskStoreOptions {
 interface Entry {
   task: Task;
   trackedAt: number;
+  /** Set when this extension generated the task; kept through every later update. */
+  origin?: TaskOrigin;
   /** Read from or written to the folder: if its file disappears, another window removed it. */
   onDisk: boolean;
 }
@@ -145,6 +148,11 @@ export class TaskStore {
     return this.entries.get(id)?.task;
   }
 
+  /** Where a task generated here came from; undefined for a task fetched by id. */
+  origin(id: string): TaskOrigin | undefined {
+    return this.entries.get(id)?.origin;
+  }
+
   /** Tasks that may still change, in `all()` order: the ones worth polling. */
   unfinished(): Task[] {
     return this.all().filter((task) => !isFinished(task.status));
@@ -154,8 +162,9 @@ export class TaskStore {
    * Tracks new tasks (first in the list, in the order given) and replaces tracked ones in place.
    * Fires one change naming only the tasks whose content changed; saves only those.
    * Rejects when the write fails (the change stays in memory and was reported to `onProblem`).
+   * `origins` are recorded for tasks new to the store only: a tracked task keeps the one it has.
    */
-  upsert(tasks: readonly Task[]): Promise<void> {
+  upsert(tasks: readonly Task[], origins: ReadonlyMap<string, TaskOrigin> = new Map()): Promise<void> {
     // The last snapshot of an id wins when one call carries it twice.
     const incoming = new Map<string, Task>();
     for (const task of tasks) incoming.set(task.id, task);
@@ -179,7 +188,8 @@ export class TaskStore {
     }
     // The first task given is the newest: it gets the latest stamp.
     for (const task of [...added].reverse()) {
-      this.entries.set(task.id, { task, trackedAt: this.stamp(), onDisk: false });
+      const origin = origins.get(task.id);
+      this.entries.set(task.id, { task, trackedAt: this.stamp(), onDisk: false, ...(origin !== undefined && { origin }) });
       this.pending.set(task.id, { kind: 'save' });
     }
     if (added.length > 0) this.sorted = undefined;
@@ -400,7 +410,7 @@ export class TaskStore {
       return;
     }
     if (entry === undefined) {
-      this.entries.set(id, { task: parsed.task, trackedAt: parsed.trackedAt, onDisk: true });
+      this.entries.set(id, { task: parsed.task, trackedAt: parsed.trackedAt, onDisk: true, ...(parsed.origin !== undefined && { origin: parsed.origin }) });
       this.sorted = undefined;
       changed.push(id);
       return;
@@ -409,6 +419,10 @@ export class TaskStore {
     if (entry.trackedAt !== parsed.trackedAt) this.sorted = undefined;
     // A newer `fetchedAt` from the window that polls is worth having even without a change.
     if (!sameContent(entry.task, parsed.task) || parsed.task.fetchedAt > entry.task.fetchedAt) entry.task = parsed.task;
+    // The file's origin is the latest word; a file without one keeps ours only for the same
+    // incarnation (an older build rewrote it), not for a task tracked again since.
+    if (parsed.origin !== undefined) entry.origin = parsed.origin;
+    else if (entry.trackedAt !== parsed.trackedAt) delete entry.origin;
     entry.trackedAt = parsed.trackedAt;
     entry.onDisk = true;
   }
@@ -478,7 +492,8 @@ export class TaskStore {
       this.changeEmitter.fire({ changed: [], removed: [id] });
       return;
     }
-    await this.files.write(path, serializeTaskFile({ kind: 'live', task: entry.task, trackedAt: entry.trackedAt }));
+    const origin = entry.origin === undefined ? {} : { origin: entry.origin };
+    await this.files.write(path, serializeTaskFile({ kind: 'live', task: entry.task, trackedAt: entry.trackedAt, ...origin }));
     entry.onDisk = true;
   }
 

@@ -78,11 +78,11 @@ export function quickInputMessage(page: Page): Locator {
 }
 
 /** Waits for an input box (not the palette: its text does not start with '>') and returns its field. */
-export async function waitForInputBox(page: Page, options: { password?: boolean } = {}): Promise<Locator> {
+export async function waitForInputBox(page: Page, options: { password?: boolean } = {}, timeoutMs = UI_TIMEOUT_MS): Promise<Locator> {
   const field = options.password
     ? page.locator('.quick-input-widget .quick-input-box input[type="password"]')
     : quickInputField(page);
-  await waitUntil('an input box to open', async () => (await field.isVisible()) && !(await field.inputValue()).startsWith('>'));
+  await waitUntil('an input box to open', async () => (await field.isVisible()) && !(await field.inputValue()).startsWith('>'), timeoutMs);
   return field;
 }
 

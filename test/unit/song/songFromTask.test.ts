@@ -64,6 +64,28 @@ describe('song documents from values', () => {
       assert.equal(songFromTask(buildTask({ title: null, clips: [buildClip({ title: 'Clip title' })] })), '---\ntitle: Clip title\n---\n');
     });
 
+    it('takes a chosen clip first, and the other clips only for what it lacks', () => {
+      const task = buildTask({
+        title: 'Task title',
+        clips: [
+          buildClip({ id: 'a', title: 'First', tags: 'rock', model: 'chirp-v4', lyrics: 'first lyrics' }),
+          buildClip({ id: 'b', title: 'Second', tags: null, model: 'chirp-auk', lyrics: 'second lyrics' }),
+        ],
+      });
+      assert.equal(songFromTask(task, { clipId: 'b' }), '---\ntitle: Second\nstyle: rock\nmodel: chirp-auk\n---\nsecond lyrics');
+      const withoutLyrics = buildTask({ clips: [buildClip({ id: 'a', lyrics: 'la' }), buildClip({ id: 'b', lyrics: null })] });
+      assert.match(songFromTask(withoutLyrics, { clipId: 'b' }), /\n---\nla$/, 'the first clip with lyrics');
+      assert.equal(songFromTask(task, { clipId: 'no-such-clip' }), songFromTask(task), 'an unknown clip changes nothing');
+    });
+
+    it('writes the default model when the task names none, and never over the clip’s own', () => {
+      const lyricsTask = buildTask({ action: 'lyrics', title: 'Sea', clips: [], lyrics: '[Verse]\nSea' });
+      assert.equal(songFromTask(lyricsTask, { defaultModel: 'chirp-crow' }), '---\ntitle: Sea\nmodel: chirp-crow\n---\n[Verse]\nSea');
+      const song = buildTask({ clips: [buildClip({ model: 'chirp-v4' })] });
+      assert.match(songFromTask(song, { defaultModel: 'chirp-crow' }), /\nmodel: chirp-v4\n/);
+      assert.doesNotMatch(songFromTask(lyricsTask, { defaultModel: 'not a model\n---' }), /model/, 'a default that is no id is left out');
+    });
+
     it('keeps gateway text that would break the front matter inside its values', () => {
       const title = 'Evil\n---\nmodel: chirp-v3-5\n"';
       const task = buildTask({ title, clips: [buildClip({ tags: '---', model: 'chirp v4\nx', lyrics: '---\ninstrumental: true\n---' })] });

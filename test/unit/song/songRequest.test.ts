@@ -70,8 +70,8 @@ describe('song request bodies', () => {
     it('refuses a document with errors, with the first one and the count, and builds despite warnings', () => {
       const result = custom('---\ntitel: x\nstyle: "open\ninstrumental: maybe\n---\n');
       assert.equal(result.ok, false);
-      assert.match(reason(result), /^Unknown key "titel".*\(and 2 more problems\)$/);
-      assert.equal(result.ok ? 0 : result.problems.length, 3);
+      assert.match(reason(result), /^Unknown key "titel".*\(and 3 more problems\)$/);
+      assert.equal(result.ok ? 0 : result.problems.length, 4);
       assert.equal(custom('---\nTitle: x\nmodel: mine\n---\nla').ok, true);
     });
   });
@@ -110,13 +110,14 @@ describe('song request bodies', () => {
       clips: [buildClip({ id: 'clip-a', title: 'Clip A', tags: 'rap', model: 'chirp-v3-5', durationSeconds: 120 }), buildClip({ id: 'clip-b', model: null, title: null, tags: null })],
     });
 
-    it('continues a clip with its own title, style and model when no document is given', () => {
+    it('continues a clip without vocals, in its own title, style and model, when no document is given', () => {
+      // new-api refuses an empty prompt (prompt_empty) unless the song is instrumental.
       assert.deepEqual(body(extendSongBody({ task, clipId: 'clip-a', continueAt: 80 }, SETTINGS)), {
         prompt: '',
         mv: 'chirp-v3-5',
         title: 'Clip A',
         tags: 'rap',
-        make_instrumental: false,
+        make_instrumental: true,
         task_id: '469a479492f64ff4bb8d2ac3a85396f8',
         continue_clip_id: 'clip-a',
         continue_at: 80,

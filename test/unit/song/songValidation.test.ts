@@ -172,10 +172,10 @@ describe('validateSong', () => {
       assert.deepEqual(summary(song(['instrumental: true'], '')).map(([code]) => code), ['empty-song']);
     });
 
-    it('warns about a style without lyrics and offers an instrumental', () => {
+    it('refuses a style without lyrics, which new-api answers with prompt_empty, and offers an instrumental', () => {
       const text = song(['style: ambient'], '');
       const problem = only(text, 'no-lyrics');
-      assert.equal(problem.severity, 'warning');
+      assert.equal(problem.severity, 'error');
       assert.equal(fixed(text, problem), song(['style: ambient', 'instrumental: true'], ''));
       assert.equal(only(song(['style: ambient', 'instrumental: false'], ''), 'no-lyrics').fix, undefined, 'no second instrumental line');
     });

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { systemClock } from '../core/clock';
+import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
+import { errorText } from '../core/errorText';
+import { LyricsResultWatcher, type LyricsResult } from '../core/song/lyricsResults';
+import type { ExtensionServices } from '../extensionServices';
+import { CreateTexts } from './createTexts';
+import { DeliveredLyricsResults } from './deliveredLyricsResults';
+import { openUntitledSong } from './untitledSong';
+
+/** The part of the lyrics results the Generate Lyrics command uses. */
+export interface LyricsResults extends vscode.Disposable {
+  /** This window submitted `taskId`: open its result as soon as it is seen finished. */
+  expect(taskId: string): void;
+}
+
+/**
+ * Opens the lyrics of each finished Generate Lyrics task as a new song document, once (see
+ * `LyricsResultWatcher`), and says so with "Lyrics ready" when the window is in the background;
+ * a lyrics task that failed says why. The other windows wait for the submitting one for about two
+ * store syncs before they step in.
+ */
+export function registerLyricsResults(services: ExtensionServices): LyricsResults {
+  const { store, settings, log } = services;
+  const syncPeriodMs = (): number => Math.max(500, settings.pollIntervalMs() / 2);
+  const watcher = new LyricsResultWatcher({
+    source: store,
+    delivered: new DeliveredLyricsResults(services.context.globalState, Date.now, (error) => log.warn(`Could not remember an opened lyrics result: ${errorText(error)}`)),
+    clock: systemClock,
+    defaultModel: () => settings.songSettings().defaultModel,
+    graceMs: () => Math.min(30_000, 2 * syncPeriodMs() + 1000),
+    deliver: (result) => {
+      deliver(result).catch((error: unknown) => log.error(`Could not open the lyrics of task ${result.task.id}: ${errorText(error)}`));
+    },
+  });
+  // Tasks that finished while this window was closed, once the store has read them.
+  store.loaded.then(
+    () => watcher.checkAll(),
+    () => undefined,
+  );
+  return {
+    expect: (taskId) => watcher.expect(taskId),
+    dispose: () => watcher.dispose(),
+  };
+}
+
+async function deliver(result: LyricsResult): Promise<void> {
+  const name = lyricsName(result);
+  if (result.kind === 'failed') {
+    const reason = result.reason === null ? null : inertText(result.reason);
+    void vscode.window.showErrorMessage(CreateTexts.lyricsFailed(name, reason));
+    return;
+  }
+  const focused = vscode.window.state.focused;
+  const document = await openUntitledSong(result.document, { preserveFocus: !focused });
+  if (focused) return;
+  const answer = await vscode.window.showInformationMessage(CreateTexts.lyricsReady(name), CreateTexts.open);
+  if (answer === CreateTexts.open) await vscode.window.showTextDocument(document, { preview: false });
+}
+
+function lyricsName(result: LyricsResult): string {
+  const title = result.task.title === null ? '' : inertText(result.task.title, INERT_LABEL_MAX_LENGTH).trim();
+  return title === '' ? CreateTexts.untitledLyrics : title;
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { errorText } from '../core/errorText';
+import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
+import { customSongBody } from '../core/song/songRequest';
+import type { Task } from '../core/task/model';
+import { showGatewayError } from '../commands/gatewayErrorMessage';
+import type { ExtensionServices } from '../extensionServices';
+import { songOf } from '../songs/songDocuments';
+import { songEditorDocument } from './songEditorDocument';
+import type { SubmitService } from './submitService';
+
+/**
+ * Suno: Generate Song. The song document (given, or the active editor's) is checked by the one
+ * validator the diagnostics use: with an error, the Problems view shows why and nothing is sent.
+ * Otherwise its body goes through the submit service, which asks what needs asking, tracks the
+ * new task and remembers the document it came from. The document itself is never changed.
+ */
+export async function generateSong(services: ExtensionServices, submits: SubmitService, argument: unknown): Promise<Task | undefined> {
+  const document = songEditorDocument(argument);
+  if (document === undefined) return undefined;
+  const built = customSongBody(songOf(document), services.settings.songSettings());
+  if (!built.ok) {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    void vscode.window.showErrorMessage(inertText(`The song cannot be generated yet: ${built.reason} Nothing was sent.`));
+    return undefined;
+  }
+  let baseUrl: string;
+  try {
+    baseUrl = services.settings.baseUrl();
+  } catch (error) {
+    services.log.warn(`Generate Song: ${errorText(error)}`);
+    void showGatewayError(error, { prefix: 'Cannot generate the song:', showLogs: false });
+    return undefined;
+  }
+  const title = inertText(built.body.title, INERT_LABEL_MAX_LENGTH).trim();
+  return submits.submitAndTrack({
+    request: { action: 'music', body: built.body },
+    baseUrl,
+    action: 'generateSong',
+    sourceDocument: document.uri,
+    what: title === '' ? 'the song' : `the song “${title}”`,
+  });
+}
