@@ -133,7 +133,7 @@ async function switchTo(services: ExtensionServices, knownGateways: KnownGateway
     try {
       await services.settings.setBaseUrl(baseUrl);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not change the suno.baseUrl setting: ${inertText(errorText(error))}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not change the suno.baseUrl setting: {0}', inertText(errorText(error))));
       return undefined;
     }
   }
@@ -145,14 +145,18 @@ async function switchTo(services: ExtensionServices, knownGateways: KnownGateway
   const effective = services.settings.tryBaseUrl();
   if (effective !== baseUrl) {
     void vscode.window.showWarningMessage(
-      `${name} is saved in your user settings, but another settings source (such as a policy) sets suno.baseUrl to ${inertText(effective ?? 'an unusable value')}, which wins: new tasks still go there.`,
+      vscode.l10n.t(
+        '{0} is saved in your user settings, but another settings source (such as a policy) sets suno.baseUrl to {1}, which wins: new tasks still go there.',
+        name,
+        effective === undefined ? vscode.l10n.t('an unusable value') : inertText(effective),
+      ),
     );
     return effective;
   }
-  vscode.window.setStatusBarMessage(`$(server) Suno gateway: ${name}`, 4000);
+  vscode.window.setStatusBarMessage(`$(server) ${vscode.l10n.t('Suno gateway: {0}', name)}`, 4000);
 
   if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
-    const answer = await vscode.window.showInformationMessage(`No API key is stored for ${name} yet. Set one now?`, SET_API_KEY);
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('No API key is stored for {0} yet. Set one now?', name), SET_API_KEY);
     if (answer === SET_API_KEY) await executeCommand(Commands.setApiKey, new ApiKeyRequest(baseUrl));
   }
   return baseUrl;
