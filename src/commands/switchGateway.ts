@@ -23,8 +23,8 @@ export function switchGatewayHandler(services: ExtensionServices, knownGateways:
 }
 
 const NEW_GATEWAY_LABEL = '$(add) Enter a New Gateway URL…';
-const SET_API_KEY = 'Set API Key…';
-const FORGET_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Forget This Gateway' };
+const SET_API_KEY = vscode.l10n.t('Set API Key…');
+const FORGET_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Forget This Gateway') };
 
 interface GatewayItem extends vscode.QuickPickItem {
   readonly baseUrl?: string;
@@ -74,8 +74,8 @@ async function gatewayItems(services: ExtensionServices, knownGateways: KnownGat
 function pickGateway(items: readonly GatewayItem[]): Promise<Choice | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<GatewayItem>();
-    pick.title = 'Suno: Switch Gateway';
-    pick.placeholder = 'The gateway new tasks are fetched from (tracked tasks stay with their own)';
+    pick.title = vscode.l10n.t('Suno: Switch Gateway');
+    pick.placeholder = vscode.l10n.t('The gateway new tasks are fetched from (tracked tasks stay with their own)');
     pick.matchOnDescription = true;
     pick.items = items;
     let choice: Choice | undefined;
@@ -101,8 +101,8 @@ function pickGateway(items: readonly GatewayItem[]): Promise<Choice | undefined>
 /** A new address, checked as it is typed with the rules the setting is read with. */
 async function askForNewGateway(): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'Suno: New Gateway URL',
-    prompt: 'The address of the Suno API gateway, e.g. https://api.cometapi.com. A URL ending in /v1 is fine.',
+    title: vscode.l10n.t('Suno: New Gateway URL'),
+    prompt: vscode.l10n.t('The address of the Suno API gateway, e.g. https://api.cometapi.com. A URL ending in /v1 is fine.'),
     placeHolder: 'https://',
     ignoreFocusOut: true,
     validateInput: validateGatewayUrl,

@@ -21,7 +21,7 @@ export async function generateSong(services: ExtensionServices, submits: SubmitS
   const built = customSongBody(songOf(document), services.settings.songSettings());
   if (!built.ok) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showErrorMessage(inertText(`The song cannot be generated yet: ${built.reason} Nothing was sent.`));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The song cannot be generated yet: {0} Nothing was sent.', inertText(built.reason)));
     return undefined;
   }
   let baseUrl: string;
@@ -38,6 +38,6 @@ export async function generateSong(services: ExtensionServices, submits: SubmitS
     baseUrl,
     action: 'generateSong',
     sourceDocument: document.uri,
-    what: title === '' ? 'the song' : `the song “${title}”`,
+    what: title === '' ? vscode.l10n.t('the song') : vscode.l10n.t('the song “{0}”', title),
   });
 }
