@@ -8,7 +8,7 @@ import type { ExtensionServices } from '../extensionServices';
 import type { SubmitService } from '../generate/submitService';
 import { songOf } from '../songs/songDocuments';
 import { clipLabel } from '../tracker/clipTreeItem';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 import { resolveExtendTarget, type ExtendTarget } from './extendTarget';
 import { pickSongDocument } from './songDocumentPick';
 
@@ -45,7 +45,7 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
   );
   if (!built.ok) {
     if (built.problems.length > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showErrorMessage(CreateTexts.cannotExtend(built.reason));
+    void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).cannotExtend(built.reason));
     return undefined;
   }
   return submits.submitAndTrack({
@@ -53,7 +53,7 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
     baseUrl: task.baseUrl,
     action: EXTEND_ACTION,
     ...(document !== null && { sourceDocument: document.uri }),
-    what: CreateTexts.extendWhat(name, formatDuration(continueAt)),
+    what: createTexts(vscode.l10n.t).extendWhat(name, formatDuration(continueAt)),
   });
 }
 
@@ -61,8 +61,8 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
 async function askContinueAt({ clip }: ExtendTarget, name: string): Promise<number | undefined> {
   const length = clip.durationSeconds === null ? '' : formatDuration(clip.durationSeconds);
   const answer = await vscode.window.showInputBox({
-    title: CreateTexts.extendTitle(name),
-    prompt: CreateTexts.continueAtQuestion(length),
+    title: createTexts(vscode.l10n.t).extendTitle(name),
+    prompt: createTexts(vscode.l10n.t).continueAtQuestion(length),
     value: defaultContinueAt(clip.durationSeconds),
     ignoreFocusOut: true,
     validateInput: (text) => {
@@ -74,7 +74,7 @@ async function askContinueAt({ clip }: ExtendTarget, name: string): Promise<numb
   // Checked again: whoever answered the box is not bound by its validation.
   const parsed = parseContinueAt(answer, clip.durationSeconds);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(CreateTexts.cannotExtend(parsed.reason));
+    void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).cannotExtend(parsed.reason));
     return undefined;
   }
   return parsed.seconds;

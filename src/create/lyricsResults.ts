@@ -4,7 +4,7 @@ import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { errorText } from '../core/errorText';
 import { LyricsResultWatcher, type LyricsResult } from '../core/song/lyricsResults';
 import type { ExtensionServices } from '../extensionServices';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 import { DeliveredLyricsResults } from './deliveredLyricsResults';
 import { openUntitledSong } from './untitledSong';
 
@@ -48,17 +48,17 @@ async function deliver(result: LyricsResult): Promise<void> {
   const name = lyricsName(result);
   if (result.kind === 'failed') {
     const reason = result.reason === null ? null : inertText(result.reason);
-    void vscode.window.showErrorMessage(CreateTexts.lyricsFailed(name, reason));
+    void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).lyricsFailed(name, reason));
     return;
   }
   const focused = vscode.window.state.focused;
   const document = await openUntitledSong(result.document, { preserveFocus: !focused });
   if (focused) return;
-  const answer = await vscode.window.showInformationMessage(CreateTexts.lyricsReady(name), CreateTexts.open);
-  if (answer === CreateTexts.open) await vscode.window.showTextDocument(document, { preview: false });
+  const answer = await vscode.window.showInformationMessage(createTexts(vscode.l10n.t).lyricsReady(name), createTexts(vscode.l10n.t).open);
+  if (answer === createTexts(vscode.l10n.t).open) await vscode.window.showTextDocument(document, { preview: false });
 }
 
 function lyricsName(result: LyricsResult): string {
   const title = result.task.title === null ? '' : inertText(result.task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title === '' ? CreateTexts.untitledLyrics : title;
+  return title === '' ? createTexts(vscode.l10n.t).untitledLyrics : title;
 }
