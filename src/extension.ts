@@ -12,6 +12,7 @@ import { openExternalUrl, registerOpenInBrowserCommand } from './commands/openIn
 import { registerNewSongCommand } from './commands/newSong';
 import { registerOpenLyricsCommand } from './commands/openLyrics';
 import { registerOpenTaskCommand } from './commands/openTask';
+import { registerOpenWalkthroughCommand } from './commands/openWalkthrough';
 import { registerRefreshCommand } from './commands/refresh';
 import { registerRemoveTaskCommand } from './commands/removeTask';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
@@ -158,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   disposables.add(registerCopyLyricsToEditorCommand(services));
   disposables.add(registerSongLanguage(settings));
   disposables.add(registerNewSongCommand(services));
+  disposables.add(registerOpenWalkthroughCommand(services));
   // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
   disposables.add(registerDownloadCommand(services, overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined));
 
