@@ -41,6 +41,7 @@ import { registerTaskPanels } from './panel/taskPanels';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
+import { openWalkthroughIfFirstRun } from './walkthrough/walkthrough';
 
 /**
  * What `activate` returns to the extension's own integration tests, and to nobody else: any
@@ -168,6 +169,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   poller.start();
   leases.start();
   void applyDemoEnvironment(services);
+  if (overrides.walkthroughOnFirstRun) void openWalkthroughIfFirstRun(services);
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
