@@ -145,6 +145,11 @@ describe('The Get Started walkthrough in package.json', () => {
     }
   });
 
+  it('writes its text without Markdown, which the walkthrough would show as it is', () => {
+    // Its descriptions read links and $(icons) only: `code` and **bold** keep their marks.
+    for (const step of walkthrough().steps) assert.doesNotMatch(step.description, /`|\*\*|__|^#|^\s*[-*] /m, `step ${step.id}`);
+  });
+
   it('names a command no one contributes only while package.json does not', () => {
     const contributed = contributedCommands();
     for (const command of COMMANDS_NOT_YET_CONTRIBUTED) {
