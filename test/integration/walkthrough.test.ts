@@ -91,9 +91,11 @@ describe('The Get Started walkthrough', () => {
   });
 
   it('opens again, in front, from Suno: Get Started', async () => {
-    await executeCommand(Commands.openWalkthrough);
+    // Whatever a link or another extension passes along is no walkthrough id: it is ignored.
+    await executeCommand(Commands.openWalkthrough, 'other.extension#theirs', { toSide: true }, '[x](command:suno.clearApiKey)');
     const tab = await walkthroughOpened();
     assert.equal(tab.isActive, true);
+    assert.equal(vscode.window.tabGroups.all.length, 1, 'the walkthrough opened to the side');
     // Asking twice shows the same editor, not a second one.
     await executeCommand(Commands.openWalkthrough);
     await settled();
