@@ -28,10 +28,12 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** The context keys the extension sets for the `when` clauses of its menus and welcome views. */
+/** The context keys the extension sets for the `when` clauses of its menus and welcome views and for the walkthrough. */
 export const ContextKeys = {
   hasApiKey: 'suno.hasApiKey',
   hasTasks: 'suno.hasTasks',
+  /** Lyrics were opened as a document in this session: a completion event of the walkthrough. */
+  hasOpenedLyrics: 'suno.hasOpenedLyrics',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

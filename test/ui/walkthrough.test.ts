@@ -1,8 +1,8 @@
 // The first run of someone who has just installed the extension, through the real workbench in
 // Chromium: a fresh profile with no gateway address, no key and no task. The Get Started
 // walkthrough opens by itself when the extension first runs; following it, the user enters the
-// local gateway's address in the settings, sets the key and fetches a task, and each step gets its
-// check mark, ending with the task tracked in the Suno view. Reloading does not bring the
+// local gateway's address in the settings, sets the key, fetches a task and opens its lyrics from
+// its panel, and each step gets its check mark, with the task tracked in the Suno view. Reloading does not bring the
 // walkthrough back; the welcome view's link does.
 //
 // The tests of this file build on each other, in order, in one VS Code.
@@ -14,6 +14,7 @@ import {
   editorTab,
   openTracker,
   quickInputField,
+  taskPanelFrame,
   taskRow,
   UI_TIMEOUT_MS,
   waitForInputBox,
@@ -166,6 +167,22 @@ describe('Journey: the Get Started walkthrough on a fresh profile', function () 
       listen: false,
       writeSong: false,
     });
+  });
+
+  it('checks off listening once the lyrics open from the panel of a task in the Suno view', async function () {
+    await showWalkthrough(page());
+    await clickStepButton(page(), 'listen', 'Show Tasks');
+    const row = taskRow(page(), SONG);
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    await row.locator('.label-name').click();
+    const frame = await taskPanelFrame(page(), taskId);
+    const button = frame.locator('#task-open-lyrics');
+    await waitUntil('Open Lyrics to be enabled', async () => !(await button.isDisabled()));
+    await button.click();
+    await waitUntil('the lyrics tab to be active', async () => (await editorTab(page(), `${SONG}.lyrics`).getAttribute('aria-selected')) === 'true');
+    await showWalkthrough(page());
+    await waitForCheckMark(page(), 'listen');
+    assert.equal((await checkMarks(page())).writeSong, false);
   });
 
   it('does not open the walkthrough again after a reload, but the welcome view links to it', async function () {
