@@ -1,6 +1,6 @@
 /**
  * The ids `package.json` contributes and the code refers to: commands, context keys of `when`
- * clauses, views, the panel's view type and the lyrics scheme. Written once here so that a typo
+ * clauses, views, the walkthrough, the panel's view type and the lyrics scheme. Written once here so that a typo
  * is a compile error, not a command that silently does nothing; the activation test checks this
  * list against the manifest in both directions.
  */
@@ -31,14 +31,17 @@ export const Commands = {
   generateFromDescription: 'suno.generateFromDescription',
   changeSongModel: 'suno.changeSongModel',
   openSourceDocument: 'suno.openSourceDocument',
+  openWalkthrough: 'suno.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** The context keys the extension sets for the `when` clauses of its menus and welcome views. */
+/** The context keys the extension sets for the `when` clauses of its menus and welcome views and for the walkthrough. */
 export const ContextKeys = {
   hasApiKey: 'suno.hasApiKey',
   hasTasks: 'suno.hasTasks',
+  /** Lyrics were opened as a document in this session: a completion event of the walkthrough. */
+  hasOpenedLyrics: 'suno.hasOpenedLyrics',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
@@ -47,6 +50,9 @@ export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
 export const Views = {
   tasks: 'suno.tasks',
 } as const;
+
+/** The "Get started with Suno Tasks" walkthrough, as `contributes.walkthroughs` names it. */
+export const WALKTHROUGH_ID = 'getStarted';
 
 /** VS Code makes a `<view id>.focus` command for every view; this one reveals the Tasks view. */
 export const FOCUS_TASKS_VIEW_COMMAND = `${Views.tasks}.focus` as const;

@@ -30,6 +30,7 @@ import { registerLyricsResults } from './create/lyricsResults';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
+import { openWalkthroughIfFirstRun } from './walkthrough/walkthrough';
 
 /**
  * What `activate` returns to the extension's own integration tests, and to nobody else: any
@@ -159,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   poller.start();
   leases.start();
   void applyDemoEnvironment(services);
+  if (overrides.walkthroughOnFirstRun) void openWalkthroughIfFirstRun(services);
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

@@ -57,6 +57,7 @@ export function registerCommands(services: ExtensionServices, needs: CommandNeed
   commands.add(registerLazyCommand(Commands.editAsNewSong, () => import('./editAsNewSong'), (module) => module.editAsNewSongHandler(services)));
   commands.add(registerLazyCommand(Commands.generateLyrics, () => import('./generateLyrics'), (module) => module.generateLyricsHandler(services, submits, lyricsResults)));
   commands.add(registerLazyCommand(Commands.extendClip, () => import('./extendClip'), (module) => module.extendClipHandler(services, submits)));
+  commands.add(registerLazyCommand(Commands.openWalkthrough, () => import('./openWalkthrough'), (module) => module.openWalkthroughHandler(services)));
   commands.add(registerLazyCommand(Commands.download, () => import('./download'), (module) => module.downloadHandler(services, downloadClock)));
   return commands;
 }

@@ -51,6 +51,7 @@ interface CommandResults {
   [Commands.showLogs]: void;
   [Commands.openTask]: void;
   [Commands.openLyrics]: void;
+  [Commands.openWalkthrough]: void;
 }
 
 /** The handler of one of our commands: its result must be what `CommandResults` says. */

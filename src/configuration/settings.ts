@@ -56,14 +56,21 @@ interface TestOverrides {
   readonly testMode: boolean;
   /** `SUNO_TEST_POLL_INTERVAL_MS`: in test mode, the poll interval in milliseconds. */
   readonly pollIntervalMs: number | undefined;
+  /**
+   * Whether the walkthrough opens the first time the extension runs: always outside test mode;
+   * in test mode only when `SUNO_TEST_FIRST_RUN_WALKTHROUGH=1` asks for it, so that it does not
+   * cover the editors the other tests look at.
+   */
+  readonly walkthroughOnFirstRun: boolean;
 }
 
-/** Reads the test-only switches from the environment; both are ignored outside test mode. */
+/** Reads the test-only switches from the environment; all are ignored outside test mode. */
 export function testOverridesFromEnv(env: NodeJS.ProcessEnv = process.env): TestOverrides {
   const testMode = env.SUNO_TEST_MODE === '1';
   const parsed = Number(env.SUNO_TEST_POLL_INTERVAL_MS);
   const pollIntervalMs = testMode && Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
-  return { testMode, pollIntervalMs };
+  const walkthroughOnFirstRun = !testMode || env.SUNO_TEST_FIRST_RUN_WALKTHROUGH === '1';
+  return { testMode, pollIntervalMs, walkthroughOnFirstRun };
 }
 
 export class Settings implements vscode.Disposable {

@@ -28,6 +28,7 @@ interface Manifest {
     viewsWelcome: { view: string; when?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     languages: { id: string }[];
+    walkthroughs: { steps: { completionEvents: string[] }[] }[];
   };
 }
 
@@ -35,11 +36,15 @@ function manifest(): Manifest {
   return extension().packageJSON as Manifest;
 }
 
-/** Every `when` clause of the manifest: menus and welcome views. */
+/** Every `when` clause of the manifest: menus, welcome views and the walkthrough's `onContext:` events. */
 function whenClauses(): string[] {
-  const { menus, viewsWelcome } = manifest().contributes;
+  const { menus, viewsWelcome, walkthroughs } = manifest().contributes;
   const entries = [...Object.values(menus).flat(), ...viewsWelcome];
-  return entries.map((entry) => entry.when).filter((when): when is string => when !== undefined);
+  const completions = walkthroughs
+    .flatMap((walkthrough) => walkthrough.steps.flatMap((step) => step.completionEvents))
+    .filter((event) => event.startsWith('onContext:'))
+    .map((event) => event.slice('onContext:'.length));
+  return [...entries.map((entry) => entry.when).filter((when): when is string => when !== undefined), ...completions];
 }
 
 /**

@@ -2,7 +2,7 @@
 // into a clean VS Code it activates and registers its commands. scripts/test.sh packages the
 // extension first and passes the file as SUNO_VSIX; on its own: `npm run test:ui`.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { activityBarItem, findInCommandPalette, runCommand, screenshotOnFailure, startWorkbench, type Workbench } from '../harness/workbench';
 import { projectRoot } from '../harness/vscodeTools';
@@ -11,6 +11,18 @@ import { createSecondExtension, FOREIGN_GATEWAY, PROBE_COMMAND_TITLE, PROBED_GAT
 import { setApiKeyThroughUi, UI_TIMEOUT_MS, waitUntil } from './support/workbenchUi';
 
 const vsix = process.env.SUNO_VSIX ?? path.join(projectRoot, 'suno-tasks.vsix');
+
+/** The images the manifest's walkthroughs name, theme variants included. */
+function walkthroughMedia(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    contributes: { walkthroughs: { steps: { media: Record<string, unknown> }[] }[] };
+  };
+  return manifest.contributes.walkthroughs
+    .flatMap((walkthrough) => walkthrough.steps)
+    .flatMap(({ media }) => [media.svg, media.image, media.markdown])
+    .flatMap((file) => (typeof file === 'object' && file !== null ? Object.values(file) : [file]))
+    .filter((file): file is string => typeof file === 'string');
+}
 
 describe('Packaged extension (.vsix)', function () {
   before(function () {
@@ -42,6 +54,7 @@ describe('Packaged extension (.vsix)', function () {
       }
       // What the entry loads on first use (commands, the song engine, the gateway check).
       assert.ok(files.some((file) => /^dist\/chunks\/[^/]+\.mjs$/.test(file)), 'no chunk of the extension bundle in the .vsix');
+      for (const image of walkthroughMedia()) assert.ok(files.includes(image), `${image}, an image of the walkthrough, is missing from the .vsix`);
       // vsce renames the documents: readme.md, changelog.md, LICENSE.txt.
       for (const document of [/^readme\.md$/i, /^changelog\.md$/i, /^license(\.txt|\.md)?$/i]) {
         assert.ok(files.some((file) => document.test(file)), `no file matching ${String(document)} in the .vsix`);
@@ -120,6 +133,14 @@ describe('Packaged extension (.vsix)', function () {
       const errors = await page().locator('.notifications-toasts .notification-toast .notification-list-item-message').allTextContents();
       assert.deepEqual(errors.filter((text) => /not found|failed|error/i.test(text)), []);
       await page().keyboard.press('Escape');
+    });
+
+    it('opened its walkthrough on that first run, in the background', async function () {
+      // Installed, not in test mode: the first activation (Fetch Task above) opened the walkthrough
+      // behind the input box it left open.
+      const tab = page().locator('.part.editor .tabs-container .tab[role="tab"]', { hasText: 'Welcome' });
+      await tab.waitFor({ timeout: UI_TIMEOUT_MS });
+      await page().locator('.part.editor h2.category-title', { hasText: 'Get started with Suno Tasks' }).waitFor({ timeout: UI_TIMEOUT_MS });
     });
 
     it('shows its notifications as toasts, which the check for error toasts above relies on', async function () {
