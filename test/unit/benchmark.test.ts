@@ -82,6 +82,11 @@ describe('Benchmark', function () {
       'src/core/gateway/submitTask.ts',
       'src/core/song/songValidation.ts',
       'src/songs/songEngine.ts',
+      'src/panel/taskPanel.ts',
+      'src/panel/panelHtml.ts',
+      'src/panel/taskPanelSerializer.ts',
+      'src/shared/panelMessages.ts',
+      'src/shared/hostMessages.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
