@@ -87,6 +87,8 @@ describe('Benchmark', function () {
       'src/panel/taskPanelSerializer.ts',
       'src/shared/panelMessages.ts',
       'src/shared/hostMessages.ts',
+      'src/create/lyricsResultDelivery.ts',
+      'src/create/untitledSong.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
