@@ -89,6 +89,7 @@ describe('Benchmark', function () {
       'src/shared/hostMessages.ts',
       'src/create/lyricsResultDelivery.ts',
       'src/create/untitledSong.ts',
+      'src/core/task/downloadPlan.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
