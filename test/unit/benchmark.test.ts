@@ -90,6 +90,7 @@ describe('Benchmark', function () {
       'src/create/lyricsResultDelivery.ts',
       'src/create/untitledSong.ts',
       'src/core/task/downloadPlan.ts',
+      'src/commands/gatewayErrorMessage.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
