@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { LyricsResult } from '../core/song/lyricsResults';
+import { songFromTask } from '../core/song/songFromTask';
 import { CreateTexts } from './createTexts';
 import { openUntitledSong } from './untitledSong';
 
@@ -13,7 +14,7 @@ export async function deliverLyricsResult(result: LyricsResult): Promise<void> {
     return;
   }
   const focused = vscode.window.state.focused;
-  const document = await openUntitledSong(result.document, { preserveFocus: !focused });
+  const document = await openUntitledSong(songFromTask(result.task, { defaultModel: result.defaultModel }), { preserveFocus: !focused });
   if (focused) return;
   const answer = await vscode.window.showInformationMessage(CreateTexts.lyricsReady(name), CreateTexts.open);
   if (answer === CreateTexts.open) await vscode.window.showTextDocument(document, { preview: false });

@@ -91,6 +91,7 @@ describe('Benchmark', function () {
       'src/create/untitledSong.ts',
       'src/core/task/downloadPlan.ts',
       'src/commands/gatewayErrorMessage.ts',
+      'src/core/song/songFromTask.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
