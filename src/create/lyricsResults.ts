@@ -1,12 +1,13 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { systemClock } from '../core/clock';
-import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { errorText } from '../core/errorText';
+import { loadOnce } from '../core/loadOnce';
 import { LyricsResultWatcher, type LyricsResult } from '../core/song/lyricsResults';
 import type { ExtensionServices } from '../extensionServices';
-import { createTexts } from './createTexts';
 import { DeliveredLyricsResults } from './deliveredLyricsResults';
-import { openUntitledSong } from './untitledSong';
+
+// The watcher listens from activation; what opens a result and its texts loads with the first one.
+const loadDelivery = loadOnce(() => import('./lyricsResultDelivery'));
 
 /** The part of the lyrics results the Generate Lyrics command uses. */
 export interface LyricsResults extends vscode.Disposable {
@@ -45,20 +46,6 @@ export function registerLyricsResults(services: ExtensionServices): LyricsResult
 }
 
 async function deliver(result: LyricsResult): Promise<void> {
-  const name = lyricsName(result);
-  if (result.kind === 'failed') {
-    const reason = result.reason === null ? null : inertText(result.reason);
-    void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).lyricsFailed(name, reason));
-    return;
-  }
-  const focused = vscode.window.state.focused;
-  const document = await openUntitledSong(result.document, { preserveFocus: !focused });
-  if (focused) return;
-  const answer = await vscode.window.showInformationMessage(createTexts(vscode.l10n.t).lyricsReady(name), createTexts(vscode.l10n.t).open);
-  if (answer === createTexts(vscode.l10n.t).open) await vscode.window.showTextDocument(document, { preview: false });
-}
-
-function lyricsName(result: LyricsResult): string {
-  const title = result.task.title === null ? '' : inertText(result.task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title === '' ? createTexts(vscode.l10n.t).untitledLyrics : title;
+  const { deliverLyricsResult } = await loadDelivery();
+  await deliverLyricsResult(result);
 }

@@ -2,7 +2,7 @@
  * Which lyrics a lyrics document shows and what its tab is called. Pure (no `vscode`), so the
  * choice is unit-tested; src/lyrics/lyricsUri.ts turns the result into a URI.
  */
-import { sanitiseFileName } from '../core/task/downloadPlan';
+import { sanitiseFileName } from '../core/task/safeFileName';
 import type { Clip, Task } from '../core/task/model';
 import { untitledTaskName } from '../core/task/taskLabel';
 

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposables';
 import { isTransient, type GatewayError } from '../core/gatewayError';
+import { loadOnce } from '../core/loadOnce';
 import type { Poller } from '../core/polling/poller';
-import { showGatewayError } from '../commands/gatewayErrorMessage';
+
+// Most sessions never show one: the message's wording and actions load with the first.
+const loadGatewayErrorMessage = loadOnce(() => import('../commands/gatewayErrorMessage'));
 
 /**
  * A notification the user neither answered nor closed moves to the notification centre and its
@@ -70,6 +73,7 @@ export class PollErrorNotifier implements vscode.Disposable {
         : vscode.l10n.t('Could not update {0} at {1}; retrying automatically.', tasks, baseUrl);
     this.noticeEmitter.fire({ baseUrl, error });
     try {
+      const { showGatewayError } = await loadGatewayErrorMessage();
       await showGatewayError(error, { prefix, baseUrl, retry: () => this.poller.pollNow(baseUrl) });
     } finally {
       if (this.showingSince === shownAt) this.showingSince = undefined;

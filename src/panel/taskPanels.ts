@@ -2,14 +2,18 @@ import * as vscode from 'vscode';
 import { TASK_PANEL_VIEW_TYPE } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
 import { inertText } from '../core/inertText';
+import { loadOnce } from '../core/loadOnce';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
-import { TaskPanel, taskPanelTitle, taskPanelWebviewOptions } from './taskPanel';
-import { TaskPanelSerializer } from './taskPanelSerializer';
+import type { TaskPanel } from './taskPanel';
+
+// The panel, its page and its messages load at the first open or restore, not at activation.
+const loadTaskPanel = loadOnce(() => import('./taskPanel'));
+const loadTaskPanelSerializer = loadOnce(() => import('./taskPanelSerializer'));
 
 /**
  * One panel per task: opening a task again reveals its panel. Panels follow the store: a changed
  * task updates its panel, a removed task closes it. Panels restored by VS Code after a reload
- * come back through the serializer it registers.
+ * come back through the serializer it registers. Until one is opened, nothing of the panel is loaded.
  */
 class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
   private readonly disposables = new DisposableStore();
@@ -23,14 +27,17 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
       }),
     );
     this.disposables.add(
-      vscode.window.registerWebviewPanelSerializer(
-        TASK_PANEL_VIEW_TYPE,
-        // Panels come back as the window opens, before the shared store has been read.
-        new TaskPanelSerializer(async (taskId, panel) => {
-          await services.store.loaded;
-          return this.adopt(taskId, panel);
-        }),
-      ),
+      vscode.window.registerWebviewPanelSerializer(TASK_PANEL_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const { TaskPanelSerializer } = await loadTaskPanelSerializer();
+          // Panels come back as the window opens, before the shared store has been read.
+          const serializer = new TaskPanelSerializer(async (taskId, restored) => {
+            await services.store.loaded;
+            return this.adopt(taskId, restored);
+          });
+          await serializer.deserializeWebviewPanel(panel, state);
+        },
+      }),
     );
     // Panels come and go while the registry lives: those still open go with it.
     this.disposables.addCallback(() => {
@@ -46,11 +53,26 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
       existing.reveal(preserveFocus);
       return;
     }
-    const task = this.services.store.get(taskId);
-    if (task === undefined) {
+    if (this.services.store.get(taskId) === undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(taskId)));
       return;
     }
+    this.openLoaded(taskId, preserveFocus).catch((error: unknown) => {
+      this.services.log.error(`Task panel ${taskId}: did not open (${String(error)}).`);
+    });
+  }
+
+  /** The part of `open` that needs the panel's module: the state is looked at again after the wait. */
+  private async openLoaded(taskId: string, preserveFocus: boolean): Promise<void> {
+    const panelModule = await loadTaskPanel();
+    const { taskPanelTitle, taskPanelWebviewOptions } = panelModule;
+    const existing = this.panels.get(taskId);
+    if (existing !== undefined) {
+      existing.reveal(preserveFocus);
+      return;
+    }
+    const task = this.services.store.get(taskId);
+    if (task === undefined) return;
     const panel = vscode.window.createWebviewPanel(
       TASK_PANEL_VIEW_TYPE,
       taskPanelTitle(task, taskId),
@@ -63,7 +85,7 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
         enableFindWidget: true,
       },
     );
-    this.adopt(taskId, panel);
+    this.adoptWith(panelModule.TaskPanel, taskId, panel);
   }
 
   isVisible(taskId: string): boolean {
@@ -71,9 +93,15 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
   }
 
   /** Takes over a new or restored panel for a tracked task that has none yet. */
-  adopt(taskId: string, panel: vscode.WebviewPanel): boolean {
+  async adopt(taskId: string, panel: vscode.WebviewPanel): Promise<boolean> {
+    const { TaskPanel } = await loadTaskPanel();
+    return this.adoptWith(TaskPanel, taskId, panel);
+  }
+
+  /** Synchronous once the class is loaded, so that two opens racing cannot both create a panel. */
+  private adoptWith(panelClass: typeof TaskPanel, taskId: string, panel: vscode.WebviewPanel): boolean {
     if (this.panels.has(taskId) || this.services.store.get(taskId) === undefined) return false;
-    const taskPanel = new TaskPanel(taskId, panel, this.services);
+    const taskPanel = new panelClass(taskId, panel, this.services);
     this.panels.set(taskId, taskPanel);
     taskPanel.onDidDispose(() => {
       if (this.panels.get(taskId) === taskPanel) this.panels.delete(taskId);

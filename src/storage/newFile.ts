@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { MAX_FILE_NAME_BYTES, candidateFileName, utf8Length } from '../core/task/downloadPlan';
+import { MAX_FILE_NAME_BYTES, candidateFileName, utf8Length } from '../core/task/safeFileName';
 
 const MAX_NAME_ATTEMPTS = 1000;
 /** Where the file system has no hard links (FAT, exFAT, some network shares). */

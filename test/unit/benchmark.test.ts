@@ -82,6 +82,16 @@ describe('Benchmark', function () {
       'src/core/gateway/submitTask.ts',
       'src/core/song/songValidation.ts',
       'src/songs/songEngine.ts',
+      'src/panel/taskPanel.ts',
+      'src/panel/panelHtml.ts',
+      'src/panel/taskPanelSerializer.ts',
+      'src/shared/panelMessages.ts',
+      'src/shared/hostMessages.ts',
+      'src/create/lyricsResultDelivery.ts',
+      'src/create/untitledSong.ts',
+      'src/core/task/downloadPlan.ts',
+      'src/commands/gatewayErrorMessage.ts',
+      'src/core/song/songFromTask.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }

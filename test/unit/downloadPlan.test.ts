@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import {
-  availableDownloadKinds,
-  candidateFileName,
-  chooseExtension,
-  extensionFromUrl,
-  planDownloads,
-  sanitiseFileName,
-} from '../../src/core/task/downloadPlan';
+import { availableDownloadKinds, chooseExtension, extensionFromUrl, planDownloads } from '../../src/core/task/downloadPlan';
+import { candidateFileName, sanitiseFileName } from '../../src/core/task/safeFileName';
 import type { Clip, Task } from '../../src/core/task/model';
 import { buildClip, buildTask } from './support/taskBuilders';
 

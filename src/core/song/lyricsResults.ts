@@ -3,7 +3,6 @@ import { DisposableStore, toDisposable } from '../disposables';
 import type { Disposable, Event } from '../emitter';
 import { isFinished, type Task } from '../task/model';
 import type { TaskOrigin } from '../task/taskOrigin';
-import { songFromTask } from './songFromTask';
 
 /**
  * What becomes of a lyrics task made with Generate Lyrics: when it finishes, its lyrics open as a
@@ -23,8 +22,11 @@ export const GENERATE_LYRICS_ACTION = 'generateLyrics';
 export const LYRICS_RESULT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export type LyricsResult =
-  /** `document` is the song's text: the lyrics' title and text, in the default model. */
-  | { readonly kind: 'ready'; readonly task: Task; readonly document: string }
+  /**
+   * The song document is `songFromTask(task, { defaultModel })`, built when it is opened: the
+   * watcher runs from activation, the document's writer loads with the first result.
+   */
+  | { readonly kind: 'ready'; readonly task: Task; readonly defaultModel: string }
   /** `reason` is the gateway's, as it said it (not inert yet); null when it gave none. */
   | { readonly kind: 'failed'; readonly task: Task; readonly reason: string | null };
 
@@ -38,7 +40,7 @@ export function lyricsResultOf(task: Task, origin: TaskOrigin | undefined, defau
   if (task.status === 'failed') return { kind: 'failed', task, reason: task.failReason };
   const hasLyrics = (task.lyrics ?? '').trim() !== '' || task.clips.some((clip) => (clip.lyrics ?? '').trim() !== '');
   if (!hasLyrics) return { kind: 'failed', task, reason: null };
-  return { kind: 'ready', task, document: songFromTask(task, { defaultModel }) };
+  return { kind: 'ready', task, defaultModel };
 }
 
 /** The tracked tasks as the watcher reads them: the task store fits. */

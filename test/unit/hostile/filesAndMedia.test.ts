@@ -1,7 +1,7 @@
 // Hostile input: song titles a gateway could send as download names, and media URLs it could
 // send for the player and downloads. Each case states what must come out.
 import * as assert from 'node:assert/strict';
-import { MAX_STEM_BYTES, sanitiseFileName } from '../../../src/core/task/downloadPlan';
+import { MAX_STEM_BYTES, sanitiseFileName } from '../../../src/core/task/safeFileName';
 import { hostReach } from '../../../src/core/hostReach';
 import { mediaUrlForGateway, toSafeUrl } from '../../../src/core/safeUrl';
 

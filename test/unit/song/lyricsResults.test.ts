@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Emitter } from '../../../src/core/emitter';
 import { parseSongDocument, songField } from '../../../src/core/song/songDocument';
+import { songFromTask } from '../../../src/core/song/songFromTask';
 import {
   GENERATE_LYRICS_ACTION,
   LYRICS_RESULT_MAX_AGE_MS,
@@ -66,7 +67,8 @@ describe('lyrics results', () => {
     it('makes a finished lyrics task a song in the default model', () => {
       const result = lyricsResultOf(lyricsTask(), origin(), 'chirp-crow', now);
       assert.equal(result?.kind, 'ready');
-      assert.equal(result.kind === 'ready' && result.document, '---\ntitle: Sea Song\nmodel: chirp-crow\n---\n[Verse]\nWaves');
+      assert.ok(result?.kind === 'ready');
+      assert.equal(songFromTask(result.task, { defaultModel: result.defaultModel }), '---\ntitle: Sea Song\nmodel: chirp-crow\n---\n[Verse]\nWaves');
     });
 
     it('says why there are no lyrics: the gateway’s reason, or none', () => {
@@ -88,7 +90,7 @@ describe('lyrics results', () => {
       const title = 'x\n---\nmodel: chirp-v3-5';
       const result = lyricsResultOf(lyricsTask({ title }), origin(), 'chirp-auk', now);
       assert.ok(result?.kind === 'ready');
-      const song = parseSongDocument(result.document);
+      const song = parseSongDocument(songFromTask(result.task, { defaultModel: result.defaultModel }));
       assert.equal(songField(song, 'title')?.value, title);
       assert.equal(songField(song, 'model')?.value, 'chirp-auk');
     });
