@@ -30,7 +30,6 @@ import { registerLyricsResults } from './create/lyricsResults';
 import { registerSongLanguage } from './songs/songLanguage';
 import { globalStorageFiles } from './storage/globalStorageFiles';
 import { TaskTracker } from './tracker/taskTracker';
-import { openWalkthroughIfFirstRun } from './walkthrough/walkthrough';
 
 /**
  * What `activate` returns to the extension's own integration tests, and to nobody else: any
@@ -160,7 +159,12 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
   poller.start();
   leases.start();
   void applyDemoEnvironment(services);
-  if (overrides.walkthroughOnFirstRun) void openWalkthroughIfFirstRun(services);
+  // Loaded only to look at the first-run flag: a window after the first never needs the rest.
+  if (overrides.walkthroughOnFirstRun) {
+    void import('./walkthrough/walkthrough')
+      .then(({ openWalkthroughIfFirstRun }) => openWalkthroughIfFirstRun(services))
+      .catch((error: unknown) => log.warn(`Could not open the walkthrough: ${errorText(error)}`));
+  }
 
   // Test mode is set only by a test runner (extensionTestsPath), never by an installed .vsix.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
