@@ -170,6 +170,8 @@ describe('Journey: write a song, generate it, listen, change a line, generate ag
   });
 
   it('asks before sending the same song to the same gateway again within a minute, and Cancel sends nothing', async function () {
+    // The second task's panel is in front; the unchanged song is one tab away.
+    await editorTab(page(), 'Untitled-1').click();
     await generateFromTitleButton(page());
     const dialog = await modalDialog(page(), /less than a minute ago/);
     assert.equal(await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Submit Again$/ }).count(), 1);
