@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests and the run command need to start a real VS Code on a machine without
 # desktop VS Code: Debian packages (when root), Node 24 and code-server (= VS Code in a browser)
-# into a git-ignored cache folder. Idempotent: a second run finds the cache and returns at once.
+# into a per-user cache folder, so every clone of the project shares one install (building
+# code-server's native modules takes minutes). Folders are named by version, so clones that want
+# different versions do not disturb each other. Idempotent: a second run finds the cache and
+# returns at once.
 #
-#   SUNO_VSCODE_CACHE   cache folder (default: .vscode-test/ in the project)
+#   SUNO_VSCODE_CACHE   cache folder (default: $XDG_CACHE_HOME/suno-tasks, or ~/.cache/suno-tasks)
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-cache=${SUNO_VSCODE_CACHE:-$root/.vscode-test}
+cache=${SUNO_VSCODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/suno-tasks}
 node_version=24.21.0
 code_server_version=4.139.1
 node_dir=$cache/node-$node_version

@@ -8,7 +8,7 @@
 #
 #   SUNO_INTEGRATION_TIMEOUT_MS   bound on one integration run (default 600000)
 #   SUNO_UI_TIMEOUT_SECONDS       bound on the UI suite (default 1800)
-#   SUNO_VSCODE_CACHE             where code-server and Node 24 are cached (default .vscode-test/)
+#   SUNO_VSCODE_CACHE             where code-server and Node 24 are cached (default ~/.cache/suno-tasks)
 #   SUNO_VERBOSE=1                echo code-server's own log
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -30,6 +30,7 @@ import { ScriptedTask, type Dialect, type ScriptedTaskSpec, type Stage } from '.
 import { SubmitDesk, type SubmitRecord } from './submitDesk';
 import type { SubmitFault } from './submitFaults';
 import { submitActionOf, type SubmitFieldMode } from './submitRequests';
+import { CountedFault } from './countedFault';
 
 export type { Dialect, Stage } from './scriptedTask';
 export type { Fault, FaultKind } from './faults';
@@ -124,8 +125,7 @@ export class LocalGateway {
   private readonly initialBatch: BatchMode;
   private keys: string[];
   private batch: BatchMode;
-  private fault: Fault | null = null;
-  private faultRemaining: number | null = null;
+  private readonly fault = new CountedFault<Fault>();
   private mediaFault: MediaFault | null = null;
   private nextRowId = 1;
   private closed = false;
@@ -217,14 +217,12 @@ export class LocalGateway {
 
   /** The fault to answer fetches with (null clears it). `count` limits how many requests it hits. */
   setFault(fault: Fault | null): void {
-    this.fault = fault === null ? null : faultSchema.parse(fault);
-    this.faultRemaining = fault?.count ?? null;
+    this.fault.set(fault === null ? null : faultSchema.parse(fault));
   }
 
   /** The fault still in force, with `count` showing the requests it has left. */
   currentFault(): Fault | null {
-    if (this.fault === null) return null;
-    return this.faultRemaining === null ? { ...this.fault } : { ...this.fault, count: this.faultRemaining };
+    return this.fault.current();
   }
 
   /** The fault to answer media requests with (null clears it); fetch routes are not affected. */
@@ -391,7 +389,7 @@ export class LocalGateway {
     const record: GatewayRequestRecord = { method, path, ids, authorized, at, status: null };
     this.log.push(record);
 
-    const fault = this.takeFault();
+    const fault = this.fault.take();
     if (fault !== null && fault.kind === 'drop') {
       request.socket.destroy();
       return;
@@ -468,18 +466,6 @@ export class LocalGateway {
     return notFoundRoute(method, path);
   }
 
-  private takeFault(): Fault | null {
-    const fault = this.fault;
-    if (fault === null) return null;
-    if (this.faultRemaining !== null) {
-      this.faultRemaining -= 1;
-      if (this.faultRemaining <= 0) {
-        this.fault = null;
-        this.faultRemaining = null;
-      }
-    }
-    return fault;
-  }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {

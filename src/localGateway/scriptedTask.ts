@@ -104,8 +104,6 @@ const DEFAULT_LYRICS_TASK = {
     '[Chorus]\nRide along, ride along\nThe morning will not wait\nRide along, ride along\nThrough the rusty garden gate',
 };
 
-let songCounter = 0;
-
 /** How long ago a task that starts at a stage was submitted, so its times look real. */
 const START_STAGE_AGE_MS: Readonly<Record<Stage, number>> = {
   NOT_START: 0,
@@ -180,7 +178,9 @@ export class ScriptedTask {
     this.failReason = parsed.failReason ?? 'time out';
     this.pollsPerStage = parsed.pollsPerStage ?? 1;
     this.id = parsed.id ?? (this.dialect === 'newapi' ? newApiTaskId() : randomUUID());
-    const song = DEFAULT_SONGS[songCounter++ % DEFAULT_SONGS.length];
+    // By the task's row in its own gateway, never a count shared by every gateway of the process:
+    // a gateway's first task is the same song whatever other tests ran before.
+    const song = DEFAULT_SONGS[(rowId - 1) % DEFAULT_SONGS.length];
     if (this.dialect === 'lyrics') {
       this.title = parsed.title ?? DEFAULT_LYRICS_TASK.title;
       this.lyrics = parsed.lyrics ?? DEFAULT_LYRICS_TASK.text;

@@ -12,6 +12,7 @@ import type { Dialect, ScriptedTaskSpec } from './scriptedTask';
 import { songFromSubmit } from './songFromSubmit';
 import { cannedSubmitFault, DEFAULT_HANG_MS, submitFaultSchema, type SubmitFault } from './submitFaults';
 import { checkSubmit, type ForwardedSubmit, type SubmitFieldMode } from './submitRequests';
+import { CountedFault } from './countedFault';
 
 /** One submit as the gateway received it. */
 export interface SubmitRecord {
@@ -62,8 +63,7 @@ function bodyAsReceived(body: string): unknown {
 
 export class SubmitDesk {
   private readonly records: SubmitRecord[] = [];
-  private fault: SubmitFault | null = null;
-  private faultRemaining: number | null = null;
+  private readonly fault = new CountedFault<SubmitFault>();
   private fieldMode: SubmitFieldMode = 'all';
   private musicDialect: Dialect = DEFAULT_MUSIC_DIALECT;
 
@@ -84,7 +84,7 @@ export class SubmitDesk {
     }
     const check = checkSubmit(action, body, this.fieldMode, (id) => this.board.hasTask(id));
     if (check.kind === 'refused') return { kind: 'answer', answer: check.answer };
-    const fault = this.takeFault();
+    const fault = this.fault.take();
     if (fault !== null && fault.kind !== 'hang' && fault.kind !== 'reset') return { kind: 'answer', answer: cannedSubmitFault(fault, newRequestId(now)) };
     record.forwarded = check.forwarded;
     const dialect = check.action === 'lyrics' ? 'lyrics' : this.musicDialect;
@@ -96,14 +96,12 @@ export class SubmitDesk {
 
   /** The fault to play on submits (null clears it); `count` limits how many submits it hits. */
   setFault(fault: SubmitFault | null): void {
-    this.fault = fault === null ? null : submitFaultSchema.parse(fault);
-    this.faultRemaining = fault?.count ?? null;
+    this.fault.set(fault === null ? null : submitFaultSchema.parse(fault));
   }
 
   /** The fault still in force, with `count` showing the submits it has left. */
   currentFault(): SubmitFault | null {
-    if (this.fault === null) return null;
-    return this.faultRemaining === null ? { ...this.fault } : { ...this.fault, count: this.faultRemaining };
+    return this.fault.current();
   }
 
   /** 'vanilla' drops the fields open-source new-api drops; `musicDialect` is how new songs are spoken. */
@@ -128,16 +126,4 @@ export class SubmitDesk {
     this.setMode('all');
   }
 
-  private takeFault(): SubmitFault | null {
-    const fault = this.fault;
-    if (fault === null) return null;
-    if (this.faultRemaining !== null) {
-      this.faultRemaining -= 1;
-      if (this.faultRemaining <= 0) {
-        this.fault = null;
-        this.faultRemaining = null;
-      }
-    }
-    return fault;
-  }
 }

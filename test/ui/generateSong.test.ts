@@ -169,6 +169,18 @@ describe('Journey: write a song, generate it, listen, change a line, generate ag
     await waitUntil('two task rows', async () => (await taskRow(page(), TITLE).count()) === 2);
   });
 
+  it('asks before sending the same song to the same gateway again within a minute, and Cancel sends nothing', async function () {
+    // The second task's panel is in front; the unchanged song is one tab away.
+    await editorTab(page(), 'Untitled-1').click();
+    await generateFromTitleButton(page());
+    const dialog = await modalDialog(page(), /less than a minute ago/);
+    assert.equal(await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Submit Again$/ }).count(), 1);
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Cancel$/ }).click();
+    await waitUntil('the question to close', async () => (await page().locator('.monaco-dialog-box').count()) === 0);
+    assert.equal(gateway().submits.length, 2, 'sent although the question was cancelled');
+    assert.equal(await taskRow(page(), TITLE).count(), 2);
+  });
+
   it('a low balance says what to do and leaves the document open as it was', async function () {
     gateway().setSubmitFault({ kind: 'quota', count: 1 });
     await addLyricsLine(page(), 'Past the harbour');

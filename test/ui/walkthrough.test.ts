@@ -71,16 +71,27 @@ async function checkMarks(page: Page): Promise<Record<string, boolean>> {
   return Object.fromEntries(entries.map(([id, checked]) => [id.slice(WALKTHROUGH.length + 1), checked]));
 }
 
-/** The frame of the step's image: the workbench draws an SVG in a webview of its own. */
-async function stepImageFrame(page: Page): Promise<Frame> {
+/**
+ * How many rectangles the step's image draws. The workbench draws the SVG in a webview of its
+ * own, and may replace that frame while the step settles, so the count is taken in one go from
+ * whichever frame shows a theme-coloured SVG, and taken again if the frame goes away.
+ */
+async function stepImageRectangles(page: Page): Promise<number> {
   return waitUntil('the step image', async () => {
     for (const frame of page.frames()) {
       if (frame.isDetached() || frame === page.mainFrame()) continue;
-      const themed = await frame.locator('svg [fill^="var(--vscode-"]').count().catch(() => 0);
-      if (themed > 0) return frame;
+      const rectangles = await countThemedRectangles(frame).catch(() => 0);
+      if (rectangles > 0) return rectangles;
     }
     return undefined;
   });
+}
+
+/** Rectangles in a frame whose SVG uses the theme's colours; 0 when it has none. */
+async function countThemedRectangles(frame: Frame): Promise<number> {
+  return frame.evaluate(() =>
+    document.querySelector('svg [fill^="var(--vscode-"]') ? document.querySelectorAll('svg rect').length : 0,
+  );
 }
 
 describe('Journey: the Get Started walkthrough on a fresh profile', function () {
@@ -118,8 +129,7 @@ describe('Journey: the Get Started walkthrough on a fresh profile', function () 
       writeSong: false,
     });
     await step(page(), 'chooseGateway').click();
-    const image = await stepImageFrame(page());
-    assert.ok((await image.locator('svg rect').count()) > 3, 'the step image is empty');
+    assert.ok((await stepImageRectangles(page())) > 3, 'the step image is empty');
   });
 
   it('checks off the gateway once its address is entered in the setting the step opens', async function () {

@@ -3,41 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CHECK_IDS, EMPTY_LYRICS_SUBMIT, PROBE_TASK_ID, checkGateway, type CheckId, type GatewayCheck, type GatewayCheckOptions, type GatewayCheckReport } from '../../src/core/gateway/gatewayCheck';
 import { LocalGateway } from '../../src/localGateway/localGateway';
+import { answeringServer, type SeenRequest } from './support/answeringServer';
 import { ManualClock } from './support/manualClock';
 
 const KEY = 'test-key';
 
-interface SeenRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly body: string;
-  readonly authorization: string | undefined;
-}
-
 /** A throwaway HTTP server on 127.0.0.1 for answers the local gateway cannot give. */
-async function adHocServer(handler: (request: IncomingMessage, response: ServerResponse, body: string) => void): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
-  const seen: SeenRequest[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', body, authorization: request.headers.authorization });
-      handler(request, response, body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 function json(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   response.end(JSON.stringify(value));
@@ -123,14 +94,14 @@ describe('checkGateway', () => {
   });
 
   it('skips the key check and says to set one when no key is set, and sends no Authorization', async () => {
-    const server = await adHocServer(newApiLike((response) => json(response, 401, { error: { message: 'no token', type: 'new_api_error' } })));
+    const server = await answeringServer(newApiLike((response) => json(response, 401, { error: { message: 'no token', type: 'new_api_error' } })));
     try {
       const report = await checkGateway({ baseUrl: server.url, apiKey: '  ' });
       assert.equal(byId(report, 'api_key').outcome, 'skipped');
       assert.match(byId(report, 'api_key').advice ?? '', /Set API Key/);
       assert.equal(byId(report, 'balance').outcome, 'skipped');
       assert.equal(byId(report, 'reachable').outcome, 'ok');
-      assert.ok(server.seen.every((request) => request.authorization === undefined));
+      assert.ok(server.seen.every((request) => request.headers.authorization === undefined));
     } finally {
       await server.close();
     }
@@ -259,12 +230,12 @@ describe('checkGateway', () => {
   });
 
   it('does not count a stored key with line breaks as set, and never sends it', async () => {
-    const server = await adHocServer(newApiLike((response) => json(response, 401, {})));
+    const server = await answeringServer(newApiLike((response) => json(response, 401, {})));
     try {
       const report = await checkGateway({ baseUrl: server.url, apiKey: 'sk-abc\ndef' });
       assert.equal(byId(report, 'api_key').outcome, 'failed');
       assert.match(byId(report, 'api_key').finding, /cannot be sent/);
-      assert.ok(server.seen.every((request) => request.authorization === undefined));
+      assert.ok(server.seen.every((request) => request.headers.authorization === undefined));
     } finally {
       await server.close();
     }
@@ -272,7 +243,7 @@ describe('checkGateway', () => {
 
   describe('the submit route', () => {
     const withSubmit = async (submit: (response: ServerResponse, body: string) => void): Promise<{ report: GatewayCheckReport; seen: SeenRequest[] }> => {
-      const server = await adHocServer(newApiLike(submit));
+      const server = await answeringServer(newApiLike(submit));
       try {
         return { report: await checkGateway({ baseUrl: server.url, apiKey: KEY }), seen: server.seen };
       } finally {
@@ -330,7 +301,7 @@ describe('checkGateway', () => {
   });
 
   it('quotes a request id header', async () => {
-    const server = await adHocServer((_request, response) => json(response, 400, { code: 'task_not_exist', message: 'task_not_exist', data: null }, { 'X-Oneapi-Request-Id': '20251130161200ABCDEF' }));
+    const server = await answeringServer((_request, response) => json(response, 400, { code: 'task_not_exist', message: 'task_not_exist', data: null }, { 'X-Oneapi-Request-Id': '20251130161200ABCDEF' }));
     try {
       const report = await checkGateway({ baseUrl: server.url, apiKey: KEY });
       assert.equal(byId(report, 'request_id').quote, '20251130161200ABCDEF');

@@ -1,53 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { BatchSupportMemory } from '../../src/core/gateway/batchSupportMemory';
 import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
-import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError';
+import { GatewayError } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/task/model';
 import { parseRetryAfter } from '../../src/core/gateway/responseErrors';
 import { gatewayMessageOf, isTaskNotExist } from '../../src/core/wire/answerBody';
 import { LocalGateway, type Dialect } from '../../src/localGateway/localGateway';
+import { answeringServer } from './support/answeringServer';
+import { rejection } from './support/rejection';
 
 const KEY = 'test-key';
 const DIALECTS: Dialect[] = ['native', 'flat', 'goapi', 'newapi', 'lyrics'];
-
-/** A throwaway HTTP server on 127.0.0.1 for answers the local gateway cannot give. */
-async function adHocServer(
-  handler: (request: IncomingMessage, response: ServerResponse, body: string) => void,
-): Promise<{ url: string; seen: { method: string; url: string; headers: IncomingMessage['headers'] }[]; close(): Promise<void> }> {
-  const seen: { method: string; url: string; headers: IncomingMessage['headers'] }[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-      handler(request, response, body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-async function rejection(promise: Promise<unknown>, kind: GatewayErrorKind): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GatewayError, `expected a GatewayError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `expected ${kind}, got ${error.kind}: ${error.message}`);
-    return error;
-  }
-  assert.fail(`expected a '${kind}' GatewayError`);
-}
 
 function isTask(value: Task | GatewayError | undefined): value is Task {
   return value !== undefined && !(value instanceof GatewayError);
@@ -118,7 +81,7 @@ describe('GatewayClient', () => {
     });
 
     it('sends the key as a bearer token and asks for JSON', async () => {
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ code: 'success', message: '', data: { task_id: 'abc', action: 'MUSIC', status: 'SUCCESS', data: [] } }));
       });
@@ -196,7 +159,7 @@ describe('GatewayClient', () => {
     });
 
     it('reads a Retry-After HTTP date against the injected clock', async () => {
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(429, { 'Retry-After': 'Sat, 21 Sep 2024 12:01:30 GMT', 'Content-Type': 'text/plain' });
         response.end('Too Many Requests');
       });
@@ -265,7 +228,7 @@ describe('GatewayClient', () => {
     });
 
     it('follows a redirect and says so when it ends on an HTML page', async () => {
-      const server = await adHocServer((request, response) => {
+      const server = await answeringServer((request, response) => {
         if (request.url?.startsWith('/suno/')) {
           response.writeHead(302, { Location: '/login' });
           response.end();
@@ -316,7 +279,7 @@ describe('GatewayClient', () => {
 
     it('stops reading an answer that is far too large', async () => {
       const chunk = 'x'.repeat(1_000_000);
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
         let sent = 0;
         const more = (): void => {
@@ -340,7 +303,7 @@ describe('GatewayClient', () => {
     });
 
     it('reports a connection cut in the middle of the body as network', async () => {
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
         response.write('{"code":"success","data":{"task_id":');
         setTimeout(() => response.socket?.destroy(), 10);
@@ -621,8 +584,8 @@ describe('GatewayClient', () => {
   describe('answers bound to the asked id', () => {
     const row = (id: string, status = 'SUCCESS'): Record<string, unknown> => ({ task_id: id, action: 'MUSIC', status, data: [] });
 
-    async function answering(body: (ids: string[], url: string) => unknown): Promise<Awaited<ReturnType<typeof adHocServer>>> {
-      return adHocServer((request, response, text) => {
+    async function answering(body: (ids: string[], url: string) => unknown): Promise<Awaited<ReturnType<typeof answeringServer>>> {
+      return answeringServer((request, response, text) => {
         const ids = text === '' ? [] : (JSON.parse(text) as { ids: string[] }).ids;
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify(body(ids, request.url ?? '')));
@@ -693,9 +656,9 @@ describe('GatewayClient', () => {
     const rows = (ids: string[]): unknown => ({ code: 'success', data: ids.map((id) => ({ task_id: id, action: 'MUSIC', status: 'SUCCESS', data: [] })) });
     const manyIds = (count: number): string[] => Array.from({ length: count }, (_, index) => `task-${String(index).padStart(4, '0')}`);
 
-    async function batchServer(limit: number, status = 413): Promise<Awaited<ReturnType<typeof adHocServer>> & { sizes: number[] }> {
+    async function batchServer(limit: number, status = 413): Promise<Awaited<ReturnType<typeof answeringServer>> & { sizes: number[] }> {
       const sizes: number[] = [];
-      const server = await adHocServer((_request, response, text) => {
+      const server = await answeringServer((_request, response, text) => {
         const ids = (JSON.parse(text) as { ids: string[] }).ids;
         sizes.push(ids.length);
         if (ids.length > limit) {
@@ -741,7 +704,7 @@ describe('GatewayClient', () => {
     }
 
     it('says a batch answer over the size cap was too large, not that the base URL is wrong', async () => {
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(20_000_000) });
         response.end();
       });
@@ -758,7 +721,7 @@ describe('GatewayClient', () => {
 
     it('keeps the batches already fetched when a later one fails', async () => {
       let calls = 0;
-      const server = await adHocServer((_request, response, text) => {
+      const server = await answeringServer((_request, response, text) => {
         calls++;
         if (calls === 2) {
           response.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '7' });
@@ -868,7 +831,7 @@ describe('GatewayClient', () => {
     });
 
     it('blanks the key out when a gateway echoes it back', async () => {
-      const server = await adHocServer((request, response) => {
+      const server = await answeringServer((request, response) => {
         const token = String(request.headers.authorization).replace(/^Bearer /, '');
         response.writeHead(401, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ error: { message: `invalid token ${token}`, type: 'new_api_error' } }));
@@ -887,7 +850,7 @@ describe('GatewayClient', () => {
 
     it('blanks the key out before a long message is cut, so no piece of it is left', async () => {
       // The gateway message is cut to 500 characters: put the key across that cut.
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(401, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ error: { message: `${'x'.repeat(490)}${SECRET} and more` } }));
       });
@@ -903,7 +866,7 @@ describe('GatewayClient', () => {
 
     it('blanks out a key that arrives JSON-escaped', async () => {
       const quoted = 'sk-"quoted\\key-42';
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ code: 'oops', message: `bad key ${quoted}`, data: null }));
       });
@@ -917,7 +880,7 @@ describe('GatewayClient', () => {
     });
 
     it('blanks the key out of raw bodies', async () => {
-      const server = await adHocServer((_request, response) => {
+      const server = await answeringServer((_request, response) => {
         response.writeHead(401, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ error: { message: `invalid token ${SECRET}` } }));
       });

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { BatchSupportMemory } from '../../src/core/gateway/batchSupportMemory';
 import { GatewayClient } from '../../src/core/gateway/gatewayClient';
-import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError';
+import type { GatewayErrorKind } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/task/model';
 import type { CustomSongBody, ExtendSongBody, SubmitRequest } from '../../src/core/wire/submitBodies';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import type { SubmitFault } from '../../src/localGateway/submitFaults';
 import { fetchAbortingOnlyAfter } from './support/abortAfter';
+import { rejection } from './support/rejection';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- wire bodies are checked field by field */
 
@@ -18,17 +19,6 @@ const song: CustomSongBody = {
   make_instrumental: false,
   negative_tags: 'country',
 };
-
-async function rejection(promise: Promise<unknown>, kind: GatewayErrorKind): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GatewayError, `expected a GatewayError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `expected ${kind}, got ${error.kind}: ${error.message}`);
-    return error;
-  }
-  assert.fail(`expected a '${kind}' GatewayError`);
-}
 
 describe('LocalGateway submits', () => {
   let gateway: LocalGateway;

@@ -7,6 +7,7 @@ import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError
 import type { CustomSongBody, DescriptionSongBody, ExtendSongBody, LyricsBody, MusicBody, SubmitRequest } from '../../src/core/wire/submitBodies';
 import { fetchAbortingOnlyAfter } from './support/abortAfter';
 import { answeringServer } from './support/answeringServer';
+import { rejection } from './support/rejection';
 
 const KEY = 'sk-submit-test-key';
 const NEW_ID = '7d3f1c2a-9b4e-4f6a-8c1d-2e5f7a9b0c3d';
@@ -29,17 +30,6 @@ function json(status: number, value: unknown, headers: Record<string, string> = 
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     response.end(typeof value === 'string' ? value : JSON.stringify(value));
   };
-}
-
-async function rejection(promise: Promise<unknown>, kind: GatewayErrorKind): Promise<GatewayError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GatewayError, `expected a GatewayError, got ${String(error)}`);
-    assert.equal(error.kind, kind, `expected ${kind}, got ${error.kind}: ${error.message}`);
-    return error;
-  }
-  assert.fail(`expected a '${kind}' GatewayError`);
 }
 
 /** A port nothing listens on: bound once, then closed. */
