@@ -89,9 +89,11 @@ async function stepImageRectangles(page: Page): Promise<number> {
 
 /** Rectangles in a frame whose SVG uses the theme's colours; 0 when it has none. */
 async function countThemedRectangles(frame: Frame): Promise<number> {
-  return frame.evaluate(() =>
-    document.querySelector('svg [fill^="var(--vscode-"]') ? document.querySelectorAll('svg rect').length : 0,
-  );
+  return frame.evaluate(() => {
+    // Runs in the page; the tests are compiled without the DOM's types.
+    const page = globalThis as unknown as { document: { querySelector(selector: string): unknown; querySelectorAll(selector: string): { length: number } } };
+    return page.document.querySelector('svg [fill^="var(--vscode-"]') ? page.document.querySelectorAll('svg rect').length : 0;
+  });
 }
 
 describe('Journey: the Get Started walkthrough on a fresh profile', function () {
