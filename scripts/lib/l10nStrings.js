@@ -1,8 +1,10 @@
 /**
  * The English sentences the extension shows, found in its source the way `@vscode/l10n-dev
- * export` finds them: the first argument of every `l10n.t(…)` call (`vscode.l10n.t('…', …)`) and
- * of every `localize(…)` call (the core's injected `Localize`, see src/core/localize.ts). The
- * sentence is the key of `l10n/bundle.l10n.<language>.json`.
+ * export` finds them: the first argument of every `l10n.t(…)` call (`vscode.l10n.t('…', …)`, or
+ * the object form `vscode.l10n.t({ message: '…', args, comment })`) and of every `localize(…)`
+ * call (the core's injected `Localize`, see src/core/localize.ts). The sentence is the key of
+ * `l10n/bundle.l10n.<language>.json`. The source is parsed, not searched by pattern, so quotes of
+ * any kind and calls spread over several lines are found alike.
  *
  * Also reports what would slip past that: such a call whose first argument is not a string
  * literal (it cannot be looked up), and an English literal passed straight to a notification or
@@ -68,37 +70,57 @@ function hasWords(node) {
 }
 
 /**
- * `{ messages: Map<English sentence, places>, problems: string[] }`, places and problems as
- * `src/…:line`.
+ * The sentence a translation call names: its first argument when that is a string literal, or the
+ * `message` of the object form. Undefined when it names none a reader of the source could find.
  */
+function sentenceOf(first) {
+  if (first === undefined) return undefined;
+  if (isLiteral(first)) return first.text;
+  if (!ts.isObjectLiteralExpression(first)) return undefined;
+  const message = first.properties.find((property) => ts.isPropertyAssignment(property) && property.name.getText() === 'message');
+  return message !== undefined && isLiteral(message.initializer) ? message.initializer.text : undefined;
+}
+
+/**
+ * The sentences of one source file and the calls that would slip past the translation:
+ * `{ messages: Map<English sentence, places>, problems: string[] }`, places and problems as
+ * `<relative path>:line`.
+ */
+function scanSource(relative, text, messages = new Map(), problems = []) {
+  const source = ts.createSourceFile(relative, text, ts.ScriptTarget.Latest, true);
+  const where = (node) => `${relative}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node) => {
+    if (ts.isCallExpression(node)) {
+      const [first] = node.arguments;
+      if (isTranslationCall(node.expression)) {
+        const sentence = sentenceOf(first);
+        if (sentence !== undefined) {
+          const places = messages.get(sentence) ?? [];
+          places.push(where(node));
+          messages.set(sentence, places);
+        } else if (!LOOKED_UP_BY_VARIABLE.has(relative)) {
+          problems.push(`${where(node)}: the sentence to translate is not a string literal`);
+        }
+      } else if (SHOWN_AS_IS.has(calleeName(node.expression)) && first !== undefined && hasWords(first)) {
+        problems.push(`${where(node)}: ${calleeName(node.expression)} is given English text; wrap it in vscode.l10n.t`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { messages, problems };
+}
+
+/** Every sentence of the extension's source (`src/`, the English-only folders aside). */
 function scanL10nStrings() {
   const messages = new Map();
   const problems = [];
   for (const file of sourceFiles()) {
     const relative = path.relative(ROOT, file).split(path.sep).join('/');
     if (UNTRANSLATED.some((folder) => relative.startsWith(folder))) continue;
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const where = (node) => `${relative}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-    const visit = (node) => {
-      if (ts.isCallExpression(node)) {
-        const [first] = node.arguments;
-        if (isTranslationCall(node.expression)) {
-          if (first !== undefined && isLiteral(first)) {
-            const places = messages.get(first.text) ?? [];
-            places.push(where(node));
-            messages.set(first.text, places);
-          } else if (!LOOKED_UP_BY_VARIABLE.has(relative)) {
-            problems.push(`${where(node)}: the sentence to translate is not a string literal`);
-          }
-        } else if (SHOWN_AS_IS.has(calleeName(node.expression)) && first !== undefined && hasWords(first)) {
-          problems.push(`${where(node)}: ${calleeName(node.expression)} is given English text; wrap it in vscode.l10n.t`);
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
+    scanSource(relative, fs.readFileSync(file, 'utf8'), messages, problems);
   }
   return { messages, problems };
 }
 
-module.exports = { scanL10nStrings, ROOT };
+module.exports = { scanL10nStrings, scanSource, ROOT };
