@@ -22,9 +22,9 @@ export function switchGatewayHandler(services: ExtensionServices, knownGateways:
   return () => switchGateway(services, knownGateways);
 }
 
-const NEW_GATEWAY_LABEL = '$(add) Enter a New Gateway URL…';
-const SET_API_KEY = vscode.l10n.t('Set API Key…');
-const FORGET_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Forget This Gateway') };
+function forgetButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Forget This Gateway') };
+}
 
 interface GatewayItem extends vscode.QuickPickItem {
   readonly baseUrl?: string;
@@ -57,18 +57,18 @@ async function gatewayItems(services: ExtensionServices, knownGateways: KnownGat
       const hasKey = await services.apiKeys.has(baseUrl).catch(() => false);
       const current = baseUrl === configured;
       const taskCount = tasks.filter((task) => task.baseUrl === baseUrl).length;
-      const description = [current ? 'current' : undefined, hasKey ? 'key set' : 'no key', tasksWord(taskCount)];
+      const description = [current ? vscode.l10n.t('current') : undefined, hasKey ? vscode.l10n.t('key set') : vscode.l10n.t('no key'), tasksWord(taskCount)];
       return {
         label: inertText(gatewayName(baseUrl), INERT_LABEL_MAX_LENGTH),
         description: description.filter((part) => part !== undefined).join(' · '),
         iconPath: new vscode.ThemeIcon(current ? 'check' : 'server'),
         // The current gateway stays: forgetting it would only bring it back.
-        buttons: current ? [] : [FORGET_BUTTON],
+        buttons: current ? [] : [forgetButton()],
         baseUrl,
       };
     }),
   );
-  return [...rows, { label: '', kind: vscode.QuickPickItemKind.Separator }, { label: NEW_GATEWAY_LABEL, alwaysShow: true }];
+  return [...rows, { label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(add) ${vscode.l10n.t('Enter a New Gateway URL…')}`, alwaysShow: true }];
 }
 
 function pickGateway(items: readonly GatewayItem[]): Promise<Choice | undefined> {
@@ -156,8 +156,9 @@ async function switchTo(services: ExtensionServices, knownGateways: KnownGateway
   vscode.window.setStatusBarMessage(`$(server) ${vscode.l10n.t('Suno gateway: {0}', name)}`, 4000);
 
   if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
-    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('No API key is stored for {0} yet. Set one now?', name), SET_API_KEY);
-    if (answer === SET_API_KEY) await executeCommand(Commands.setApiKey, new ApiKeyRequest(baseUrl));
+    const setApiKey = vscode.l10n.t('Set API Key…');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('No API key is stored for {0} yet. Set one now?', name), setApiKey);
+    if (answer === setApiKey) await executeCommand(Commands.setApiKey, new ApiKeyRequest(baseUrl));
   }
   return baseUrl;
 }
@@ -172,6 +173,6 @@ async function forget(services: ExtensionServices, knownGateways: KnownGateways,
 }
 
 function tasksWord(count: number): string {
-  if (count === 0) return 'no tasks';
-  return count === 1 ? '1 task' : `${count} tasks`;
+  if (count === 0) return vscode.l10n.t('no tasks');
+  return count === 1 ? vscode.l10n.t('1 task') : vscode.l10n.t('{0} tasks', count);
 }

@@ -29,7 +29,7 @@ export async function generateSong(services: ExtensionServices, submits: SubmitS
     baseUrl = services.settings.baseUrl();
   } catch (error) {
     services.log.warn(`Generate Song: ${errorText(error)}`);
-    void showGatewayError(error, { prefix: 'Cannot generate the song:', showLogs: false });
+    void showGatewayError(error, { prefix: vscode.l10n.t('Cannot generate the song:'), showLogs: false });
     return undefined;
   }
   const title = inertText(built.body.title, INERT_LABEL_MAX_LENGTH).trim();

@@ -61,7 +61,7 @@ export class GatewayStatusBar implements vscode.Disposable {
     const name = inertText(gatewayName(configured), INERT_LABEL_MAX_LENGTH);
     this.item.text = `$(server) ${name}`;
     this.item.tooltip = vscode.l10n.t('Suno gateway: {0}\nNew tasks are fetched from here. Click to switch ({1} gateways known).', inertText(configured), known.length);
-    this.item.accessibilityInformation = { label: spokenCurrentGatewayLabel(name, known.length) };
+    this.item.accessibilityInformation = { label: spokenCurrentGatewayLabel(name, known.length, vscode.l10n.t) };
     this.visible = true;
     this.item.show();
   }

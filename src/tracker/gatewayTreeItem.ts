@@ -22,6 +22,6 @@ export function createGatewayTreeItem(baseUrl: string, tasks: readonly Task[], p
   item.iconPath = problem !== undefined ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('server');
   item.tooltip = [vscode.l10n.t('Gateway: {0}', inertText(baseUrl)), ...counts.map((line) => inertText(line))].join('\n');
   item.contextValue = 'gateway';
-  item.accessibilityInformation = { label: spokenGatewayGroupLabel(name, { tasks: tasks.length, running }, problem) };
+  item.accessibilityInformation = { label: spokenGatewayGroupLabel(name, { tasks: tasks.length, running }, problem, vscode.l10n.t) };
   return item;
 }

@@ -80,16 +80,25 @@ export function spokenRunningTasksLabel(
  * tree when tasks from several gateways are tracked. The name is the gateway's address, which a
  * task brought in: inert like a title.
  */
-export function spokenGatewayGroupLabel(name: string, counts: { readonly tasks: number; readonly running: number }, problem?: string): string {
-  const parts = [inertText(name, INERT_LABEL_MAX_LENGTH), 'gateway', countOf(counts.tasks, 'task')];
-  if (counts.running > 0) parts.push(`${counts.running} running`);
+export function spokenGatewayGroupLabel(
+  name: string,
+  counts: { readonly tasks: number; readonly running: number },
+  problem?: string,
+  localize: Localize = english,
+): string {
+  const tasks = counts.tasks === 1 ? localize('1 task') : localize('{0} tasks', counts.tasks);
+  const parts = [inertText(name, INERT_LABEL_MAX_LENGTH), localize('gateway'), tasks];
+  if (counts.running > 0) parts.push(localize('{0} running', counts.running));
   if (problem !== undefined) parts.push(problem);
   return inertText(parts.join(', '), INERT_TEXT_MAX_LENGTH);
 }
 
 /** `Suno gateway api.gpt.ge, one of 3 known gateways, activate to switch`: the status bar's gateway item. */
-export function spokenCurrentGatewayLabel(name: string, knownCount: number): string {
-  return inertText(`Suno gateway ${inertText(name, INERT_LABEL_MAX_LENGTH)}, one of ${knownCount} known gateways, activate to switch`, INERT_TEXT_MAX_LENGTH);
+export function spokenCurrentGatewayLabel(name: string, knownCount: number, localize: Localize = english): string {
+  return inertText(
+    localize('Suno gateway {0}, one of {1} known gateways, activate to switch', inertText(name, INERT_LABEL_MAX_LENGTH), knownCount),
+    INERT_TEXT_MAX_LENGTH,
+  );
 }
 
 /** The status, and the progress while it means something: `running, 40 percent`. */

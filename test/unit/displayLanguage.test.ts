@@ -6,7 +6,7 @@ import { validateSong } from '../../src/core/song/songValidation';
 import { parseSongDocument } from '../../src/core/song/songDocument';
 import { DEFAULT_SONG_MODELS } from '../../src/core/song/songModels';
 import { renderGatewayCheckMarkdown } from '../../src/core/gateway/gatewayCheckReport';
-import { spokenTaskLabel } from '../../src/tracker/spokenLabels';
+import { spokenCurrentGatewayLabel, spokenGatewayGroupLabel, spokenTaskLabel } from '../../src/tracker/spokenLabels';
 import { buildTask } from './support/taskBuilders';
 
 /**
@@ -31,6 +31,12 @@ describe('The display language', () => {
     assert.equal(moreClipsNotShown(1200, language), '«1,200 more clips not shown»');
     const task = buildTask({ status: 'running', progress: 40, startedAt: ago(120) });
     assert.equal(spokenTaskLabel(task, 'City Lights', NOW, language), 'City Lights, «song», «running», «40 percent», 2 minutes ago');
+  });
+
+  it('words the gateway group and the gateway status bar item through the Localize, the gateway’s name kept', () => {
+    assert.equal(spokenGatewayGroupLabel('api.gpt.ge', { tasks: 3, running: 1 }, undefined, marked), 'api.gpt.ge, «gateway», «3 tasks», «1 running»');
+    assert.equal(spokenGatewayGroupLabel('api.gpt.ge', { tasks: 1, running: 0 }, undefined, marked), 'api.gpt.ge, «gateway», «1 task»');
+    assert.equal(spokenCurrentGatewayLabel('api.gpt.ge', 2, marked), '«Suno gateway api.gpt.ge, one of 2 known gateways, activate to switch»');
   });
 
   it('gives relative times and dates in the locale, and English for English or a tag Intl refuses', () => {
