@@ -86,18 +86,21 @@ export async function waitForInputBox(page: Page, options: { password?: boolean 
   return field;
 }
 
-/** Suno: Set API Key… through the palette and its password box. */
-export async function setApiKeyThroughUi(page: Page, key: string): Promise<void> {
-  await runCommand(page, 'Suno: Set API Key');
+/** Suno: Set API Key… through the palette and its password box; `title` is the command's in the display language. */
+export async function setApiKeyThroughUi(page: Page, key: string, title = 'Suno: Set API Key'): Promise<void> {
+  await runCommand(page, title);
   const field = await waitForInputBox(page, { password: true });
   await field.fill(key);
   await field.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
-/** Suno: Fetch Task… through the palette; types `text` into its input box and presses Enter. */
-export async function fetchTaskThroughUi(page: Page, text: string): Promise<void> {
-  await runCommand(page, 'Suno: Fetch Task');
+/**
+ * Suno: Fetch Task… through the palette; types `text` into its input box and presses Enter.
+ * `title` is the command's in the display language.
+ */
+export async function fetchTaskThroughUi(page: Page, text: string, title = 'Suno: Fetch Task'): Promise<void> {
+  await runCommand(page, title);
   const field = await waitForInputBox(page);
   await field.fill(text);
   await field.press('Enter');
