@@ -16,7 +16,7 @@ import { DEFAULT_MODEL_ID, DEFAULT_SONG_MODELS, isModelId, type SongSettings } f
 import { customSongBody, descriptionSongBody, extendSongBody, lyricsBody, type BodyResult } from '../core/song/songRequest';
 import { hasBlockingProblem, validateSong, type SongProblem } from '../core/song/songValidation';
 import type { GatewayClient } from '../core/gateway/gatewayClient';
-import { explainIdProblem } from '../core/task/idRules';
+import { explainIdProblem } from '../core/task/idProblemText';
 import { extractTaskIds, validateTaskIdInput } from '../core/task/taskIds';
 import type { SubmitRequest } from '../core/wire/submitBodies';
 import { secondsFrom } from './secondsArgument';

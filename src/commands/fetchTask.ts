@@ -137,7 +137,7 @@ async function askForIds(): Promise<string[] | undefined> {
     prompt: vscode.l10n.t('The task id the gateway returned when the song or lyrics were submitted. Several ids, or text containing them, work too.'),
     placeHolder: vscode.l10n.t('e.g. {0}', '0b8b6f4e-3c53-4a57-9f2d-9a7e1a0d2c11'),
     ignoreFocusOut: true,
-    validateInput: (value) => validateTaskIdInput(value),
+    validateInput: (value) => validateTaskIdInput(value, vscode.l10n.t),
   });
   if (text === undefined) return undefined;
   return extractTaskIds(text);

@@ -109,7 +109,7 @@ async function askForNewGateway(): Promise<string | undefined> {
   });
   if (value === undefined) return undefined;
   try {
-    return normaliseBaseUrl(value);
+    return normaliseBaseUrl(value, vscode.l10n.t);
   } catch (error) {
     // The box refuses such text; say why should anything get through anyway.
     void vscode.window.showErrorMessage(inertText(errorText(error)));
@@ -120,7 +120,7 @@ async function askForNewGateway(): Promise<string | undefined> {
 /** The base URL rules' own message for what is wrong, made inert (it quotes the input). */
 function validateGatewayUrl(value: string): string | null {
   try {
-    normaliseBaseUrl(value);
+    normaliseBaseUrl(value, vscode.l10n.t);
     return null;
   } catch (error) {
     return inertText(errorText(error));

@@ -1,5 +1,6 @@
 import { inertText } from '../core/inertText';
 import { english, type Localize } from '../core/localize';
+import type { ExtendProblem } from '../core/song/extendableClip';
 
 /**
  * What Edit as New Song, Generate Lyrics and Extend say to the user, in one place for
@@ -31,6 +32,16 @@ function wordings(localize: Localize) {
     extendTaskPlaceHolder: localize('Select the Suno task whose clip to extend'),
     extendClipPlaceHolder: localize('Select the clip to extend'),
     noClipToExtend: localize('This task has no finished clip to extend yet.'),
+    extendRefusal: (problem: ExtendProblem): string => {
+      switch (problem) {
+        case 'lyrics_task':
+          return localize('A lyrics task has no song to extend.');
+        case 'unfinished':
+          return localize('Only a finished clip can be extended: wait until it is complete.');
+        case 'unusable_id':
+          return localize('This clip has no id a gateway would accept.');
+      }
+    },
     extendTitle: (name: string): string => localize('Suno: Extend “{0}”', name),
     continueAtQuestion: (length: string): string =>
       length === ''

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultContinueAt, parseContinueAt } from '../core/song/continueAt';
-import { extendRefusal } from '../core/song/extendableClip';
+import { extendProblem } from '../core/song/extendableClip';
 import { extendSongBody } from '../core/song/songRequest';
 import { formatDuration } from '../core/task/format';
 import type { Task } from '../core/task/model';
@@ -26,9 +26,9 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
   const target = await resolveExtendTarget(argument, services.store);
   if (target === undefined) return undefined;
   const { task, clip } = target;
-  const refusal = extendRefusal(task, clip);
-  if (refusal !== null) {
-    void vscode.window.showInformationMessage(refusal);
+  const problem = extendProblem(task, clip);
+  if (problem !== null) {
+    void vscode.window.showInformationMessage(createTexts(vscode.l10n.t).extendRefusal(problem));
     return undefined;
   }
   const name = clipLabel(clip, task.clips.indexOf(clip));
@@ -42,6 +42,7 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
   const built = extendSongBody(
     { task: current ?? task, clipId: clip.id, continueAt, ...(document !== null && { document: songOf(document) }) },
     services.settings.songSettings(),
+    vscode.l10n.t,
   );
   if (!built.ok) {
     if (built.problems.length > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -66,13 +67,13 @@ async function askContinueAt({ clip }: ExtendTarget, name: string): Promise<numb
     value: defaultContinueAt(clip.durationSeconds),
     ignoreFocusOut: true,
     validateInput: (text) => {
-      const parsed = parseContinueAt(text, clip.durationSeconds);
+      const parsed = parseContinueAt(text, clip.durationSeconds, vscode.l10n.t);
       return parsed.ok ? undefined : parsed.reason;
     },
   });
   if (answer === undefined) return undefined;
   // Checked again: whoever answered the box is not bound by its validation.
-  const parsed = parseContinueAt(answer, clip.durationSeconds);
+  const parsed = parseContinueAt(answer, clip.durationSeconds, vscode.l10n.t);
   if (!parsed.ok) {
     void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).cannotExtend(parsed.reason));
     return undefined;

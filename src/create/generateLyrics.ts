@@ -32,12 +32,12 @@ export async function generateLyrics(services: ExtensionServices, submits: Submi
     // Nothing is said about an empty box: it is where everyone starts. Accepting it sends nothing.
     validateInput: (text) => {
       if (text === '') return undefined;
-      const body = lyricsBody(text);
+      const body = lyricsBody(text, vscode.l10n.t);
       return body.ok ? undefined : body.reason;
     },
   });
   if (prompt === undefined || prompt.trim() === '') return undefined;
-  const body = lyricsBody(prompt);
+  const body = lyricsBody(prompt, vscode.l10n.t);
   if (!body.ok) {
     void vscode.window.showErrorMessage(body.reason);
     return undefined;

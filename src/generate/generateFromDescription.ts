@@ -39,7 +39,7 @@ export async function generateFromDescription(services: ExtensionServices, submi
   const model = await pickModel(settings);
   if (model === undefined) return undefined;
 
-  const built = descriptionSongBody({ description, instrumental: vocals.instrumental, model }, settings);
+  const built = descriptionSongBody({ description, instrumental: vocals.instrumental, model }, settings, vscode.l10n.t);
   if (!built.ok) {
     void vscode.window.showErrorMessage(inertText(built.reason));
     return undefined;
@@ -57,7 +57,7 @@ export async function generateFromDescription(services: ExtensionServices, submi
 
 /** Live validation: the reason it cannot be sent, or how much room is left. */
 function checkDescription(value: string, settings: SongSettings): string | vscode.InputBoxValidationMessage | undefined {
-  const built = descriptionSongBody({ description: value, instrumental: false }, settings);
+  const built = descriptionSongBody({ description: value, instrumental: false }, settings, vscode.l10n.t);
   if (!built.ok) return built.reason;
   return { message: vscode.l10n.t('{0} of {1} characters', value.trim().length, DESCRIPTION_LIMIT), severity: vscode.InputBoxValidationSeverity.Info };
 }

@@ -7,7 +7,12 @@ import { parseSongDocument } from '../../src/core/song/songDocument';
 import { DEFAULT_SONG_MODELS } from '../../src/core/song/songModels';
 import { renderGatewayCheckMarkdown } from '../../src/core/gateway/gatewayCheckReport';
 import { spokenCurrentGatewayLabel, spokenGatewayGroupLabel, spokenTaskLabel } from '../../src/tracker/spokenLabels';
-import { buildTask } from './support/taskBuilders';
+import { normaliseBaseUrl } from '../../src/core/gateway/baseUrl';
+import { parseContinueAt } from '../../src/core/song/continueAt';
+import { descriptionSongBody, extendSongBody, lyricsBody } from '../../src/core/song/songRequest';
+import { explainIdProblem } from '../../src/core/task/idProblemText';
+import { validateTaskIdInput } from '../../src/core/task/taskIds';
+import { buildClip, buildTask } from './support/taskBuilders';
 
 /**
  * The core's words and formats follow the display language it is given (src/core/localize.ts),
@@ -65,6 +70,35 @@ describe('The display language', () => {
     );
     assert.match(markdown, /^# «Suno gateway check»$/m);
     assert.match(markdown, /«No problem found\.»/);
+  });
+});
+
+describe('What input boxes refuse, in the display language', () => {
+  const settings = { models: DEFAULT_SONG_MODELS, defaultModel: 'chirp-auk' };
+  const refusal = (result: { ok: boolean; reason?: string }): string => (result.ok ? '' : (result.reason ?? ''));
+
+  it('words why a text is not a task id, for every kind of refusal', () => {
+    for (const input of ['', 'no', 'x'.repeat(200), 'not/an/id', '{"task_id": ".."}', '{"other": 1}', 'https://example.com/nothing-here']) {
+      assert.match(String(validateTaskIdInput(input, marked)), /^«.*»$/s, JSON.stringify(input));
+    }
+    assert.equal(validateTaskIdInput('2a145658-3342-4228-b779-b8323a2b77df', marked), null);
+    assert.equal(explainIdProblem('', 'clip id', marked), '«The clip id is empty.»');
+    assert.equal(explainIdProblem('..', 'task id'), '".." is not a task id: dots alone would be read as a path.');
+  });
+
+  it('words where a continuation may start, and what the submit builders refuse', () => {
+    assert.match(refusal(parseContinueAt('soon', 184.32, marked)), /^«Type where to continue from .* up to 3:04 \(184\.32 s\)\.»$/);
+    assert.match(refusal(parseContinueAt('9:00', 60, marked)), /^«The clip is 1:00 \(60 s\) long/);
+    assert.equal(refusal(lyricsBody('  ', marked)), '«Write what the lyrics should be about.»');
+    assert.equal(refusal(descriptionSongBody({ description: '', instrumental: false }, settings, marked)), '«Write a description of the song.»');
+    const clip = buildClip({ id: 'clip-a', durationSeconds: 30 });
+    const continued = extendSongBody({ task: buildTask({ clips: [clip] }), clipId: 'clip-a', continueAt: 31 }, settings, marked);
+    assert.equal(refusal(continued), '«The clip is 30 seconds long: continue from 30 seconds or earlier.»');
+  });
+
+  it('words a refused gateway address for the Switch Gateway box, and keeps English for the rest', () => {
+    assert.throws(() => normaliseBaseUrl('ftp://files.example', marked), { message: '«The gateway base URL "ftp://files.example" must start with http:// or https://.»' });
+    assert.throws(() => normaliseBaseUrl('ftp://files.example'), { message: 'The gateway base URL "ftp://files.example" must start with http:// or https://.' });
   });
 });
 
