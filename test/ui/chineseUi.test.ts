@@ -13,6 +13,7 @@ import {
   expandRow,
   openTracker,
   quickInputMessage,
+  replaceRefusedAndAccept,
   taskPanelFrame,
   taskRow,
   UI_TIMEOUT_MS,
@@ -42,8 +43,7 @@ describe('Journey in Chinese: the extension speaks VS Code’s display language'
     const field = await waitForInputBox(page(), { password: true });
     await field.fill('   ');
     await waitUntil('the Chinese validation message', async () => ((await quickInputMessage(page()).textContent()) ?? '').includes('请粘贴网关账户中的 API 密钥。'));
-    await field.fill('test-key');
-    await field.press('Enter');
+    await replaceRefusedAndAccept(page(), field, 'test-key');
     await sidebar.locator('.welcome-view-content', { hasText: '尚未跟踪任何 Suno 任务。' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 

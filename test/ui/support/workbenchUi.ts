@@ -86,6 +86,20 @@ export async function waitForInputBox(page: Page, options: { password?: boolean 
   return field;
 }
 
+/**
+ * Replaces text the open input box refused with `value`, and accepts it. The box checks new text
+ * asynchronously and ignores Enter while its refusal still shows, so Enter waits until the
+ * refusal has gone; then the box closes.
+ */
+export async function replaceRefusedAndAccept(page: Page, field: Locator, value: string): Promise<void> {
+  const message = quickInputMessage(page);
+  const refusal = await message.textContent();
+  await field.fill(value);
+  await waitUntil('the input box to take the new text', async () => (await message.textContent()) !== refusal);
+  await field.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
 /** Suno: Set API Key… through the palette and its password box; `title` is the command's in the display language. */
 export async function setApiKeyThroughUi(page: Page, key: string, title = 'Suno: Set API Key'): Promise<void> {
   await runCommand(page, title);
