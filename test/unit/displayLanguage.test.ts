@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { english, type DisplayLanguage, type Localize } from '../../src/core/localize';
 import { moreClipsNotShown } from '../../src/core/task/displayLimits';
-import { formatRelativeTime, formatStatus } from '../../src/core/task/format';
+import { formatDateTime, formatNumber, formatRelativeTime, formatStatus } from '../../src/core/task/format';
 import { validateSong } from '../../src/core/song/songValidation';
 import { parseSongDocument } from '../../src/core/song/songDocument';
 import { DEFAULT_SONG_MODELS } from '../../src/core/song/songModels';
@@ -66,10 +66,20 @@ describe('The display language', () => {
     }
     const markdown = renderGatewayCheckMarkdown(
       { configuredBaseUrl: 'https://api.gpt.ge', baseUrl: 'https://api.gpt.ge', checkedAt: '2024-09-21T12:00:00Z', durationMs: 5, checks: [] },
-      marked,
+      { localize: marked, locale: 'en' },
     );
     assert.match(markdown, /^# «Suno gateway check»$/m);
     assert.match(markdown, /«No problem found\.»/);
+    assert.match(markdown, /«Checked 2024-09-21T12:00:00Z, in 5 ms\.»/);
+  });
+
+  it('writes the check report’s time and duration in the display language’s format', () => {
+    const report = { configuredBaseUrl: 'https://api.gpt.ge', baseUrl: 'https://api.gpt.ge', checkedAt: '2024-09-21T12:00:00Z', durationMs: 1234, checks: [] };
+    const markdown = renderGatewayCheckMarkdown(report, { localize: marked, locale: 'zh-cn' });
+    assert.match(markdown, /«Checked 2024年9月21日 \d{2}:\d{2}:\d{2}, in 1,234 ms\.»/);
+    assert.equal(formatDateTime('not a time', 'zh-cn'), 'not a time');
+    assert.equal(formatDateTime('2024-09-21T12:00:00Z', 'not a language tag!'), '2024-09-21T12:00:00Z');
+    assert.equal(formatNumber(1234567, 'de'), '1.234.567');
   });
 });
 

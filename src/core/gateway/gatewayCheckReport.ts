@@ -9,7 +9,8 @@
  * No Node imports: this runs in a browser worker as well.
  */
 
-import { english, type Localize } from '../localize';
+import { ENGLISH, type DisplayLanguage, type Localize } from '../localize';
+import { formatDateTime, formatNumber } from '../task/format';
 import type { CheckId, CheckOutcome, GatewayCheckReport } from './gatewayCheck';
 
 /** The name of each check, as the report and the adapters show it. */
@@ -49,10 +50,13 @@ function outcomeLabel(outcome: CheckOutcome, localize: Localize): string {
   }
 }
 
-export function renderGatewayCheckMarkdown(report: GatewayCheckReport, localize: Localize = english): string {
+/** The report as Markdown, in the words, date and number format of the display language. */
+export function renderGatewayCheckMarkdown(report: GatewayCheckReport, language: DisplayLanguage = ENGLISH): string {
+  const { localize, locale } = language;
   const lines: string[] = [`# ${escapeMarkdown(localize('Suno gateway check'))}`, ''];
   lines.push(`${escapeMarkdown(localize('Gateway:'))} ${codeSpan(report.baseUrl ?? report.configuredBaseUrl)}`, '');
-  lines.push(escapeMarkdown(`${localize('Checked {0}, in {1} ms.', report.checkedAt, report.durationMs)} ${summary(report, localize)}`), '');
+  const checked = localize('Checked {0}, in {1} ms.', formatDateTime(report.checkedAt, locale), formatNumber(report.durationMs, locale));
+  lines.push(escapeMarkdown(`${checked} ${summary(report, localize)}`), '');
   for (const check of report.checks) {
     lines.push(`## ${escapeMarkdown(`${checkTitle(check.id, localize)}: ${outcomeLabel(check.outcome, localize)}`)}`, '');
     lines.push(escapeMarkdown(check.finding), '');

@@ -9,6 +9,7 @@
  */
 
 import { ENGLISH, type DisplayLanguage } from '../localize';
+import { formatNumber } from './format';
 
 /** Clips shown under one task, in the panel and in the tree. */
 export const MAX_CLIPS_SHOWN = 50;
@@ -50,23 +51,14 @@ export function firstCharacters(text: string, max: number): CappedText {
 
 /** `1 more clip not shown`, `1,000 more clips not shown`. */
 export function moreClipsNotShown(count: number, language: DisplayLanguage = ENGLISH): string {
-  const shown = formatCount(count, language.locale);
+  const shown = formatNumber(count, language.locale);
   return count === 1 ? language.localize('1 more clip not shown') : language.localize('{0} more clips not shown', shown);
 }
 
 /** `… 1,234 more characters not shown`. */
 export function moreCharactersNotShown(count: number, language: DisplayLanguage = ENGLISH): string {
-  const shown = formatCount(count, language.locale);
+  const shown = formatNumber(count, language.locale);
   return count === 1 ? language.localize('… 1 more character not shown') : language.localize('… {0} more characters not shown', shown);
-}
-
-/** `1,234` with the locale's grouping; English grouping for a tag `Intl` refuses. */
-function formatCount(count: number, locale: string): string {
-  try {
-    return count.toLocaleString(locale);
-  } catch {
-    return count.toLocaleString('en-US');
-  }
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -126,6 +126,29 @@ function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat | null {
   }
 }
 
+/** `1,234` with the locale's grouping (`1,234` in zh-cn too); English grouping for a tag `Intl` refuses. */
+export function formatNumber(value: number, locale: string): string {
+  try {
+    return value.toLocaleString(locale);
+  } catch {
+    return value.toLocaleString('en-US');
+  }
+}
+
+/**
+ * A moment as the display language writes a date and a time (`2024年9月21日 12:00:00`). English
+ * keeps the ISO text the CLI prints; the text as it is when it is no time or `Intl` refuses the tag.
+ */
+export function formatDateTime(iso: string, locale: string): string {
+  const time = Date.parse(iso);
+  if (isEnglish(locale) || !Number.isFinite(time)) return iso;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(time));
+  } catch {
+    return iso;
+  }
+}
+
 /** `1 clip`, `2 clips`. */
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
