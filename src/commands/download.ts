@@ -58,13 +58,27 @@ const LAST_KINDS_KEY = 'suno.download.lastKinds';
 function kindLabel(kind: DownloadKind): { label: string; description: string } {
   switch (kind) {
     case 'audio':
-      return { label: `$(unmute) ${vscode.l10n.t('Audio')}`, description: vscode.l10n.t('the song file') };
+      return { label: `$(unmute) ${kindName(kind)}`, description: vscode.l10n.t('the song file') };
     case 'video':
-      return { label: `$(device-camera-video) ${vscode.l10n.t('Video')}`, description: vscode.l10n.t('MP4 with the cover art') };
+      return { label: `$(device-camera-video) ${kindName(kind)}`, description: vscode.l10n.t('MP4 with the cover art') };
     case 'cover':
-      return { label: `$(file-media) ${vscode.l10n.t('Cover art')}`, description: vscode.l10n.t('the large image') };
+      return { label: `$(file-media) ${kindName(kind)}`, description: vscode.l10n.t('the large image') };
     case 'lyrics':
-      return { label: `$(note) ${vscode.l10n.t('Lyrics')}`, description: vscode.l10n.t('a .txt file') };
+      return { label: `$(note) ${kindName(kind)}`, description: vscode.l10n.t('a .txt file') };
+  }
+}
+
+/** A kind on its own, as the pick names it (`Audio`), for the lists of what was skipped or failed. */
+function kindName(kind: DownloadKind): string {
+  switch (kind) {
+    case 'audio':
+      return vscode.l10n.t('Audio');
+    case 'video':
+      return vscode.l10n.t('Video');
+    case 'cover':
+      return vscode.l10n.t('Cover art');
+    case 'lyrics':
+      return vscode.l10n.t('Lyrics');
   }
 }
 
@@ -110,9 +124,9 @@ async function download(
   const kinds = options?.kinds ?? (await pickKinds(services, task, clipId, name));
   if (kinds === undefined) return undefined;
 
-  const plan = planDownloads(task, clipId, kinds);
+  const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
   if (plan.items.length === 0) {
-    const reasons = inertText(plan.skipped.map((skip) => `${skip.kind}: ${skip.reason}`).join('; '));
+    const reasons = inertText(plan.skipped.map((skip) => `${kindName(skip.kind)}: ${skip.reason}`).join('; '));
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to download for "{0}" yet ({1}).', name, reasons));
     return { folder: '', files: [], skipped: plan.skipped, failed: [], cancelled: false };
   }
@@ -163,7 +177,7 @@ async function pickKinds(
 ): Promise<DownloadKind[] | undefined> {
   const available = availableDownloadKinds(task, clipId);
   if (available.length === 0) {
-    const { skipped } = planDownloads(task, clipId, DOWNLOAD_KINDS);
+    const { skipped } = planDownloads(task, clipId, DOWNLOAD_KINDS, vscode.l10n.t);
     const audio = skipped.find((skip) => skip.kind === 'audio');
     void vscode.window.showInformationMessage(audio ? vscode.l10n.t('Nothing to download for "{0}" yet ({1}).', name, audio.reason) : vscode.l10n.t('Nothing to download for "{0}" yet.', name));
     return undefined;
@@ -286,8 +300,8 @@ function report(services: ExtensionServices, result: DownloadResult): void {
   const count = result.files.length;
   const where = result.folder;
   const notes: string[] = [];
-  if (result.skipped.length > 0) notes.push(vscode.l10n.t('skipped: {0}', result.skipped.map((skip) => `${skip.kind} (${skip.reason})`).join(', ')));
-  if (result.failed.length > 0) notes.push(vscode.l10n.t('failed: {0}', result.failed.map((fail) => `${fail.kind} (${fail.reason})`).join(', ')));
+  if (result.skipped.length > 0) notes.push(vscode.l10n.t('skipped: {0}', result.skipped.map((skip) => `${kindName(skip.kind)} (${skip.reason})`).join(', ')));
+  if (result.failed.length > 0) notes.push(vscode.l10n.t('failed: {0}', result.failed.map((fail) => `${kindName(fail.kind)} (${fail.reason})`).join(', ')));
   const suffix = notes.length > 0 ? ` — ${notes.join('; ')}` : '';
 
   if (count === 0) {

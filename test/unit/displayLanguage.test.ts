@@ -10,6 +10,7 @@ import { spokenCurrentGatewayLabel, spokenGatewayGroupLabel, spokenTaskLabel } f
 import { normaliseBaseUrl } from '../../src/core/gateway/baseUrl';
 import { parseContinueAt } from '../../src/core/song/continueAt';
 import { descriptionSongBody, extendSongBody, lyricsBody } from '../../src/core/song/songRequest';
+import { planDownloads } from '../../src/core/task/downloadPlan';
 import { explainIdProblem } from '../../src/core/task/idProblemText';
 import { validateTaskIdInput } from '../../src/core/task/taskIds';
 import { buildClip, buildTask } from './support/taskBuilders';
@@ -104,6 +105,13 @@ describe('What input boxes refuse, in the display language', () => {
     const clip = buildClip({ id: 'clip-a', durationSeconds: 30 });
     const continued = extendSongBody({ task: buildTask({ clips: [clip] }), clipId: 'clip-a', continueAt: 31 }, settings, marked);
     assert.equal(refusal(continued), '«The clip is 30 seconds long: continue from 30 seconds or earlier.»');
+  });
+
+  it('words why a download has nothing to save', () => {
+    const streaming = buildTask({ clips: [buildClip({ id: 'clip-a', isStreaming: true, audioUrl: 'https://audiopipe.suno.ai/?item_id=clip-a', videoUrl: null, lyrics: null })], lyrics: null });
+    const reasons = planDownloads(streaming, undefined, ['audio', 'video', 'lyrics'], marked).skipped.map((skip) => skip.reason);
+    assert.deepEqual(reasons, ['«the audio is still streaming»', '«no video yet»', '«no lyrics yet»']);
+    assert.deepEqual(planDownloads(buildTask({ clips: [] }), undefined, ['cover'], marked).skipped.map((skip) => skip.reason), ['«the task has no cover art»']);
   });
 
   it('words a refused gateway address for the Switch Gateway box, and keeps English for the rest', () => {
