@@ -2,7 +2,7 @@ import { english, type Localize } from '../localize';
 import { inertText } from '../inertText';
 import { SONG_KEYS, songField, songLyrics, type FrontMatterEntry, type SongDocument, type SongKey } from './songDocument';
 import { isModelId, lookUpModel, type SongModel, type SongSettings } from './songModels';
-import { TEMPLATE_PLACEHOLDERS } from './songTemplate';
+import { isTemplatePlaceholder } from './songTemplate';
 import type { TextSpan } from './textPositions';
 
 /**
@@ -278,7 +278,7 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
 function checkPlaceholders(document: SongDocument, problems: SongProblem[], localize: Localize): void {
   for (const match of document.text.matchAll(/<([^<>\r\n]{1,80})>/g)) {
     if (problems.length > MAX_SONG_PROBLEMS) return;
-    if (!TEMPLATE_PLACEHOLDERS.has(match[1])) continue;
+    if (!isTemplatePlaceholder(match[1], localize)) continue;
     problems.push({
       code: 'placeholder',
       severity: 'error',
