@@ -13,6 +13,7 @@
  * ends a sentence and a short word is a word.
  */
 
+import { inertText } from '../inertText';
 import { english, type Localize } from '../localize';
 import { explainIdProblem } from './idProblemText';
 import { MAX_ID_LENGTH, isValidId } from './idRules';
@@ -77,7 +78,8 @@ export function validateTaskIdInput(text: string, localize: Localize = english):
   const { ids, invalid } = analyse(trimmed);
   if (ids.length > 0 && invalid.length === 0) return null;
   const first: Invalid = ids.length === 0 && invalid.length !== 1 ? { text: trimmed } : (invalid[0] ?? { text: trimmed });
-  return first.reason === undefined ? reasonFor(first.text, localize) : explainReason(first.reason, localize);
+  // The reason quotes what was pasted, and an input box reads links and icons out of its message.
+  return inertText(first.reason === undefined ? reasonFor(first.text, localize) : explainReason(first.reason, localize));
 }
 
 function reasonFor(text: string, localize: Localize): string {
