@@ -21,6 +21,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleControlRequest } from './controlApi';
+import { applyCrossOriginRules } from './crossOrigin';
 import { renderBatchBody, renderSingleBody } from './dialects';
 import { cannedFaultResponse, faultSchema, type CannedResponse, type Fault } from './faults';
 import { BodyTooLargeError, jsonResponse, newRequestId, readBody, send } from './httpUtil';
@@ -51,6 +52,11 @@ export interface LocalGatewayOptions {
   batch?: BatchMode;
   /** Epoch milliseconds for timestamps and the request log; inject it to make them predictable. */
   now?: () => number;
+  /**
+   * Whether the API routes allow cross-origin requests, as VS Code for the web needs (default
+   * false: a browser page cannot read them). See crossOrigin.ts.
+   */
+  allowCrossOrigin?: boolean;
 }
 
 interface GatewayRequestRecord {
@@ -123,6 +129,8 @@ export class LocalGateway {
   private readonly now: () => number;
   private readonly initialKeys: string[];
   private readonly initialBatch: BatchMode;
+  private readonly initialAllowCrossOrigin: boolean;
+  private allowCrossOrigin: boolean;
   private keys: string[];
   private batch: BatchMode;
   private readonly fault = new CountedFault<Fault>();
@@ -140,8 +148,10 @@ export class LocalGateway {
     this.now = options.now ?? Date.now;
     this.initialKeys = [...(options.apiKeys ?? DEFAULT_KEYS)];
     this.initialBatch = options.batch ?? true;
+    this.initialAllowCrossOrigin = options.allowCrossOrigin ?? false;
     this.keys = [...this.initialKeys];
     this.batch = this.initialBatch;
+    this.allowCrossOrigin = this.initialAllowCrossOrigin;
   }
 
   static async start(options: LocalGatewayOptions = {}): Promise<LocalGateway> {
@@ -234,6 +244,11 @@ export class LocalGateway {
     this.batch = mode;
   }
 
+  /** Allows or refuses cross-origin requests to the API routes from now on. */
+  setAllowCrossOrigin(allow: boolean): void {
+    this.allowCrossOrigin = allow;
+  }
+
   /** Replaces the accepted keys ([] accepts none; '*' accepts any non-empty key). */
   setApiKeys(keys: string[]): void {
     this.keys = [...keys];
@@ -280,6 +295,7 @@ export class LocalGateway {
     this.submitDesk.reset();
     this.keys = [...this.initialKeys];
     this.batch = this.initialBatch;
+    this.allowCrossOrigin = this.initialAllowCrossOrigin;
   }
 
   /** Stops listening, drops every connection and pending delay; resolves when the port is free. */
@@ -334,6 +350,8 @@ export class LocalGateway {
       this.serveMedia(request, response, method, path);
       return;
     }
+    // A preflight is the browser's question, not a request: answered here, never logged.
+    if (applyCrossOriginRules(this.allowCrossOrigin, method, response)) return;
     if (isFetchPath(path)) {
       await this.serveFetch(request, response, method, path);
       return;

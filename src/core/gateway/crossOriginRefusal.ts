@@ -12,6 +12,7 @@
 
 import type { Clock } from '../clock';
 import { GatewayError } from '../gatewayError';
+import { clip } from '../wire/answerBody';
 import { answersWithoutCors } from './gatewayProbe';
 
 /** How long the `no-cors` look at the gateway may take before the original failure stands. */
@@ -58,10 +59,11 @@ function originOf(url: string): string | undefined {
   }
 }
 
+/** The host and port only: never the credentials a URL may carry, nor its path. */
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return clip(url, 100);
   }
 }
