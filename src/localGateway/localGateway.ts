@@ -66,6 +66,8 @@ interface GatewayRequestRecord {
   /** The id of a single fetch, or the string ids of a batch body ([] when it was malformed). */
   readonly ids: string[];
   readonly authorized: boolean;
+  /** The request's Origin header: a browser page's requests carry one, Node's do not. */
+  readonly origin: string | null;
   /** Epoch milliseconds when the request arrived. */
   readonly at: number;
   /** The HTTP status answered; null for a dropped connection (or while still pending). */
@@ -391,12 +393,13 @@ export class LocalGateway {
   private async serveFetch(request: IncomingMessage, response: ServerResponse, method: string, path: string): Promise<void> {
     const authorized = this.isAuthorized(request.headers.authorization);
     const at = this.now();
+    const origin = request.headers.origin ?? null;
     let body = '';
     let ids: string[] = [];
     if (method === 'POST') {
       const read = await this.readBodyOr413(request, response);
       if (read === null) {
-        this.log.push({ method, path, ids, authorized, at, status: 413 });
+        this.log.push({ method, path, ids, authorized, origin, at, status: 413 });
         return;
       }
       body = read;
@@ -404,7 +407,7 @@ export class LocalGateway {
     } else if (path.startsWith('/suno/fetch/')) {
       ids = [safeDecode(path.slice('/suno/fetch/'.length))];
     }
-    const record: GatewayRequestRecord = { method, path, ids, authorized, at, status: null };
+    const record: GatewayRequestRecord = { method, path, ids, authorized, origin, at, status: null };
     this.log.push(record);
 
     const fault = this.fault.take();

@@ -608,6 +608,13 @@ describe('LocalGateway', () => {
         ],
       );
       assert.equal(log[0].at, NOW + 5000);
+      assert.deepEqual(
+        log.map(({ origin }) => origin),
+        [null, null, null, null],
+        'Node sends no Origin',
+      );
+      await fetchOne(a, { ...AUTH, Origin: 'https://vscode.dev' });
+      assert.equal(gateway.requests.at(-1)?.origin, 'https://vscode.dev');
       gateway.clearRequests();
       assert.equal(gateway.requests.length, 0);
     });
