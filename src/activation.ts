@@ -154,6 +154,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
       // The test clock also shortens the download's idle timeout, as it shortens the poll interval.
       downloadClock: overrides.testMode ? acceleratedClock(() => settings.pollIntervalMs()) : undefined,
       loadDownload: host.loadDownload,
+      inBrowser: host.inBrowser === true,
     }),
   );
   disposables.add(registerSongLanguage(settings));

@@ -18,6 +18,12 @@ export interface ExtensionHost {
   readonly env: HostEnvironment;
   /** The fetch gateway requests go through; the global one when undefined. */
   readonly fetch?: typeof globalThis.fetch;
+  /**
+   * True in a browser's web worker, where requests are a page's and cross-origin rules apply
+   * (the gateway check then checks them); false in Node's host, even when the workbench itself
+   * is in a browser (code-server, remote), since requests then go out from Node.
+   */
+  readonly inBrowser?: boolean;
   /** The Download command: into a folder on disk in Node, through a save dialog in a browser. */
   loadDownload(): Promise<DownloadModule>;
 }

@@ -25,6 +25,8 @@ interface CommandNeeds {
   readonly downloadClock: Clock | undefined;
   /** The Download command's module, which the extension host's entry point chooses. */
   readonly loadDownload: () => Promise<DownloadModule>;
+  /** Whether requests go out from a browser page (see `ExtensionHost.inBrowser`). */
+  readonly inBrowser: boolean;
 }
 
 /** What the Download command's module offers, on disk (`download.ts`) or in a browser (`webDownload.ts`). */
@@ -38,7 +40,7 @@ export interface DownloadModule {
  * load. A new command is one more line here (see "Add a command" in docs/ARCHITECTURE.md).
  */
 export function registerCommands(services: ExtensionServices, needs: CommandNeeds): vscode.Disposable {
-  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, lyricsResults, downloadClock, loadDownload } = needs;
+  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, lyricsResults, downloadClock, loadDownload, inBrowser } = needs;
   const commands = new DisposableStore();
   commands.add(registerLazyCommand(Commands.fetchTask, () => import('./fetchTask'), (module) => module.fetchTaskHandler(services, tracker, ui)));
   commands.add(registerLazyCommand(Commands.setApiKey, () => import('./setApiKey'), (module) => module.setApiKeyHandler(services)));
@@ -50,7 +52,7 @@ export function registerCommands(services: ExtensionServices, needs: CommandNeed
   commands.add(registerLazyCommand(Commands.removeTask, () => import('./removeTask'), (module) => module.removeTaskHandler(services)));
   commands.add(registerLazyCommand(Commands.clearFinished, () => import('./clearFinished'), (module) => module.clearFinishedHandler(services)));
   commands.add(registerLazyCommand(Commands.showLogs, () => import('./showLogs'), (module) => module.showLogsHandler(services)));
-  commands.add(registerLazyCommand(Commands.checkGateway, () => import('./checkGateway'), (module) => module.checkGatewayHandler(services, gatewayCheckDocuments)));
+  commands.add(registerLazyCommand(Commands.checkGateway, () => import('./checkGateway'), (module) => module.checkGatewayHandler(services, gatewayCheckDocuments, inBrowser)));
   commands.add(registerLazyCommand(Commands.switchGateway, () => import('./switchGateway'), (module) => module.switchGatewayHandler(services, knownGateways)));
   commands.add(registerLazyCommand(Commands.openTask, () => import('./openTask'), (module) => module.openTaskHandler(services, ui)));
   commands.add(registerLazyCommand(Commands.openLyrics, () => import('./openLyrics'), (module) => module.openLyricsHandler(services, ui)));

@@ -10,7 +10,8 @@ import { WorkspaceSharedFiles } from '../storage/workspaceSharedFiles';
  * web extensions), bundled as one CommonJS file (`dist/web/extension.js`). It brings what the
  * browser has instead of Node: the global storage folder through `vscode.workspace.fs`, the
  * core's own SHA-256, no environment (the test and demo switches stay off), a fetch that says when
- * a gateway refuses cross-origin requests, and downloads through a save dialog.
+ * a gateway refuses cross-origin requests, a gateway check that checks them too, and downloads
+ * through a save dialog.
  */
 export function activate(context: vscode.ExtensionContext): SunoExtensionApi | undefined {
   return activateExtension(context, {
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): SunoExtensionApi | u
     env: {},
     fetch: explainingCrossOriginRefusals(globalThis.fetch, systemClock),
     loadDownload: () => import('../commands/webDownload'),
+    inBrowser: true,
   });
 }
 

@@ -112,6 +112,11 @@ describe('The web worker bundle', function () {
     assert.deepEqual([...new Set(external)], ['vscode']);
     const required = [...result.outputFiles[0]!.text.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
     assert.deepEqual([...new Set(required)], ['vscode']);
+    // Nor Node's globals, even behind a `typeof` guard: the entry point chooses, not the code.
+    const readable = webBuild(false).outputFiles[0]!.text;
+    for (const nodeGlobal of ['process', 'Buffer', 'setImmediate', '__dirname']) {
+      assert.doesNotMatch(readable, new RegExp(`\\b${nodeGlobal}\\s*[.(\\[]|typeof ${nodeGlobal}\\b`), `the web bundle uses ${nodeGlobal}`);
+    }
   });
 
   it('brings the browser\'s counterparts, never the Node ones', () => {
