@@ -4,7 +4,8 @@
 // `npm run package`) is then loaded from dist/web/extension.js in a worker of the page, and its
 // requests to the gateway are the page's: cross-origin, preflighted, subject to CORS.
 //
-// The tests of this file share one VS Code and run in order.
+// The tests of this file share one VS Code and run in order; the gateway allows cross-origin
+// requests until the third test refuses them.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { launchChromium, openWorkbench, runCommand, screenshotOnFailure } from '
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import { journeySettings } from './support/journey';
 import {
+  activeEditorText,
   fetchTaskThroughUi,
   findNotification,
   openTracker,
@@ -80,6 +82,17 @@ describe('Journey: the extension in the browser\'s web worker extension host', f
     return gateway;
   }
 
+  /** Runs Suno: Check Gateway and returns its `run`th report's text, on one line. */
+  async function checkThroughUi(run: number): Promise<string> {
+    await runCommand(workbench(), 'Suno: Check Gateway');
+    const tabs = workbench().locator('.part.editor .tabs-container .tab[role="tab"]').filter({ hasText: /^Gateway check/ });
+    await waitUntil(`report ${run} to open`, async () => (await tabs.count()) >= run);
+    return waitUntil('the report to show', async () => {
+      const text = (await activeEditorText(workbench())).replace(/\s+/g, ' ');
+      return /Checked .*(No problem found|see below)/.test(text) ? text : undefined;
+    });
+  }
+
   it('runs in the web worker extension host', async function () {
     await openTracker(workbench());
     await setApiKeyThroughUi(workbench(), 'test-key');
@@ -119,6 +132,18 @@ describe('Journey: the extension in the browser\'s web worker extension host', f
       const state = await audio.evaluate((element: AudioLike) => ({ paused: element.paused, currentTime: element.currentTime }));
       return !state.paused && state.currentTime > 0.5;
     });
+  });
+
+  it('checks in Suno: Check Gateway whether the gateway allows cross-origin requests', async function () {
+    const allowed = await checkThroughUi(1);
+    assert.match(allowed, /No problem found/);
+    localGateway().setAllowCrossOrigin(false);
+    const refused = await checkThroughUi(2);
+    assert.match(refused, /failed \([^)]*Cross-origin requests/);
+    assert.match(refused, /does not allow requests from the browser \(CORS\)/);
+    // The gateway answers: only the browser keeps its answers from the extension. (In Node's
+    // extension host the same gateway has no problem at all.)
+    assert.ok(refused.includes('## Reachable: OK'), refused);
   });
 
   it('says that a gateway refusing cross-origin requests cannot be used from the browser', async function () {
