@@ -4,6 +4,7 @@ import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { DisposableStore } from '../core/disposables';
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
 import { defaultModelFromSetting, songModelsFromSetting, type SongSettings } from '../core/song/songModels';
+import type { HostEnvironment } from '../extensionHost';
 
 /**
  * Typed access to the `suno.*` settings.
@@ -64,8 +65,8 @@ interface TestOverrides {
   readonly walkthroughOnFirstRun: boolean;
 }
 
-/** Reads the test-only switches from the environment; all are ignored outside test mode. */
-export function testOverridesFromEnv(env: NodeJS.ProcessEnv = process.env): TestOverrides {
+/** Reads the test-only switches from the host's environment; all are ignored outside test mode. */
+export function testOverridesFromEnv(env: HostEnvironment): TestOverrides {
   const testMode = env.SUNO_TEST_MODE === '1';
   const parsed = Number(env.SUNO_TEST_POLL_INTERVAL_MS);
   const pollIntervalMs = testMode && Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
@@ -80,7 +81,7 @@ export class Settings implements vscode.Disposable {
   /** Fires when any `suno.*` setting changes. */
   readonly onDidChange: vscode.Event<SettingsChangeEvent> = this.changeEmitter.event;
 
-  constructor(private readonly overrides: TestOverrides = testOverridesFromEnv()) {
+  constructor(private readonly overrides: TestOverrides) {
     this.disposables.add(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;

@@ -14,7 +14,7 @@ import { notFetchedYet, type Task } from '../core/task/model';
 import type { TaskOrigin } from '../core/task/taskOrigin';
 import type { SubmitRequest } from '../core/wire/submitBodies';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
-import { nodeSha256Hex } from '../storage/nodeSha256';
+import { sha256Hex } from '../core/store/sha256';
 import { SubmitMemory } from './submitMemory';
 import * as texts from './submitTexts';
 
@@ -70,7 +70,7 @@ export class SubmitService {
     if (!(await this.ensureKey(baseUrl, host))) return undefined;
     if (!(await this.confirmFirstSubmit(input, host))) return undefined;
 
-    const fingerprint = submitFingerprint(baseUrl, request, nodeSha256Hex);
+    const fingerprint = submitFingerprint(baseUrl, request, sha256Hex);
     if (this.memory.isRecentDuplicate(fingerprint) && !(await this.confirmRepeat(what, host))) return undefined;
 
     const client = await this.services.clientFor(baseUrl);

@@ -4,7 +4,6 @@
  *
  * Kept free of `vscode` so the CSP can be unit-tested.
  */
-import { randomBytes } from 'node:crypto';
 import { urlReach } from '../core/hostReach';
 
 interface PanelHtmlOptions {
@@ -24,9 +23,12 @@ interface PanelHtmlOptions {
   readonly gatewayOrigin?: string;
 }
 
-/** 128 random bits, base64: unguessable, so only our script tag can run. */
+/**
+ * 128 random bits, base64: unguessable, so only our script tag can run. Web Crypto, which Node's
+ * extension host and a browser's web worker both have.
+ */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 /** Local gateways serve media on their own port; CSP allows `:*` as a port wildcard. */

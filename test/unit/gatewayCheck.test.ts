@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHECK_IDS, EMPTY_LYRICS_SUBMIT, PROBE_TASK_ID, checkGateway, type CheckId, type GatewayCheck, type GatewayCheckOptions, type GatewayCheckReport } from '../../src/core/gateway/gatewayCheck';
+import { crossOriginRefusalMessage } from '../../src/core/gateway/crossOriginRefusal';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import { answeringServer, type SeenRequest } from './support/answeringServer';
 import { ManualClock } from './support/manualClock';
@@ -311,6 +312,7 @@ describe('checkGateway', () => {
       }) as typeof globalThis.fetch;
       const report = await checkGateway({ baseUrl: 'https://gateway.example', apiKey: KEY, fetch: browserFetch, inBrowser: true });
       assert.equal(byId(report, 'cross_origin').outcome, 'failed');
+      assert.equal(byId(report, 'cross_origin').finding, crossOriginRefusalMessage('https://gateway.example/suno/fetch/x'));
       assert.match(byId(report, 'cross_origin').advice ?? '', /Access-Control-Allow-Origin/);
       assert.equal(byId(report, 'reachable').outcome, 'ok');
       assert.ok(modes.includes('no-cors'));

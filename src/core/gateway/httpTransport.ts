@@ -175,6 +175,8 @@ export class HttpTransport {
       try {
         response = await this.fetchImpl(request.url, { method: request.method, headers, body, signal: controller.signal, redirect });
       } catch (error) {
+        // A fetch that knows why it failed says so itself (a browser's CORS refusal: crossOriginRefusal.ts).
+        if (isGatewayError(error)) throw error;
         throw new FailedExchange({ kind: timedOut ? 'timeout' : 'network', phase: 'request', httpStatus: null, cause: error });
       }
       onStatus(response.status);
