@@ -92,6 +92,8 @@ describe('Benchmark', function () {
       'src/core/task/downloadPlan.ts',
       'src/commands/gatewayErrorMessage.ts',
       'src/core/song/songFromTask.ts',
+      'src/commands/openInBrowser.ts',
+      'src/commands/taskArgument.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
