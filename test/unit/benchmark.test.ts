@@ -94,6 +94,8 @@ describe('Benchmark', function () {
       'src/core/song/songFromTask.ts',
       'src/commands/openInBrowser.ts',
       'src/commands/taskArgument.ts',
+      'src/core/song/songModels.ts',
+      'src/configuration/songSettings.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
