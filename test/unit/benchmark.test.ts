@@ -96,6 +96,7 @@ describe('Benchmark', function () {
       'src/commands/taskArgument.ts',
       'src/core/song/songModels.ts',
       'src/configuration/songSettings.ts',
+      'src/core/store/legacyTaskList.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }
