@@ -97,6 +97,7 @@ describe('Benchmark', function () {
       'src/core/song/songModels.ts',
       'src/configuration/songSettings.ts',
       'src/core/store/legacyTaskList.ts',
+      'src/core/gateway/responseErrors.ts',
       'src/core/gateway/networkErrors.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);

@@ -6,13 +6,17 @@
  * body, not at `Content-Type` alone: CometAPI documents its JSON answers as `text/plain`, and a
  * proxy in front of a gateway answers with HTML whatever the status.
  *
+ * Loaded with the first failure: which answers are failures is decided at once by
+ * `failedAnswers.ts`, whose `isFailedAnswer` says when `errorForResponse` makes an error.
+ *
  * No Node imports: this runs in a browser worker as well.
  */
 
 import { DEFAULT_BASE_URL } from './baseUrl';
-import { clip, gatewayMessageOf, isRecord, isTaskNotExist, looksLikeHtml, nonEmptyString, tryParseJson } from '../wire/answerBody';
+import { clip, gatewayMessageOf, isTaskNotExist, looksLikeHtml, nonEmptyString, tryParseJson } from '../wire/answerBody';
 import { describeResponse } from '../wire/describeResponse';
 import { GatewayError, type GatewayErrorKind } from '../gatewayError';
+import { isGetTaskFailed } from './failedAnswers';
 import { parseRetryAfter } from './retryAfter';
 
 export interface RawResponse {
@@ -31,25 +35,6 @@ export interface RequestDescription {
   readonly ids: readonly string[];
   /** Where the answer really came from when the gateway redirected, else null. */
   readonly redirectedTo?: string | null;
-}
-
-const TOO_LARGE_WORDS = /too\s+(large|long|many|big)|exceed|payload/i;
-
-/**
- * The gateway (or a proxy in front of it) refused the request as too large: HTTP 413, or a 400/422
- * whose message says so. Then a batch must be split, not the gateway declared batch-less.
- */
-export function isRequestTooLarge(response: RawResponse): boolean {
-  if (response.httpStatus === 413) return true;
-  if (response.httpStatus !== 400 && response.httpStatus !== 422) return false;
-  const message = gatewayMessageOf(response.body);
-  return message !== null && TOO_LARGE_WORDS.test(message);
-}
-
-/** new-api's "the upstream lookup failed" envelope, sometimes sent with HTTP 200. */
-function isGetTaskFailed(body: string): boolean {
-  const json = tryParseJson(body);
-  return isRecord(json) && typeof json.code === 'string' && json.code.toLowerCase() === 'get_task_failed';
 }
 
 /**
