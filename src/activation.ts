@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { ApiKeys } from './auth/apiKeys';
 import { registerCommands } from './commands/commandRegistrations';
-import { openExternalUrl } from './commands/openInBrowser';
 import { Settings, testOverridesFromEnv } from './configuration/settings';
 import { Commands, FOCUS_TASKS_VIEW_COMMAND } from './contributionIds';
 import { systemClock } from './core/clock';
@@ -197,5 +196,8 @@ async function playTask(task: Task, ui: ExtensionUi, store: TaskStore): Promise<
     return;
   }
   const url = task.clips.find((clip) => clip.audioUrl !== null)?.audioUrl;
-  if (url) await openExternalUrl(url);
+  if (!url) return;
+  // Loaded here, not at activation: a task removed before its notification is played is rare.
+  const { openExternalUrl } = await import('./commands/openInBrowser');
+  await openExternalUrl(url);
 }

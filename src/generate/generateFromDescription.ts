@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { songSettings } from '../configuration/songSettings';
 import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { DESCRIPTION_LIMIT, descriptionSongBody } from '../core/song/songRequest';
@@ -16,7 +17,7 @@ const TITLE = 'Generate from Description';
  * arguments: a command any link can run must not choose what is paid for.
  */
 export async function generateFromDescription(services: ExtensionServices, submits: SubmitService): Promise<Task | undefined> {
-  const settings = services.settings.songSettings();
+  const settings = songSettings(services.settings);
   const description = await vscode.window.showInputBox({
     title: `${TITLE} (1/3)`,
     prompt: `Describe the song: its subject, mood and style. The model writes the lyrics. At most ${DESCRIPTION_LIMIT} characters.`,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { showGatewayError, gatewayErrorText } from '../commands/gatewayErrorMessage';
 import { executeCommand } from '../commands/typedCommands';
+import { songSettings } from '../configuration/songSettings';
 import { Commands } from '../contributionIds';
 import { errorText } from '../core/errorText';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
@@ -161,7 +162,7 @@ export class SubmitService {
   /** The model as people know it (`v4.5 (chirp-auk)`), or null for a submit without one. */
   private modelLabel(request: SubmitRequest): string | null {
     if (request.action !== 'music') return null;
-    const found = lookUpModel(this.services.settings.songSettings().models, request.body.mv);
+    const found = lookUpModel(songSettings(this.services.settings).models, request.body.mv);
     return inertText(found.kind === 'listed' ? found.model.label : request.body.mv);
   }
 

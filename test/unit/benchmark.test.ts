@@ -93,6 +93,13 @@ describe('Benchmark', function () {
       'src/core/task/downloadPlan.ts',
       'src/commands/gatewayErrorMessage.ts',
       'src/core/song/songFromTask.ts',
+      'src/commands/openInBrowser.ts',
+      'src/commands/taskArgument.ts',
+      'src/core/song/songModels.ts',
+      'src/configuration/songSettings.ts',
+      'src/core/store/legacyTaskList.ts',
+      'src/core/gateway/responseErrors.ts',
+      'src/core/gateway/networkErrors.ts',
     ]) {
       assert.ok(!atActivation.includes(feature), `${feature} is loaded at activation`);
     }

@@ -1,6 +1,7 @@
 import { inertText } from '../inertText';
 import { SONG_KEYS, songField, songLyrics, type FrontMatterEntry, type SongDocument, type SongKey } from './songDocument';
-import { isModelId, lookUpModel, type SongModel, type SongSettings } from './songModels';
+import { isModelId } from './modelId';
+import { lookUpModel, type SongModel, type SongSettings } from './songModels';
 import { TEMPLATE_PLACEHOLDERS } from './songTemplate';
 import type { TextSpan } from './textPositions';
 
