@@ -2,6 +2,8 @@
 //   dist/extension.mjs   the extension host entry (Node, ES module, `vscode` external), with
 //   dist/chunks/         what it loads on first use: each `import()` in src/ becomes a chunk, and
 //                        code shared by chunks goes into chunks of its own, so nothing loads twice
+//   dist/web/extension.js the same extension for a browser's web worker extension host (vscode.dev):
+//                        one CommonJS file, its `import()`s inlined (a worker loads no ES modules)
 //   dist/cli.js          the `suno-task` command-line tool
 //   dist/localGateway.js the local demo/test gateway (never packaged)
 //   media/dist/panel.js  the task panel's webview script (browser)
@@ -70,6 +72,18 @@ function bundleOptions({ production }) {
       // Node reads a module as UTF-8, so `…` and `—` in messages need no `\u2026` escapes.
       charset: 'utf8',
       plugins: [problemReporter, cleanChunks],
+    },
+    {
+      ...common,
+      // The web worker extension host loads one CommonJS file: without splitting, esbuild inlines
+      // each `import()`. Node's modules are refused at build time (see test/unit/webBundle.test.ts).
+      platform: 'browser',
+      target: 'es2022',
+      format: 'cjs',
+      entryPoints: ['src/web/extension.ts'],
+      outfile: 'dist/web/extension.js',
+      external: ['vscode'],
+      charset: 'utf8',
     },
     {
       ...nodeBundle,

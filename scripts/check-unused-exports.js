@@ -28,6 +28,9 @@ const EXPECTED_UNUSED = new Set([
   // VS Code calls these on the extension's main module.
   'src/extension.ts#activate',
   'src/extension.ts#deactivate',
+  // The same, on the web worker's entry (package.json's `browser`).
+  'src/web/extension.ts#activate',
+  'src/web/extension.ts#deactivate',
   // The type of the public GatewayPollState.state field: callers may name what they read.
   'src/core/polling/poller.ts#GatewayPollStateName',
   // scripts/bench/startup.js bundles it to write a task folder exactly as the store does.

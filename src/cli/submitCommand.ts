@@ -12,7 +12,8 @@
 
 import { formatFrontMatterValue } from '../core/song/frontMatterValue';
 import { parseSongDocument, songField, type SongDocument } from '../core/song/songDocument';
-import { DEFAULT_MODEL_ID, DEFAULT_SONG_MODELS, isModelId, type SongSettings } from '../core/song/songModels';
+import { DEFAULT_MODEL_ID, isModelId } from '../core/song/modelId';
+import { DEFAULT_SONG_MODELS, type SongSettings } from '../core/song/songModels';
 import { customSongBody, descriptionSongBody, extendSongBody, lyricsBody, type BodyResult } from '../core/song/songRequest';
 import { hasBlockingProblem, validateSong, type SongProblem } from '../core/song/songValidation';
 import type { GatewayClient } from '../core/gateway/gatewayClient';

@@ -1,7 +1,7 @@
 import { DEFAULT_BASE_URL } from '../core/gateway/baseUrl';
 import { ID_RULE_TEXT } from '../core/task/idRules';
 import { DEFAULT_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
-import { DEFAULT_MODEL_ID } from '../core/song/songModels';
+import { DEFAULT_MODEL_ID } from '../core/song/modelId';
 import { MAX_SONG_BYTES } from './songSource';
 
 /** The `suno-task --help` text. */

@@ -12,14 +12,14 @@ import type { CommandHandler } from './typedCommands';
  * Suno: Check Gateway — diagnoses the gateway in one go (see core/gateway/gatewayCheck.ts) and
  * opens the report as a read-only Markdown document.
  */
-export function checkGatewayHandler(services: ExtensionServices, documents: GatewayCheckDocuments): CommandHandler<typeof Commands.checkGateway> {
+export function checkGatewayHandler(services: ExtensionServices, documents: GatewayCheckDocuments, inBrowser: boolean): CommandHandler<typeof Commands.checkGateway> {
   return async (argument?: unknown) => {
     const baseUrl = argument instanceof GatewayCheckRequest ? argument.baseUrl : services.settings.rawBaseUrl();
     let report: GatewayCheckReport;
     try {
       report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Suno gateway…') },
-        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser: runsInBrowser(), localize: vscode.l10n.t }),
+        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser, localize: vscode.l10n.t }),
       );
     } catch (error) {
       // The keychain may refuse to answer; the check itself reports everything else.
@@ -31,13 +31,4 @@ export function checkGatewayHandler(services: ExtensionServices, documents: Gate
     await documents.open(report);
     return report;
   };
-}
-
-/**
- * True in a web worker extension host (VS Code for the web), where requests are a page's requests
- * and cross-origin rules apply; false in Node's extension host, even when the workbench itself
- * runs in a browser (code-server, remote), since requests then go out from Node.
- */
-function runsInBrowser(): boolean {
-  return typeof process === 'undefined' || typeof process.versions?.node !== 'string';
 }

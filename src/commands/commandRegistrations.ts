@@ -9,6 +9,7 @@ import type { KnownGateways } from '../gateways/knownGateways';
 import type { SubmitService } from '../generate/submitService';
 import type { TaskTracker } from '../tracker/taskTracker';
 import { registerLazyCommand } from './lazyCommand';
+import type { CommandHandler } from './typedCommands';
 
 /** What some commands need besides the services. */
 interface CommandNeeds {
@@ -22,6 +23,15 @@ interface CommandNeeds {
   readonly lyricsResults: LyricsResults;
   /** The download's clock: the test clock shortens its idle timeout. */
   readonly downloadClock: Clock | undefined;
+  /** The Download command's module, which the extension host's entry point chooses. */
+  readonly loadDownload: () => Promise<DownloadModule>;
+  /** Whether requests go out from a browser page (see `ExtensionHost.inBrowser`). */
+  readonly inBrowser: boolean;
+}
+
+/** What the Download command's module offers, on disk (`download.ts`) or in a browser (`webDownload.ts`). */
+export interface DownloadModule {
+  downloadHandler(services: ExtensionServices, clock?: Clock): CommandHandler<typeof Commands.download>;
 }
 
 /**
@@ -30,7 +40,7 @@ interface CommandNeeds {
  * load. A new command is one more line here (see "Add a command" in docs/ARCHITECTURE.md).
  */
 export function registerCommands(services: ExtensionServices, needs: CommandNeeds): vscode.Disposable {
-  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, lyricsResults, downloadClock } = needs;
+  const { tracker, ui, gatewayCheckDocuments, knownGateways, submits, lyricsResults, downloadClock, loadDownload, inBrowser } = needs;
   const commands = new DisposableStore();
   commands.add(registerLazyCommand(Commands.fetchTask, () => import('./fetchTask'), (module) => module.fetchTaskHandler(services, tracker, ui)));
   commands.add(registerLazyCommand(Commands.setApiKey, () => import('./setApiKey'), (module) => module.setApiKeyHandler(services)));
@@ -42,7 +52,7 @@ export function registerCommands(services: ExtensionServices, needs: CommandNeed
   commands.add(registerLazyCommand(Commands.removeTask, () => import('./removeTask'), (module) => module.removeTaskHandler(services)));
   commands.add(registerLazyCommand(Commands.clearFinished, () => import('./clearFinished'), (module) => module.clearFinishedHandler(services)));
   commands.add(registerLazyCommand(Commands.showLogs, () => import('./showLogs'), (module) => module.showLogsHandler(services)));
-  commands.add(registerLazyCommand(Commands.checkGateway, () => import('./checkGateway'), (module) => module.checkGatewayHandler(services, gatewayCheckDocuments)));
+  commands.add(registerLazyCommand(Commands.checkGateway, () => import('./checkGateway'), (module) => module.checkGatewayHandler(services, gatewayCheckDocuments, inBrowser)));
   commands.add(registerLazyCommand(Commands.switchGateway, () => import('./switchGateway'), (module) => module.switchGatewayHandler(services, knownGateways)));
   commands.add(registerLazyCommand(Commands.openTask, () => import('./openTask'), (module) => module.openTaskHandler(services, ui)));
   commands.add(registerLazyCommand(Commands.openLyrics, () => import('./openLyrics'), (module) => module.openLyricsHandler(services, ui)));
@@ -58,6 +68,6 @@ export function registerCommands(services: ExtensionServices, needs: CommandNeed
   commands.add(registerLazyCommand(Commands.generateLyrics, () => import('./generateLyrics'), (module) => module.generateLyricsHandler(services, submits, lyricsResults)));
   commands.add(registerLazyCommand(Commands.extendClip, () => import('./extendClip'), (module) => module.extendClipHandler(services, submits)));
   commands.add(registerLazyCommand(Commands.openWalkthrough, () => import('./openWalkthrough'), (module) => module.openWalkthroughHandler(services)));
-  commands.add(registerLazyCommand(Commands.download, () => import('./download'), (module) => module.downloadHandler(services, downloadClock)));
+  commands.add(registerLazyCommand(Commands.download, loadDownload, (module) => module.downloadHandler(services, downloadClock)));
   return commands;
 }

@@ -21,6 +21,7 @@ import { writeNewFile } from '../storage/newFile';
 import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { kindName, kindNoun } from './downloadKindWords';
 import type { CommandHandler } from './typedCommands';
 
 /**
@@ -65,33 +66,6 @@ function kindLabel(kind: DownloadKind): { label: string; description: string } {
       return { label: `$(file-media) ${kindName(kind)}`, description: vscode.l10n.t('the large image') };
     case 'lyrics':
       return { label: `$(note) ${kindName(kind)}`, description: vscode.l10n.t('a .txt file') };
-  }
-}
-
-/** A kind on its own, as the pick names it (`Audio`), for the lists of what was skipped or failed. */
-function kindName(kind: DownloadKind): string {
-  switch (kind) {
-    case 'audio':
-      return vscode.l10n.t('Audio');
-    case 'video':
-      return vscode.l10n.t('Video');
-    case 'cover':
-      return vscode.l10n.t('Cover art');
-    case 'lyrics':
-      return vscode.l10n.t('Lyrics');
-  }
-}
-
-function kindNoun(kind: DownloadKind): string {
-  switch (kind) {
-    case 'audio':
-      return vscode.l10n.t('the audio');
-    case 'video':
-      return vscode.l10n.t('the video');
-    case 'cover':
-      return vscode.l10n.t('the cover art');
-    case 'lyrics':
-      return vscode.l10n.t('the lyrics');
   }
 }
 

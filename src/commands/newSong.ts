@@ -10,7 +10,7 @@ import type { CommandHandler } from './typedCommands';
  */
 export function newSongHandler(services: ExtensionServices): CommandHandler<typeof Commands.newSong> {
   return async (): Promise<vscode.TextDocument> => {
-    const content = songTemplate(services.settings.songSettings().defaultModel, vscode.l10n.t);
+    const content = songTemplate(services.settings.defaultModel(), vscode.l10n.t);
     const document = await vscode.workspace.openTextDocument({ language: SONG_LANGUAGE_ID, content });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const placeholder = titlePlaceholder(vscode.l10n.t);

@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { DisposableStore } from '../core/disposables';
 import { MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../core/polling/pollInterval';
-import { defaultModelFromSetting, songModelsFromSetting, type SongSettings } from '../core/song/songModels';
+import { defaultModelFromSetting } from '../core/song/modelId';
+import type { HostEnvironment } from '../extensionHost';
 
 /**
  * Typed access to the `suno.*` settings.
@@ -64,8 +65,8 @@ interface TestOverrides {
   readonly walkthroughOnFirstRun: boolean;
 }
 
-/** Reads the test-only switches from the environment; all are ignored outside test mode. */
-export function testOverridesFromEnv(env: NodeJS.ProcessEnv = process.env): TestOverrides {
+/** Reads the test-only switches from the host's environment; all are ignored outside test mode. */
+export function testOverridesFromEnv(env: HostEnvironment): TestOverrides {
   const testMode = env.SUNO_TEST_MODE === '1';
   const parsed = Number(env.SUNO_TEST_POLL_INTERVAL_MS);
   const pollIntervalMs = testMode && Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
@@ -80,7 +81,7 @@ export class Settings implements vscode.Disposable {
   /** Fires when any `suno.*` setting changes. */
   readonly onDidChange: vscode.Event<SettingsChangeEvent> = this.changeEmitter.event;
 
-  constructor(private readonly overrides: TestOverrides = testOverridesFromEnv()) {
+  constructor(private readonly overrides: TestOverrides) {
     this.disposables.add(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(SECTION)) return;
@@ -148,12 +149,17 @@ export class Settings implements vscode.Disposable {
     return this.read('downloadFolder').trim();
   }
 
+  /** The model of a song that names none (`suno.defaultModel`), or the built-in one when it is no id. */
+  defaultModel(): string {
+    return defaultModelFromSetting(this.read('defaultModel'));
+  }
+
   /**
-   * The models songs are checked and built against (`suno.models`, entries that are no model
-   * skipped) and the model of a song that names none (`suno.defaultModel`).
+   * The entries of `suno.models` as written, not yet checked: `songSettings.ts` reads them into
+   * models with the song features, which load on first use.
    */
-  songSettings(): SongSettings {
-    return { models: songModelsFromSetting(this.read('models')), defaultModel: defaultModelFromSetting(this.read('defaultModel')) };
+  songModelEntries(): unknown[] {
+    return this.read('models');
   }
 
   /** When the tracker groups tasks under their gateways: `auto` means when there are several. */

@@ -19,6 +19,6 @@ export async function editAsNewSong(services: ExtensionServices, argument: unkno
     void vscode.window.showInformationMessage(createTexts(vscode.l10n.t).nothingToEdit(taskLabel(task)));
     return undefined;
   }
-  const content = songFromTask(task, { clipId: clip?.id, defaultModel: services.settings.songSettings().defaultModel });
+  const content = songFromTask(task, { clipId: clip?.id, defaultModel: services.settings.defaultModel() });
   return openUntitledSong(content);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { songSettings } from '../configuration/songSettings';
 import { defaultContinueAt, parseContinueAt } from '../core/song/continueAt';
 import { extendProblem } from '../core/song/extendableClip';
 import { extendSongBody } from '../core/song/songRequest';
@@ -41,7 +42,7 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
   const current = services.store.get(task.id);
   const built = extendSongBody(
     { task: current ?? task, clipId: clip.id, continueAt, ...(document !== null && { document: songOf(document) }) },
-    services.settings.songSettings(),
+    songSettings(services.settings),
     vscode.l10n.t,
   );
   if (!built.ok) {

@@ -28,7 +28,7 @@ export function registerLyricsResults(services: ExtensionServices): LyricsResult
     source: store,
     delivered: new DeliveredLyricsResults(services.context.globalState, Date.now, (error) => log.warn(`Could not remember an opened lyrics result: ${errorText(error)}`)),
     clock: systemClock,
-    defaultModel: () => settings.songSettings().defaultModel,
+    defaultModel: () => settings.defaultModel(),
     graceMs: () => Math.min(30_000, 2 * syncPeriodMs() + 1000),
     deliver: (result) => {
       deliver(result).catch((error: unknown) => log.error(`Could not open the lyrics of task ${result.task.id}: ${errorText(error)}`));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { songSettings } from '../configuration/songSettings';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { modelEdit } from '../core/song/modelEdit';
 import { songField } from '../core/song/songDocument';
@@ -13,7 +14,7 @@ import { songEditorDocument } from './songEditorDocument';
 export async function changeSongModel(services: ExtensionServices, argument: unknown): Promise<boolean> {
   const document = songEditorDocument(argument);
   if (document === undefined) return false;
-  const settings = services.settings.songSettings();
+  const settings = songSettings(services.settings);
   const current = songField(songOf(document), 'model')?.value || settings.defaultModel;
   const items = settings.models.map((model) => ({
     label: inertText(model.label, INERT_LABEL_MAX_LENGTH),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { songSettings } from '../configuration/songSettings';
 import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { DESCRIPTION_LIMIT, descriptionSongBody } from '../core/song/songRequest';
@@ -17,7 +18,7 @@ const title = (step: number): string => vscode.l10n.t('Generate from Description
  * arguments: a command any link can run must not choose what is paid for.
  */
 export async function generateFromDescription(services: ExtensionServices, submits: SubmitService): Promise<Task | undefined> {
-  const settings = services.settings.songSettings();
+  const settings = songSettings(services.settings);
   const description = await vscode.window.showInputBox({
     title: title(1),
     prompt: vscode.l10n.t('Describe the song: its subject, mood and style. The model writes the lyrics. At most {0} characters.', DESCRIPTION_LIMIT),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { songSettings } from '../configuration/songSettings';
 import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { customSongBody } from '../core/song/songRequest';
@@ -18,7 +19,7 @@ import type { SubmitService } from './submitService';
 export async function generateSong(services: ExtensionServices, submits: SubmitService, argument: unknown): Promise<Task | undefined> {
   const document = songEditorDocument(argument);
   if (document === undefined) return undefined;
-  const built = customSongBody(songOf(document), services.settings.songSettings(), vscode.l10n.t);
+  const built = customSongBody(songOf(document), songSettings(services.settings), vscode.l10n.t);
   if (!built.ok) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     void vscode.window.showErrorMessage(vscode.l10n.t('The song cannot be generated yet: {0} Nothing was sent.', inertText(built.reason)));

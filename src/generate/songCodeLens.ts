@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../configuration/settings';
+import { songSettings } from '../configuration/songSettings';
 import { Commands } from '../contributionIds';
 import { DisposableStore } from '../core/disposables';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
@@ -29,9 +30,9 @@ export class SongCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
-    const songSettings = this.settings.songSettings();
-    const modelId = songField(songOf(document), 'model')?.value || songSettings.defaultModel;
-    const lookup = lookUpModel(songSettings.models, modelId);
+    const { models, defaultModel } = songSettings(this.settings);
+    const modelId = songField(songOf(document), 'model')?.value || defaultModel;
+    const lookup = lookUpModel(models, modelId);
     const model = inertText(lookup.kind === 'listed' ? lookup.model.label : modelId, INERT_LABEL_MAX_LENGTH);
     const baseUrl = this.settings.tryBaseUrl();
     const generate = baseUrl === undefined

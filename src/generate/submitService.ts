@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { showGatewayError, gatewayErrorText } from '../commands/gatewayErrorMessage';
 import { executeCommand } from '../commands/typedCommands';
+import { songSettings } from '../configuration/songSettings';
 import { Commands } from '../contributionIds';
 import { errorText } from '../core/errorText';
 import { GatewayError, isGatewayError } from '../core/gatewayError';
@@ -14,7 +15,7 @@ import { notFetchedYet, type Task } from '../core/task/model';
 import type { TaskOrigin } from '../core/task/taskOrigin';
 import type { SubmitRequest } from '../core/wire/submitBodies';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
-import { nodeSha256Hex } from '../storage/nodeSha256';
+import { sha256Hex } from '../core/store/sha256';
 import { SubmitMemory } from './submitMemory';
 import * as texts from './submitTexts';
 
@@ -70,7 +71,7 @@ export class SubmitService {
     if (!(await this.ensureKey(baseUrl, host))) return undefined;
     if (!(await this.confirmFirstSubmit(input, host))) return undefined;
 
-    const fingerprint = submitFingerprint(baseUrl, request, nodeSha256Hex);
+    const fingerprint = submitFingerprint(baseUrl, request, sha256Hex);
     if (this.memory.isRecentDuplicate(fingerprint) && !(await this.confirmRepeat(what, host))) return undefined;
 
     const client = await this.services.clientFor(baseUrl);
@@ -161,7 +162,7 @@ export class SubmitService {
   /** The model as people know it (`v4.5 (chirp-auk)`), or null for a submit without one. */
   private modelLabel(request: SubmitRequest): string | null {
     if (request.action !== 'music') return null;
-    const found = lookUpModel(this.services.settings.songSettings().models, request.body.mv);
+    const found = lookUpModel(songSettings(this.services.settings).models, request.body.mv);
     return inertText(found.kind === 'listed' ? found.model.label : request.body.mv);
   }
 

@@ -12,6 +12,7 @@
  *   POST   /__control/fault                 Fault | null → {"fault": Fault | null}
  *   POST   /__control/batch                 {"mode": true | false | "submit_path" | "method_not_allowed"} → {"mode"}
  *   POST   /__control/keys                  {"keys": [string…]} → {"keys": count}
+ *   POST   /__control/cors                  {"allow": boolean} → the same (cross-origin requests to the API routes)
  *   GET    /__control/requests              → [GatewayRequestRecord…]
  *   POST   /__control/requests/clear        → {"ok": true}
  *   GET    /__control/submits               → [SubmitRecord…] (body as received, forwarded, taskId)
@@ -37,6 +38,7 @@ const submitModeSchema = z.strictObject({
   fields: z.enum(['all', 'vanilla']),
   musicDialect: z.optional(z.enum(['native', 'flat', 'goapi', 'newapi'])),
 });
+const corsBodySchema = z.strictObject({ allow: z.boolean() });
 const keysBodySchema = z.strictObject({ keys: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(100)) });
 
 class BadRequest extends Error {}
@@ -116,6 +118,11 @@ function route(gateway: LocalGateway, method: string, path: string, body: string
     const { mode } = parseJson(body, batchBodySchema);
     gateway.setBatch(mode);
     return jsonResponse(200, { mode });
+  }
+  if (rest === 'cors' && method === 'POST') {
+    const { allow } = parseJson(body, corsBodySchema);
+    gateway.setAllowCrossOrigin(allow);
+    return jsonResponse(200, { allow });
   }
   if (rest === 'keys' && method === 'POST') {
     const { keys } = parseJson(body, keysBodySchema);

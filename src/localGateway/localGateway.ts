@@ -21,6 +21,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleControlRequest } from './controlApi';
+import { applyCrossOriginRules } from './crossOrigin';
 import { renderBatchBody, renderSingleBody } from './dialects';
 import { cannedFaultResponse, faultSchema, type CannedResponse, type Fault } from './faults';
 import { BodyTooLargeError, jsonResponse, newRequestId, readBody, send } from './httpUtil';
@@ -51,6 +52,11 @@ export interface LocalGatewayOptions {
   batch?: BatchMode;
   /** Epoch milliseconds for timestamps and the request log; inject it to make them predictable. */
   now?: () => number;
+  /**
+   * Whether the API routes allow cross-origin requests, as VS Code for the web needs (default
+   * false: a browser page cannot read them). See crossOrigin.ts.
+   */
+  allowCrossOrigin?: boolean;
 }
 
 interface GatewayRequestRecord {
@@ -60,6 +66,8 @@ interface GatewayRequestRecord {
   /** The id of a single fetch, or the string ids of a batch body ([] when it was malformed). */
   readonly ids: string[];
   readonly authorized: boolean;
+  /** The request's Origin header: a browser page's requests carry one, Node's do not. */
+  readonly origin: string | null;
   /** Epoch milliseconds when the request arrived. */
   readonly at: number;
   /** The HTTP status answered; null for a dropped connection (or while still pending). */
@@ -123,6 +131,8 @@ export class LocalGateway {
   private readonly now: () => number;
   private readonly initialKeys: string[];
   private readonly initialBatch: BatchMode;
+  private readonly initialAllowCrossOrigin: boolean;
+  private allowCrossOrigin: boolean;
   private keys: string[];
   private batch: BatchMode;
   private readonly fault = new CountedFault<Fault>();
@@ -140,8 +150,10 @@ export class LocalGateway {
     this.now = options.now ?? Date.now;
     this.initialKeys = [...(options.apiKeys ?? DEFAULT_KEYS)];
     this.initialBatch = options.batch ?? true;
+    this.initialAllowCrossOrigin = options.allowCrossOrigin ?? false;
     this.keys = [...this.initialKeys];
     this.batch = this.initialBatch;
+    this.allowCrossOrigin = this.initialAllowCrossOrigin;
   }
 
   static async start(options: LocalGatewayOptions = {}): Promise<LocalGateway> {
@@ -234,6 +246,11 @@ export class LocalGateway {
     this.batch = mode;
   }
 
+  /** Allows or refuses cross-origin requests to the API routes from now on. */
+  setAllowCrossOrigin(allow: boolean): void {
+    this.allowCrossOrigin = allow;
+  }
+
   /** Replaces the accepted keys ([] accepts none; '*' accepts any non-empty key). */
   setApiKeys(keys: string[]): void {
     this.keys = [...keys];
@@ -280,6 +297,7 @@ export class LocalGateway {
     this.submitDesk.reset();
     this.keys = [...this.initialKeys];
     this.batch = this.initialBatch;
+    this.allowCrossOrigin = this.initialAllowCrossOrigin;
   }
 
   /** Stops listening, drops every connection and pending delay; resolves when the port is free. */
@@ -334,6 +352,8 @@ export class LocalGateway {
       this.serveMedia(request, response, method, path);
       return;
     }
+    // A preflight is the browser's question, not a request: answered here, never logged.
+    if (applyCrossOriginRules(this.allowCrossOrigin, method, response)) return;
     if (isFetchPath(path)) {
       await this.serveFetch(request, response, method, path);
       return;
@@ -373,12 +393,13 @@ export class LocalGateway {
   private async serveFetch(request: IncomingMessage, response: ServerResponse, method: string, path: string): Promise<void> {
     const authorized = this.isAuthorized(request.headers.authorization);
     const at = this.now();
+    const origin = request.headers.origin ?? null;
     let body = '';
     let ids: string[] = [];
     if (method === 'POST') {
       const read = await this.readBodyOr413(request, response);
       if (read === null) {
-        this.log.push({ method, path, ids, authorized, at, status: 413 });
+        this.log.push({ method, path, ids, authorized, origin, at, status: 413 });
         return;
       }
       body = read;
@@ -386,7 +407,7 @@ export class LocalGateway {
     } else if (path.startsWith('/suno/fetch/')) {
       ids = [safeDecode(path.slice('/suno/fetch/'.length))];
     }
-    const record: GatewayRequestRecord = { method, path, ids, authorized, at, status: null };
+    const record: GatewayRequestRecord = { method, path, ids, authorized, origin, at, status: null };
     this.log.push(record);
 
     const fault = this.fault.take();

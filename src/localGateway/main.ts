@@ -1,7 +1,7 @@
 /**
  * Runs the local Suno gateway on its own, for the offline demo and for tests in other processes:
  *
- *   node dist/localGateway.js [--port N] [--host 127.0.0.1] [--key K]… [--demo] [--ids-file F]
+ *   node dist/localGateway.js [--port N] [--host 127.0.0.1] [--key K]… [--demo] [--ids-file F] [--cors]
  *
  * Prints `Local Suno gateway listening on http://127.0.0.1:PORT`; with --demo it adds a few tasks
  * and prints one `demo task: <id> <dialect> <outcome> <startStage>` line each. It writes nothing to
@@ -17,10 +17,12 @@ interface GatewayArgs {
   readonly keys: string[];
   readonly demo: boolean;
   readonly idsFile: string | null;
+  /** Allow cross-origin requests, as VS Code for the web needs. */
+  readonly cors: boolean;
 }
 
 const USAGE =
-  'usage: node dist/localGateway.js [--port N] [--host 127.0.0.1] [--key K]... [--demo] [--ids-file FILE]';
+  'usage: node dist/localGateway.js [--port N] [--host 127.0.0.1] [--key K]... [--demo] [--ids-file FILE] [--cors]';
 
 /** Parses the command line; throws an Error whose message is fit to print for a bad one. */
 export function parseGatewayArgs(argv: readonly string[]): GatewayArgs {
@@ -28,6 +30,7 @@ export function parseGatewayArgs(argv: readonly string[]): GatewayArgs {
   const keys: string[] = [];
   let demo = false;
   let idsFile: string | null = null;
+  let cors = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -58,6 +61,9 @@ export function parseGatewayArgs(argv: readonly string[]): GatewayArgs {
       case '--ids-file':
         idsFile = value();
         break;
+      case '--cors':
+        cors = true;
+        break;
       case '--help':
       case '-h':
         throw new Error(USAGE);
@@ -65,7 +71,7 @@ export function parseGatewayArgs(argv: readonly string[]): GatewayArgs {
         throw new Error(`unknown argument ${arg}\n${USAGE}`);
     }
   }
-  return { port, keys: keys.length > 0 ? keys : ['test-key'], demo, idsFile };
+  return { port, keys: keys.length > 0 ? keys : ['test-key'], demo, idsFile, cors };
 }
 
 async function main(): Promise<void> {
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const gateway = await LocalGateway.start({ port: args.port, host: '127.0.0.1', apiKeys: args.keys });
+  const gateway = await LocalGateway.start({ port: args.port, host: '127.0.0.1', apiKeys: args.keys, allowCrossOrigin: args.cors });
   console.log(`Local Suno gateway listening on ${gateway.url}`);
   console.log(`API key: ${args.keys.join(', ')}`);
   let tasks: DemoTask[] = [];

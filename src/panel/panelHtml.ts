@@ -6,7 +6,6 @@
  * language (`language`); the page's sentences are written in translated (`translations`), as JSON in
  * a `<meta>` element the page reads (webview-ui/l10n.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { urlReach } from '../core/hostReach';
 import { ENGLISH, type DisplayLanguage } from '../core/localize';
 import { PANEL_TRANSLATIONS_ELEMENT_ID } from '../shared/panelTranslationsId';
@@ -32,9 +31,12 @@ interface PanelHtmlOptions {
   readonly translations?: Readonly<Record<string, string>>;
 }
 
-/** 128 random bits, base64: unguessable, so only our script tag can run. */
+/**
+ * 128 random bits, base64: unguessable, so only our script tag can run. Web Crypto, which Node's
+ * extension host and a browser's web worker both have.
+ */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 /** Local gateways serve media on their own port; CSP allows `:*` as a port wildcard. */

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import type { SongSettings } from '../core/song/songModels';
+import type { Settings } from '../configuration/settings';
+import { songSettings } from '../configuration/songSettings';
 import { LyricsFoldingRangeProvider } from '../lyrics/lyricsFolding';
 import { LyricsSymbolProvider } from '../lyrics/lyricsSymbols';
 import { SongCompletionProvider } from './songCompletion';
@@ -23,13 +24,14 @@ export interface SongEngine {
   diagnose(document: vscode.TextDocument): vscode.Diagnostic[];
 }
 
-export function songEngine(songSettings: () => SongSettings): SongEngine {
+export function songEngine(settings: Settings): SongEngine {
+  const current = () => songSettings(settings);
   return {
     symbols: new LyricsSymbolProvider(songDocumentSections),
     folding: new LyricsFoldingRangeProvider(songDocumentSections),
-    quickFixes: new SongQuickFixProvider(songSettings),
-    completion: new SongCompletionProvider(songSettings),
-    hover: new SongHoverProvider(songSettings),
-    diagnose: (document) => songDiagnostics(document, songSettings()),
+    quickFixes: new SongQuickFixProvider(current),
+    completion: new SongCompletionProvider(current),
+    hover: new SongHoverProvider(current),
+    diagnose: (document) => songDiagnostics(document, current()),
   };
 }

@@ -20,7 +20,7 @@ const COMPLETION_TRIGGERS = [':', ' '];
 export function registerSongLanguage(settings: Settings): vscode.Disposable {
   const disposables = new DisposableStore();
   const selector: vscode.DocumentSelector = { language: SONG_LANGUAGE_ID };
-  const engine = loadOnce(async () => (await import('./songEngine')).songEngine(() => settings.songSettings()));
+  const engine = loadOnce(async () => (await import('./songEngine')).songEngine(settings));
   disposables.add(
     vscode.languages.registerDocumentSymbolProvider(
       selector,

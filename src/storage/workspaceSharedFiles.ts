@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { SharedFileEntry, SharedFiles } from '../core/store/sharedFiles';
-import { nodeSha256Hex } from './nodeSha256';
 
 /**
  * The core's `SharedFiles` through `vscode.workspace.fs`, for a global storage folder that is not
- * on a local disk (VS Code for the web); on disk, `NodeSharedFiles` does better.
+ * on a local disk (VS Code for the web); on disk, `NodeSharedFiles` does better. The host brings
+ * its SHA-256 (`node:crypto` in Node, the core's portable one in a browser).
  *
  * A write goes to a temporary name first and is then renamed over the file, so a reader never
  * sees half a file; `workspace.fs` renames by deleting the target first, though, so a reader may
@@ -12,10 +12,10 @@ import { nodeSha256Hex } from './nodeSha256';
  * readers skip them.
  */
 export class WorkspaceSharedFiles implements SharedFiles {
-  /** The extension host is Node wherever this extension runs (it has no browser entry point). */
-  readonly sha256Hex = nodeSha256Hex;
-
-  constructor(private readonly root: vscode.Uri) {}
+  constructor(
+    private readonly root: vscode.Uri,
+    readonly sha256Hex: (text: string) => string,
+  ) {}
 
   async list(folder: string): Promise<SharedFileEntry[]> {
     let children: [string, vscode.FileType][];

@@ -2,13 +2,12 @@
 // gateway and for broken ones (a web page, a refused key, no batch route, nothing listening), and
 // the "Check Gateway" action on a gateway error notification.
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, GATEWAY_CHECK_SCHEME } from '../../src/contributionIds';
 import type { CheckId, GatewayCheckReport } from '../../src/core/gateway/gatewayCheck';
 import { fetchTasks, useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
+import { closedPort } from '../unit/support/closedPort';
 
 function outcomeOf(report: GatewayCheckReport | undefined, id: CheckId): string | undefined {
   return report?.checks.find((check) => check.id === id)?.outcome;
@@ -20,14 +19,6 @@ function reportDocument(): vscode.TextDocument {
   assert.ok(document, 'no editor is open');
   assert.equal(document.uri.scheme, GATEWAY_CHECK_SCHEME);
   return document;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('Check Gateway', function () {

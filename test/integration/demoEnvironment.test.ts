@@ -1,7 +1,7 @@
 // The demo/test hooks read at activation: SUNO_DEMO_API_KEY stores a key for the configured
 // gateway when it has none, SUNO_DEMO_TASK_IDS fetches and tracks the ids not tracked yet.
 import * as assert from 'node:assert/strict';
-import { applyDemoEnvironment } from '../../src/extension';
+import { applyDemoEnvironment } from '../../src/demoEnvironment';
 import { useExtensionWithGateway } from './support/extensionTestSupport';
 
 describe('Demo environment', function () {

@@ -43,6 +43,7 @@ describe('Packaged extension (.vsix)', function () {
       for (const expected of [
         'package.json',
         'dist/extension.mjs',
+        'dist/web/extension.js',
         'media/icon.png',
         'media/suno-activity.svg',
         'media/dist/panel.js',

@@ -89,11 +89,8 @@ async function stepImageRectangles(page: Page): Promise<number> {
 
 /** Rectangles in a frame whose SVG uses the theme's colours; 0 when it has none. */
 async function countThemedRectangles(frame: Frame): Promise<number> {
-  return frame.evaluate(() => {
-    // Runs in the page; the tests are compiled without the DOM's types.
-    const page = globalThis as unknown as { document: { querySelector(selector: string): unknown; querySelectorAll(selector: string): { length: number } } };
-    return page.document.querySelector('svg [fill^="var(--vscode-"]') ? page.document.querySelectorAll('svg rect').length : 0;
-  });
+  const themed = await frame.locator('svg [fill^="var(--vscode-"]').count();
+  return themed > 0 ? frame.locator('svg rect').count() : 0;
 }
 
 describe('Journey: the Get Started walkthrough on a fresh profile', function () {

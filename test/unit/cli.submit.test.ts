@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BatchSupportMemory, GatewayClient } from '../../src/core/gateway/gatewayClient';
-import { DEFAULT_MODEL_ID } from '../../src/core/song/songModels';
+import { DEFAULT_MODEL_ID } from '../../src/core/song/modelId';
 import type { Task } from '../../src/core/task/model';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import type { SubmitFault } from '../../src/localGateway/submitFaults';

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHECK_IDS, EMPTY_LYRICS_SUBMIT, PROBE_TASK_ID, checkGateway, type CheckId, type GatewayCheck, type GatewayCheckOptions, type GatewayCheckReport } from '../../src/core/gateway/gatewayCheck';
+import { crossOriginRefusalMessage } from '../../src/core/gateway/crossOriginRefusal';
 import { LocalGateway } from '../../src/localGateway/localGateway';
 import { answeringServer, type SeenRequest } from './support/answeringServer';
 import { ManualClock } from './support/manualClock';
+import { closedPort } from './support/closedPort';
 
 const KEY = 'test-key';
 
@@ -31,15 +32,6 @@ function byId(report: GatewayCheckReport, id: CheckId): GatewayCheck {
 
 function outcomes(report: GatewayCheckReport): Record<string, string> {
   return Object.fromEntries(report.checks.map((check) => [check.id, check.outcome]));
-}
-
-/** A port nothing listens on: one the system just handed out and took back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A fetch that fails the way Node's does, with `code` on the cause. */
@@ -320,6 +312,7 @@ describe('checkGateway', () => {
       }) as typeof globalThis.fetch;
       const report = await checkGateway({ baseUrl: 'https://gateway.example', apiKey: KEY, fetch: browserFetch, inBrowser: true });
       assert.equal(byId(report, 'cross_origin').outcome, 'failed');
+      assert.equal(byId(report, 'cross_origin').finding, crossOriginRefusalMessage('https://gateway.example/suno/fetch/x'));
       assert.match(byId(report, 'cross_origin').advice ?? '', /Access-Control-Allow-Origin/);
       assert.equal(byId(report, 'reachable').outcome, 'ok');
       assert.ok(modes.includes('no-cors'));

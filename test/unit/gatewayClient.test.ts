@@ -3,7 +3,7 @@ import { BatchSupportMemory } from '../../src/core/gateway/batchSupportMemory';
 import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
 import { GatewayError } from '../../src/core/gatewayError';
 import type { Task } from '../../src/core/task/model';
-import { parseRetryAfter } from '../../src/core/gateway/responseErrors';
+import { parseRetryAfter } from '../../src/core/gateway/retryAfter';
 import { gatewayMessageOf, isTaskNotExist } from '../../src/core/wire/answerBody';
 import { LocalGateway, type Dialect } from '../../src/localGateway/localGateway';
 import { answeringServer } from './support/answeringServer';

@@ -608,6 +608,13 @@ describe('LocalGateway', () => {
         ],
       );
       assert.equal(log[0].at, NOW + 5000);
+      assert.deepEqual(
+        log.map(({ origin }) => origin),
+        [null, null, null, null],
+        'Node sends no Origin',
+      );
+      await fetchOne(a, { ...AUTH, Origin: 'https://vscode.dev' });
+      assert.equal(gateway.requests.at(-1)?.origin, 'https://vscode.dev');
       gateway.clearRequests();
       assert.equal(gateway.requests.length, 0);
     });
@@ -788,6 +795,64 @@ describe('LocalGateway', () => {
     });
   });
 
+  describe('cross-origin requests', () => {
+    const preflight = (path: string, url = gateway.url): Promise<Response> =>
+      fetch(`${url}${path}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://vscode.dev', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      });
+
+    it('are refused by default: no Access-Control-Allow-Origin, and a preflight gets 404', async () => {
+      const id = gateway.addTask({ dialect: 'native', startStage: 'SUCCESS' });
+      const answer = await fetch(`${gateway.url}/suno/fetch/${id}`, { headers: { ...AUTH, Origin: 'https://vscode.dev' } });
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers.get('access-control-allow-origin'), null);
+      const refused = await preflight('/suno/fetch');
+      assert.equal(refused.status, 404);
+      assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    });
+
+    it('are allowed on request: the preflight allows the key header, answers say who may read them', async () => {
+      const allowing = await LocalGateway.start({ allowCrossOrigin: true });
+      try {
+        const allowed = await preflight('/suno/submit/music', allowing.url);
+        assert.equal(allowed.status, 204);
+        assert.equal(allowed.headers.get('access-control-allow-origin'), '*');
+        assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+        assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /POST/);
+        const id = allowing.addTask({ dialect: 'native', startStage: 'SUCCESS' });
+        for (const answer of [
+          await fetch(`${allowing.url}/suno/fetch/${id}`, { headers: AUTH }),
+          await fetch(`${allowing.url}/suno/fetch/${id}`),
+          await fetch(`${allowing.url}/suno/fetch`, { method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify({ ids: [id] }) }),
+        ]) {
+          assert.equal(answer.headers.get('access-control-allow-origin'), '*', `HTTP ${answer.status}`);
+          assert.match(answer.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+        }
+        // The browser's question is no request of the client's.
+        assert.ok(allowing.requests.every((request) => request.method !== 'OPTIONS'));
+      } finally {
+        await allowing.close();
+      }
+    });
+
+    it('switch through the control API, and back on reset', async () => {
+      const switched = await call(`${gateway.url}/__control/cors`, { method: 'POST', body: JSON.stringify({ allow: true }) });
+      assert.deepEqual(json(switched), { allow: true });
+      assert.equal((await preflight('/suno/fetch')).status, 204);
+      assert.equal((await call(`${gateway.url}/__control/cors`, { method: 'POST', body: '{"allow": "yes"}' })).status, 400);
+      gateway.reset();
+      assert.equal((await preflight('/suno/fetch')).status, 404);
+    });
+
+    it('never touch the media routes, which a webview always may read', async () => {
+      const id = gateway.addTask({ dialect: 'native', startStage: 'SUCCESS' });
+      const clipId = gateway.taskInfo(id)?.clipIds[0];
+      assert.ok(clipId);
+      assert.equal((await fetch(`${gateway.url}/media/${clipId}.png`)).headers.get('access-control-allow-origin'), '*');
+    });
+  });
+
   describe('close', () => {
     function serverHandles(): number {
       return process.getActiveResourcesInfo().filter((name) => name === 'TCPServerWrap').length;
@@ -907,12 +972,13 @@ describe('LocalGateway', () => {
 
   describe('standalone entry', () => {
     it('parses its command line', () => {
-      assert.deepEqual(parseGatewayArgs([]), { port: 0, keys: ['test-key'], demo: false, idsFile: null });
-      assert.deepEqual(parseGatewayArgs(['--port', '8787', '--demo', '--key', 'a', '--key=b', '--ids-file', 'ids.json']), {
+      assert.deepEqual(parseGatewayArgs([]), { port: 0, keys: ['test-key'], demo: false, idsFile: null, cors: false });
+      assert.deepEqual(parseGatewayArgs(['--port', '8787', '--demo', '--key', 'a', '--key=b', '--ids-file', 'ids.json', '--cors']), {
         port: 8787,
         keys: ['a', 'b'],
         demo: true,
         idsFile: 'ids.json',
+        cors: true,
       });
       assert.throws(() => parseGatewayArgs(['--host', '0.0.0.0']), /only binds 127\.0\.0\.1/);
       assert.throws(() => parseGatewayArgs(['--port', 'x']), /--port/);

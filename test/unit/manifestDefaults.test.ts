@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../../src/core/gateway/baseUrl';
 import { DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS, MIN_POLL_INTERVAL_SECONDS } from '../../src/core/polling/pollInterval';
-import { DEFAULT_MODEL_ID, DEFAULT_SONG_MODELS, songModelsFromSetting } from '../../src/core/song/songModels';
+import { DEFAULT_MODEL_ID } from '../../src/core/song/modelId';
+import { DEFAULT_SONG_MODELS, songModelsFromSetting } from '../../src/core/song/songModels';
 
 /**
  * VS Code reads setting defaults and bounds from package.json, the core from its constants:

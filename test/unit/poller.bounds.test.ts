@@ -8,7 +8,7 @@ import { MemorySharedFiles } from '../../src/core/store/sharedFiles';
 import type { Task, TaskStatus } from '../../src/core/task/model';
 import { MIN_POLL_INTERVAL_MS } from '../../src/core/polling/pollInterval';
 import { Poller, SOON_MS, type PollerOptions, type PollerUpdate } from '../../src/core/polling/poller';
-import { MAX_RETRY_AFTER_MS } from '../../src/core/gateway/responseErrors';
+import { MAX_RETRY_AFTER_MS } from '../../src/core/gateway/retryAfter';
 import { TaskStore } from '../../src/core/store/taskStore';
 import { ManualClock } from './support/manualClock';
 import { ScriptedPollingClient, shortestGap, type ScriptedAnswer } from './support/scriptedPollingClient';

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { GatewayClient, type GatewayClientOptions, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
 import { GatewayError, type GatewayErrorKind } from '../../src/core/gatewayError';
 import type { CustomSongBody, DescriptionSongBody, ExtendSongBody, LyricsBody, MusicBody, SubmitRequest } from '../../src/core/wire/submitBodies';
 import { fetchAbortingOnlyAfter } from './support/abortAfter';
 import { answeringServer } from './support/answeringServer';
 import { rejection } from './support/rejection';
+import { closedPort } from './support/closedPort';
 
 const KEY = 'sk-submit-test-key';
 const NEW_ID = '7d3f1c2a-9b4e-4f6a-8c1d-2e5f7a9b0c3d';
@@ -30,15 +29,6 @@ function json(status: number, value: unknown, headers: Record<string, string> = 
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     response.end(typeof value === 'string' ? value : JSON.stringify(value));
   };
-}
-
-/** A port nothing listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('GatewayClient.submit', () => {

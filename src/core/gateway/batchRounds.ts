@@ -2,7 +2,8 @@
  * Fetching many tasks in one round: batch requests of at most the gateway's batch size on the
  * batch route it has (found out on first use and remembered in `BatchSupportMemory`), falling
  * back to one request per task where it has none. A round keeps what it fetched when a later
- * request fails, and never answers a 429 with more requests.
+ * request fails, and never answers a 429 with more requests. Failures are told apart at once
+ * (`failedAnswers.ts`); their wording (`responseErrors.ts`) is imported with the first one.
  */
 
 import { GatewayError, isGatewayError } from '../gatewayError';
@@ -11,7 +12,8 @@ import { isTaskNotExist } from '../wire/answerBody';
 import { bindBatchAnswer } from '../wire/taskIdMatching';
 import { BATCH_ROUTES, type BatchRoute, type BatchSupportMemory } from './batchSupportMemory';
 import type { HttpTransport } from './httpTransport';
-import { errorForResponse, isRequestTooLarge, notFoundError, type RawResponse, type RequestDescription } from './responseErrors';
+import { isFailedAnswer, isRequestTooLarge } from './failedAnswers';
+import type { RawResponse, RequestDescription } from './responseErrors';
 import { readBatchRows } from './taskAnswers';
 
 /** Each asked id with its task, or the error for that id alone. */
@@ -88,7 +90,7 @@ export class BatchRounds {
       }
       if (outcome.kind === 'tasks') {
         this.batchSupport.markRoute(this.baseUrl, route);
-        return { results: this.matchBatch(outcome.tasks, taskIds, route), stoppedBy: null };
+        return { results: await this.matchBatch(outcome.tasks, taskIds, route), stoppedBy: null };
       }
       if (outcome.kind === 'not_found') {
         // A gateway that refuses the whole batch for one unknown id: ask one by one this time to
@@ -103,18 +105,18 @@ export class BatchRounds {
 
   private async tryBatchRoute(route: BatchRoute, taskIds: string[]): Promise<BatchOutcome> {
     const request = batchRequest(this.baseUrl, route, taskIds);
-    return this.transport.exchange(request, JSON.stringify({ ids: taskIds }), (exchange, described): BatchOutcome => {
+    return this.transport.exchange(request, JSON.stringify({ ids: taskIds }), async (exchange, described): Promise<BatchOutcome> => {
       const { response } = exchange;
       if (isRequestTooLarge(response)) return { kind: 'too_large' };
       if (isMissingRoute(response)) return { kind: 'no_route' };
       const now = this.transport.currentTime();
-      const failure = errorForResponse(response, described, exchange.retryAfter, now);
-      if (failure) {
-        if (failure.kind === 'not_found') return { kind: 'not_found' };
-        throw failure;
+      if (isFailedAnswer(response)) {
+        const failure = (await import('./responseErrors')).errorForResponse(response, described, exchange.retryAfter, now);
+        if (failure?.kind === 'not_found') return { kind: 'not_found' };
+        if (failure) throw failure;
       }
       try {
-        return { kind: 'tasks', tasks: readBatchRows(response, described, now) };
+        return { kind: 'tasks', tasks: await readBatchRows(response, described, now) };
       } catch (error) {
         if (isGatewayError(error) && error.kind === 'not_found') return { kind: 'not_found' };
         throw error;
@@ -123,11 +125,12 @@ export class BatchRounds {
   }
 
   /** Each asked id with its row (see taskIdMatching.ts), or 'not_found' when the gateway left it out. */
-  private matchBatch(tasks: Task[], taskIds: string[], route: BatchRoute): RoundResults {
+  private async matchBatch(tasks: Task[], taskIds: string[], route: BatchRoute): Promise<RoundResults> {
     const bound = bindBatchAnswer(taskIds, tasks);
     const result: RoundResults = new Map();
     for (const taskId of taskIds) {
-      result.set(taskId, bound.get(taskId) ?? notFoundError(batchRequest(this.baseUrl, route, [taskId]), null, null));
+      const task = bound.get(taskId);
+      result.set(taskId, task ?? (await import('./responseErrors')).notFoundError(batchRequest(this.baseUrl, route, [taskId]), null, null));
     }
     return result;
   }

@@ -7,6 +7,7 @@
  */
 
 import { DEFAULT_BASE_URL } from './baseUrl';
+import { crossOriginRefusalMessage } from './crossOriginRefusal';
 import type { CheckId, GatewayCheck } from './gatewayCheck';
 import type { ProbeResult } from './gatewayProbe';
 import { sendsKeyInClearText } from './plainHttp';
@@ -328,8 +329,9 @@ export function crossOriginCheck(inBrowser: boolean, single: ProbeResult, answer
   }
   if (single.kind === 'answer') return check('cross_origin', 'ok', localize('The gateway allows cross-origin requests: VS Code for the web can read its answers.'), { request: requestOf(single) });
   if (answersBlocked) {
-    return check('cross_origin', 'failed', localize('The gateway answers, but does not allow cross-origin requests, so VS Code for the web cannot read its answers.'), {
-      advice: localize("Use desktop VS Code with this gateway, or ask its operator to allow cross-origin requests (Access-Control-Allow-Origin, with the Authorization header allowed)."),
+    // In the words the tracker uses when a request is refused the same way.
+    return check('cross_origin', 'failed', crossOriginRefusalMessage(single.request.url, localize), {
+      advice: localize('Use desktop VS Code with this gateway, or ask its operator to allow cross-origin requests (Access-Control-Allow-Origin, with the Authorization header allowed).'),
       request: requestOf(single),
     });
   }

@@ -10,7 +10,6 @@
 
 import { GatewayError, isGatewayError } from '../gatewayError';
 import { redactKey, redactKeyInError } from './redaction';
-import { networkError, timeoutError } from './networkErrors';
 import type { RawResponse, RequestDescription } from './responseErrors';
 
 /** One HTTP request, for the extension's log channel. Never carries the key. */
@@ -117,13 +116,14 @@ export class HttpTransport {
   }
 
   /**
-   * Sends one request, reads the whole body under one timeout, runs `interpret` on the answer,
-   * and logs the request with the error it ended in. Errors leave with the key blanked out.
+   * Sends one request, reads the whole body under one timeout, runs `interpret` on the answer
+   * (and waits for it, when it loads the wording of a failure), and logs the request with the
+   * error it ended in. Errors leave with the key blanked out.
    */
   async exchange<T>(
     request: RequestDescription,
     body: string | undefined,
-    interpret: (exchange: Exchange, request: RequestDescription) => T,
+    interpret: (exchange: Exchange, request: RequestDescription) => T | Promise<T>,
     options: ExchangeOptions = {},
   ): Promise<T> {
     const started = this.now().getTime();
@@ -133,18 +133,18 @@ export class HttpTransport {
         httpStatus = status;
       });
       const described: RequestDescription = { ...request, redirectedTo: exchange.redirectedTo };
-      const value = interpret(exchange, described);
+      const value = await interpret(exchange, described);
       this.log(request, httpStatus, started, null);
       return value;
     } catch (error) {
-      const failure = redactKeyInError(this.asGatewayError(error, request, httpStatus, options), this.apiKey);
+      const failure = redactKeyInError(await this.asGatewayError(error, request, httpStatus, options), this.apiKey);
       this.log(request, httpStatus, started, failure.message);
       throw failure;
     }
   }
 
-  private asGatewayError(error: unknown, request: RequestDescription, httpStatus: number | null, options: ExchangeOptions): GatewayError {
-    if (error instanceof FailedExchange) return (options.failure ?? defaultFailure(this.timeoutMs))(error.failure, request);
+  private async asGatewayError(error: unknown, request: RequestDescription, httpStatus: number | null, options: ExchangeOptions): Promise<GatewayError> {
+    if (error instanceof FailedExchange) return options.failure ? options.failure(error.failure, request) : defaultFailure(error.failure, request, this.timeoutMs);
     if (isGatewayError(error)) return error;
     return new GatewayError('bad_response', `${request.method} ${request.url} failed unexpectedly: ${String(error)}`, {
       url: request.url,
@@ -175,6 +175,8 @@ export class HttpTransport {
       try {
         response = await this.fetchImpl(request.url, { method: request.method, headers, body, signal: controller.signal, redirect });
       } catch (error) {
+        // A fetch that knows why it failed says so itself (a browser's CORS refusal: crossOriginRefusal.ts).
+        if (isGatewayError(error)) throw error;
         throw new FailedExchange({ kind: timedOut ? 'timeout' : 'network', phase: 'request', httpStatus: null, cause: error });
       }
       onStatus(response.status);
@@ -238,12 +240,15 @@ export class HttpTransport {
   }
 }
 
-/** The fetch side's reading of a failed exchange: it timed out, or the network failed. */
-function defaultFailure(timeoutMs: number): (failure: TransportFailure, request: RequestDescription) => GatewayError {
-  return (failure, request) =>
-    failure.kind === 'timeout'
-      ? timeoutError(request, timeoutMs, failure.httpStatus)
-      : networkError(failure.cause, request, failure.phase, failure.httpStatus);
+/**
+ * The fetch side's reading of a failed exchange: it timed out, or the network failed. Its wording
+ * is imported with the first failure: a session whose gateway answers never needs it.
+ */
+async function defaultFailure(failure: TransportFailure, request: RequestDescription, timeoutMs: number): Promise<GatewayError> {
+  const { networkError, timeoutError } = await import('./networkErrors');
+  return failure.kind === 'timeout'
+    ? timeoutError(request, timeoutMs, failure.httpStatus)
+    : networkError(failure.cause, request, failure.phase, failure.httpStatus);
 }
 
 /**

@@ -6,13 +6,18 @@
  * body, not at `Content-Type` alone: CometAPI documents its JSON answers as `text/plain`, and a
  * proxy in front of a gateway answers with HTML whatever the status.
  *
+ * Loaded with the first failure: which answers are failures is decided at once by
+ * `failedAnswers.ts`, whose `isFailedAnswer` says when `errorForResponse` makes an error.
+ *
  * No Node imports: this runs in a browser worker as well.
  */
 
 import { DEFAULT_BASE_URL } from './baseUrl';
-import { clip, gatewayMessageOf, isRecord, isTaskNotExist, looksLikeHtml, nonEmptyString, tryParseJson } from '../wire/answerBody';
+import { clip, gatewayMessageOf, isTaskNotExist, looksLikeHtml, nonEmptyString, tryParseJson } from '../wire/answerBody';
 import { describeResponse } from '../wire/describeResponse';
 import { GatewayError, type GatewayErrorKind } from '../gatewayError';
+import { isGetTaskFailed } from './failedAnswers';
+import { parseRetryAfter } from './retryAfter';
 
 export interface RawResponse {
   url: string;
@@ -32,25 +37,6 @@ export interface RequestDescription {
   readonly redirectedTo?: string | null;
 }
 
-const TOO_LARGE_WORDS = /too\s+(large|long|many|big)|exceed|payload/i;
-
-/**
- * The gateway (or a proxy in front of it) refused the request as too large: HTTP 413, or a 400/422
- * whose message says so. Then a batch must be split, not the gateway declared batch-less.
- */
-export function isRequestTooLarge(response: RawResponse): boolean {
-  if (response.httpStatus === 413) return true;
-  if (response.httpStatus !== 400 && response.httpStatus !== 422) return false;
-  const message = gatewayMessageOf(response.body);
-  return message !== null && TOO_LARGE_WORDS.test(message);
-}
-
-/** new-api's "the upstream lookup failed" envelope, sometimes sent with HTTP 200. */
-function isGetTaskFailed(body: string): boolean {
-  const json = tryParseJson(body);
-  return isRecord(json) && typeof json.code === 'string' && json.code.toLowerCase() === 'get_task_failed';
-}
-
 /**
  * What arrived, in a few words, for messages about answers that were not what was expected: the
  * parser's one-line account, with an HTML page named by its title (an nginx "502 Bad Gateway",
@@ -64,36 +50,6 @@ function describeAnswer(httpStatus: number, contentType: string | null, body: st
   const name = nonEmptyString(title?.replace(/<[^>]*>/g, '')) ?? nonEmptyString(heading?.replace(/<[^>]*>/g, ''));
   // JSON.stringify keeps the title on one line whatever it contains.
   return `HTTP ${httpStatus}, ${type}, an HTML page${name === null ? '' : ` titled ${JSON.stringify(clip(name, 80))}`}`;
-}
-
-/**
- * The longest wait a Retry-After can impose: an hour. A gateway that asks for more (a year-9999
- * date, 99999999 seconds, milliseconds sent as seconds) is either confused or gone for the day;
- * asking again after an hour costs one request, waiting for its figure could cost days.
- */
-export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
-
-/** The three forms of HTTP-date (RFC 9110 §5.6.7); anything else is not read as a date. */
-const IMF_OR_RFC850_DATE = /^[A-Za-z]{3,9}, \d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT$/;
-const ASCTIME_DATE = /^[A-Za-z]{3} [A-Za-z]{3} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
-
-/**
- * Retry-After as milliseconds from `now`: either delta-seconds or an HTTP date, at most
- * `MAX_RETRY_AFTER_MS`. Null when the header is absent or unreadable (negative numbers, other
- * date formats, garbage: JavaScript's lenient date parser would read "12" as the year 2001);
- * never negative, a date in the past is 0.
- */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | null {
-  if (value == null) return null;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(trimmed) * 1000));
-  let date = Number.NaN;
-  if (IMF_OR_RFC850_DATE.test(trimmed)) date = Date.parse(trimmed);
-  // asctime carries no zone; HTTP dates are always GMT, not the host's local time.
-  else if (ASCTIME_DATE.test(trimmed)) date = Date.parse(`${trimmed} GMT`);
-  if (Number.isNaN(date)) return null;
-  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now.getTime()));
 }
 
 function quoted(message: string | null): string {

@@ -1,7 +1,8 @@
 /**
  * Reading the answer to a fetch: the error it stands for, or the task(s) it carries under the ids
  * that were asked for. The parser knows the dialects; this adds what the exchange knows (which URL
- * answered, with which status, whether it was redirected) to whatever went wrong.
+ * answered, with which status, whether it was redirected) to whatever went wrong. The wording of
+ * a failure (`responseErrors.ts`) is imported with the first one.
  */
 
 import { GatewayError, isGatewayError } from '../gatewayError';
@@ -9,21 +10,24 @@ import type { Task } from '../task/model';
 import { gatewayMessageOf } from '../wire/answerBody';
 import { parseBatchResponse, parseTaskResponse, type ResponseContext } from '../wire/parseTask';
 import { asAsked, isAnswerAbout } from '../wire/taskIdMatching';
+import { isFailedAnswer } from './failedAnswers';
 import type { Exchange } from './httpTransport';
-import { errorForResponse, explainParseError, otherTaskError, type RawResponse, type RequestDescription } from './responseErrors';
+import type { RawResponse, RequestDescription } from './responseErrors';
 
 /** The answer to `GET /suno/fetch/{id}` as the task asked for; throws GatewayError. */
-export function readSingleAnswer(exchange: Exchange, request: RequestDescription, taskId: string, now: Date): Task {
-  const failure = errorForResponse(exchange.response, request, exchange.retryAfter, now);
-  if (failure) throw failure;
+export async function readSingleAnswer(exchange: Exchange, request: RequestDescription, taskId: string, now: Date): Promise<Task> {
   const { response } = exchange;
-  const task = parsed(() => parseTaskResponse(response.body, responseContext(request, response, now)), request, response);
-  if (!isAnswerAbout(taskId, task.id)) throw otherTaskError(request, response, task.id);
+  if (isFailedAnswer(response)) {
+    const failure = (await import('./responseErrors')).errorForResponse(response, request, exchange.retryAfter, now);
+    if (failure) throw failure;
+  }
+  const task = await parsed(() => parseTaskResponse(response.body, responseContext(request, response, now)), request, response);
+  if (!isAnswerAbout(taskId, task.id)) throw (await import('./responseErrors')).otherTaskError(request, response, task.id);
   return asAsked(task, taskId);
 }
 
 /** The rows of a batch answer whose status said nothing was wrong; throws GatewayError. */
-export function readBatchRows(response: RawResponse, request: RequestDescription, now: Date): Task[] {
+export async function readBatchRows(response: RawResponse, request: RequestDescription, now: Date): Promise<Task[]> {
   return parsed(() => parseBatchResponse(response.body, responseContext(request, response, now)), request, response);
 }
 
@@ -37,11 +41,11 @@ function responseContext(request: RequestDescription, response: RawResponse, now
   };
 }
 
-function parsed<T>(run: () => T, request: RequestDescription, response: RawResponse): T {
+async function parsed<T>(run: () => T, request: RequestDescription, response: RawResponse): Promise<T> {
   try {
     return run();
   } catch (error) {
-    if (isGatewayError(error)) throw explainParseError(error, request, response);
+    if (isGatewayError(error)) throw (await import('./responseErrors')).explainParseError(error, request, response);
     // The parser promises GatewayErrors only; anything else is a bug there, reported as such.
     throw new GatewayError(
       'bad_response',

@@ -9,7 +9,7 @@
 import { clampTimerDelay, type Clock } from '../clock';
 import type { GatewayError } from '../gatewayError';
 import type { GatewayPollState, GatewayPollStateName } from './poller';
-import { MAX_RETRY_AFTER_MS } from '../gateway/responseErrors';
+import { MAX_RETRY_AFTER_MS } from '../gateway/retryAfter';
 
 interface GatewayScheduleOptions {
   readonly baseUrl: string;

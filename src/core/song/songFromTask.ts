@@ -1,6 +1,6 @@
 import type { Task } from '../task/model';
 import { formatFrontMatterValue } from './frontMatterValue';
-import { isModelId } from './songModels';
+import { isModelId } from './modelId';
 
 /**
  * A song document written from values: "Edit as New Song" on a task, and the song a finished

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../inertText';
+import { MODEL_ID } from './modelId';
 
 /**
  * The Suno models a song can be made with (`mv` on the wire) and how much text each accepts.
  *
  * Model names are the gateways' and change often, so the list is a setting (`suno.models`) whose
- * defaults are below, never a fixed enum: a user may type any id. An id nobody listed is sent as
- * written; its limits are unknown, so nothing is refused for length, and the editor says so.
+ * defaults are below, never a fixed enum: a user may type any id (`modelId.ts` says what an id
+ * may be). An id nobody listed is sent as written; its limits are unknown, so nothing is refused
+ * for length, and the editor says so.
  */
 export interface SongModel {
   /** What is sent as `mv`, exactly. */
@@ -29,21 +31,6 @@ export const DEFAULT_SONG_MODELS: readonly SongModel[] = [
   { id: 'chirp-crow', label: 'v5 (chirp-crow)', lyricsLimit: 5000, styleLimit: 1000 },
   { id: 'chirp-fenix', label: 'v5.5 (chirp-fenix)', lyricsLimit: 5000, styleLimit: 1000 },
 ];
-
-/**
- * The model a song without a `model` line is made with (`suno.defaultModel` defaults to it).
- * v4.5 is the one every gateway that sells Suno offers, with the long limits of the current
- * models; the newer v5 names are not on every gateway yet, and a gateway given no `mv` at all
- * falls back to a very old model.
- */
-export const DEFAULT_MODEL_ID = 'chirp-auk';
-
-/** What a model id may be: one token of printable ASCII that fits on a front matter line. */
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:+/-]{0,99}$/;
-
-export function isModelId(id: string): boolean {
-  return MODEL_ID.test(id);
-}
 
 /** A limit in characters: a whole number of at least 1. */
 const limitSchema = z.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER));
@@ -74,12 +61,6 @@ export function songModelsFromSetting(value: unknown): SongModel[] {
     models.push({ id: parsed.data.id, label, lyricsLimit: parsed.data.lyricsLimit, styleLimit: parsed.data.styleLimit });
   }
   return models;
-}
-
-/** `suno.defaultModel` as written, or the built-in default when it is empty or not an id. */
-export function defaultModelFromSetting(value: unknown): string {
-  const id = typeof value === 'string' ? value.trim() : '';
-  return isModelId(id) ? id : DEFAULT_MODEL_ID;
 }
 
 /** How a written model id relates to the list. */

@@ -3,7 +3,8 @@ import type { Task } from '../task/model';
 import { isValidId } from '../task/idRules';
 import type { CustomSongBody, DescriptionSongBody, ExtendSongBody, LyricsBody } from '../wire/submitBodies';
 import { songField, songLyrics, type SongDocument } from './songDocument';
-import { isModelId, type SongSettings } from './songModels';
+import { isModelId } from './modelId';
+import type { SongSettings } from './songModels';
 import { hasBlockingProblem, validateSong, type SongProblem } from './songValidation';
 
 /**

@@ -1,7 +1,8 @@
 import { english, type Localize } from '../localize';
 import { inertText } from '../inertText';
 import { SONG_KEYS, songField, songLyrics, type FrontMatterEntry, type SongDocument, type SongKey } from './songDocument';
-import { isModelId, lookUpModel, type SongModel, type SongSettings } from './songModels';
+import { isModelId } from './modelId';
+import { lookUpModel, type SongModel, type SongSettings } from './songModels';
 import { isTemplatePlaceholder } from './songTemplate';
 import type { TextSpan } from './textPositions';
 

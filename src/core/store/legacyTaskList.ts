@@ -16,6 +16,7 @@
 
 import type { Task } from '../task/model';
 import { parseStoredTask } from '../task/taskSchema';
+import { truncate } from './reportText';
 
 export const TASK_STORE_KEY = 'suno.taskStore';
 const LEGACY_TASK_LIST_VERSION = 1;
@@ -71,8 +72,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list without a version number';
   if (isRecord(value)) return 'an object without a version number and task list';
   return `a ${typeof value}`;
-}
-
-export function truncate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

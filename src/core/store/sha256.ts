@@ -1,9 +1,10 @@
 /**
  * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, as lowercase hex. Synchronous and free of
- * platform APIs, for `MemorySharedFiles` (the CLI and the tests): the core may not use
- * `node:crypto`, and Web Crypto is asynchronous (it runs off the main thread, which makes tests on
- * a manual clock depend on timing). The extension host hashes with `node:crypto` instead
- * (`src/storage/nodeSha256.ts`). It hashes short texts (task ids, gateway URLs) only.
+ * platform APIs, for `MemorySharedFiles` (the CLI and the tests), the web worker extension host
+ * and a submit's fingerprint in either host: the core may not use `node:crypto`, and Web Crypto is
+ * asynchronous (it runs off the main thread, which makes tests on a manual clock depend on
+ * timing). Node's extension host names its files with `node:crypto` (`src/storage/nodeSha256.ts`),
+ * which gives the same digests. It hashes short texts (task ids, gateway URLs, a song) only.
  */
 
 const ROUND_CONSTANTS = new Uint32Array([

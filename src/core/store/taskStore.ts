@@ -33,7 +33,7 @@ import { Emitter, type Event } from '../emitter';
 import { errorText } from '../errorText';
 import { hashedFileName, isHashedFileName } from './fileNames';
 import type { KeyValueStorage } from './keyValueStorage';
-import { TASK_STORE_KEY, readLegacyTaskList, truncate } from './legacyTaskList';
+import { truncate } from './reportText';
 import { isFinished, type Task } from '../task/model';
 import type { TaskOrigin } from '../task/taskOrigin';
 import type { SharedFileEntry, SharedFiles } from './sharedFiles';
@@ -274,6 +274,8 @@ export class TaskStore {
   private async migrate(legacy: KeyValueStorage): Promise<void> {
     try {
       if ((await this.files.read(MIGRATED_PATH)) !== undefined) return;
+      // Loaded only until the move is done: every later start of every window stops above.
+      const { TASK_STORE_KEY, readLegacyTaskList } = await import('./legacyTaskList');
       const tasks = readLegacyTaskList(legacy.get(TASK_STORE_KEY), this.onProblem);
       // Not a list this version understands: leave it for the version that wrote it.
       if (tasks === undefined) return;

@@ -2,7 +2,8 @@
 // delays that overflow or mean nothing. Each case asserts what comes out.
 import * as assert from 'node:assert/strict';
 import { MAX_TIMER_DELAY_MS, clampTimerDelay, systemClock, type Clock } from '../../../src/core/clock';
-import { MAX_RETRY_AFTER_MS, errorForResponse, parseRetryAfter } from '../../../src/core/gateway/responseErrors';
+import { errorForResponse } from '../../../src/core/gateway/responseErrors';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/core/gateway/retryAfter';
 import { GatewayClient, BatchSupportMemory } from '../../../src/core/gateway/gatewayClient';
 import { MemorySharedFiles } from '../../../src/core/store/sharedFiles';
 import { Poller, SOON_MS } from '../../../src/core/polling/poller';

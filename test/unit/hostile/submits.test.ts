@@ -3,7 +3,7 @@
 // error, how many requests.
 import * as assert from 'node:assert/strict';
 import { GatewayClient } from '../../../src/core/gateway/gatewayClient';
-import { MAX_RETRY_AFTER_MS } from '../../../src/core/gateway/responseErrors';
+import { MAX_RETRY_AFTER_MS } from '../../../src/core/gateway/retryAfter';
 import { GatewayError, type GatewayErrorKind } from '../../../src/core/gatewayError';
 import type { SubmitRequest } from '../../../src/core/wire/submitBodies';
 import { LocalGateway } from '../../../src/localGateway/localGateway';

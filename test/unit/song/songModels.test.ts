@@ -1,12 +1,6 @@
 import * as assert from 'node:assert/strict';
-import {
-  DEFAULT_MODEL_ID,
-  DEFAULT_SONG_MODELS,
-  defaultModelFromSetting,
-  isModelId,
-  lookUpModel,
-  songModelsFromSetting,
-} from '../../../src/core/song/songModels';
+import { DEFAULT_MODEL_ID, defaultModelFromSetting, isModelId } from '../../../src/core/song/modelId';
+import { DEFAULT_SONG_MODELS, lookUpModel, songModelsFromSetting } from '../../../src/core/song/songModels';
 
 describe('song models', () => {
   it('lists the models of the gateways with Suno’s limits, the default among them', () => {

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { Commands } from '../contributionIds';
+import type { Clock } from '../core/clock';
+import { errorText } from '../core/errorText';
+import { downloadMedia } from '../core/gateway/mediaDownload';
+import { inertText } from '../core/inertText';
+import { availableDownloadKinds, chooseExtension, planDownloads, type DownloadItem, type DownloadKind } from '../core/task/downloadPlan';
+import type { ExtensionServices } from '../extensionServices';
+import type { DownloadResult } from './download';
+import { openExternalUrl } from './openInBrowser';
+import { kindName, kindNoun } from './downloadKindWords';
+import { resolveTaskArgument } from './taskArgument';
+import type { CommandHandler } from './typedCommands';
+
+/**
+ * `suno.download` in a browser (VS Code for the web), where there is no folder on disk to write
+ * into: each file goes where the user saves it (a save dialog, written through
+ * `vscode.workspace.fs`). Media come within the same limits as on the desktop
+ * (core/gateway/mediaDownload.ts); a file the browser may not read (its host allows no
+ * cross-origin requests) is offered in the browser instead, where it can be saved.
+ *
+ * Options from callers are ignored: every file is saved where the user says, never where a caller
+ * names.
+ */
+export function downloadHandler(services: ExtensionServices, clock?: Clock): CommandHandler<typeof Commands.download> {
+  return async (argument?: unknown): Promise<DownloadResult | undefined> => {
+    const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to download'));
+    if (resolved === undefined) return undefined;
+    const { task } = resolved;
+    const clipId = resolved.clip?.id;
+    const name = inertText(resolved.clip?.title ?? task.title ?? task.id);
+    const kinds = await pickKinds(availableDownloadKinds(task, clipId), name);
+    if (kinds === undefined) return undefined;
+    const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
+
+    const files: string[] = [];
+    const failed: { kind: DownloadKind; clipId: string | null; reason: string }[] = [];
+    let cancelled = false;
+    for (const item of plan.items) {
+      const target = await vscode.window.showSaveDialog({
+        title: vscode.l10n.t('Save {0} of "{1}"', kindNoun(item.kind), name),
+        defaultUri: defaultTarget(item),
+        saveLabel: vscode.l10n.t('Save'),
+      });
+      if (target === undefined) {
+        cancelled = true;
+        break;
+      }
+      try {
+        await vscode.workspace.fs.writeFile(target, await bytesOf(item, task.baseUrl, clock));
+        files.push(target.toString());
+        services.log.info(`Downloaded ${item.kind} of ${item.clipId ?? 'the task'} to ${target.toString()}`);
+      } catch (error) {
+        const reason = errorText(error);
+        services.log.error(`Download of ${item.kind} (${item.url ?? 'text'}) failed: ${reason}`);
+        failed.push({ kind: item.kind, clipId: item.clipId, reason });
+        if (item.url !== null) offerInBrowser(item.url, item.kind, reason);
+      }
+    }
+    if (files.length > 0) {
+      const saved = files.length === 1 && plan.items[0] !== undefined ? kindNoun(plan.items[0].kind) : vscode.l10n.t('{0} files', files.length);
+      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}".', saved, name)));
+    }
+    return { folder: '', files, skipped: plan.skipped, failed, cancelled };
+  };
+}
+
+async function pickKinds(available: readonly DownloadKind[], name: string): Promise<DownloadKind[] | undefined> {
+  if (available.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to download for "{0}" yet.', name));
+    return undefined;
+  }
+  if (available.length === 1) return [...available];
+  const picked = await vscode.window.showQuickPick(
+    // Not `kind`: QuickPickItem already has a `kind` (separator or not).
+    available.map((kind) => ({ label: kindName(kind), picked: kind === 'audio', downloadKind: kind })),
+    { canPickMany: true, title: vscode.l10n.t('Download "{0}"', name), placeHolder: vscode.l10n.t('What to download') },
+  );
+  return picked === undefined || picked.length === 0 ? undefined : picked.map((item) => item.downloadKind);
+}
+
+/** Next to the open folder when there is one; the plan made the name safe for any file system. */
+function defaultTarget(item: DownloadItem): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const fileName = `${item.stem}${chooseExtension(item.kind, item.url, null)}`;
+  return folder === undefined ? undefined : vscode.Uri.joinPath(folder, fileName);
+}
+
+async function bytesOf(item: DownloadItem, gatewayBaseUrl: string, clock: Clock | undefined): Promise<Uint8Array> {
+  if (item.text !== null) return new TextEncoder().encode(item.text.endsWith('\n') ? item.text : `${item.text}\n`);
+  if (item.url === null) throw new Error('nothing to download');
+  const chunks: Uint8Array[] = [];
+  await downloadMedia(item.url, { gatewayBaseUrl, signal: new AbortController().signal, clock }, async (body) => {
+    for await (const chunk of body.chunks) chunks.push(chunk);
+  });
+  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Not awaited: the command returns while the notification waits for the user. */
+function offerInBrowser(url: string, kind: DownloadKind, reason: string): void {
+  const open = vscode.l10n.t('Open in Browser');
+  void vscode.window
+    .showWarningMessage(inertText(vscode.l10n.t('Could not download {0} here ({1}). Open it in the browser to save it from there?', kindNoun(kind), reason)), open)
+    .then((choice) => (choice === open ? openExternalUrl(url) : undefined));
+}

@@ -1,0 +1,121 @@
+// Download as the browser entry runs it (commands/webDownload.ts): each file where the save
+// dialog says, written through vscode.workspace.fs, with the gateway's bytes; a file that cannot
+// be fetched is offered in the browser. The handler is called directly with the extension's
+// services: this extension host is Node's, whose entry registers the disk download instead.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DownloadResult } from '../../src/commands/download';
+import { downloadHandler } from '../../src/commands/webDownload';
+import { catchMessages, standInFor } from './support/stubbedWindow';
+import { fetchTasks, useExtensionWithGateway } from './support/extensionTestSupport';
+
+const LYRICS = '[Verse]\nLanterns over water\n\n[Chorus]\nCarry me home';
+
+type SaveDialog = (options?: vscode.SaveDialogOptions) => Thenable<vscode.Uri | undefined>;
+
+/** Answers the save dialogs with `answer(options)` until restored; notes each dialog's title. */
+function answerSaveDialogs(answer: (options: vscode.SaveDialogOptions | undefined) => vscode.Uri | undefined): { titles: string[]; restore(): void } {
+  const window = vscode.window as { showSaveDialog: SaveDialog };
+  const original = window.showSaveDialog;
+  const titles: string[] = [];
+  window.showSaveDialog = (options) => {
+    titles.push(options?.title ?? '');
+    return Promise.resolve(answer(options));
+  };
+  return { titles, restore: () => (window.showSaveDialog = original) };
+}
+
+async function gatewayBytes(url: string): Promise<Buffer> {
+  const response = await fetch(url);
+  assert.equal(response.status, 200, `GET ${url}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+describe('Download in the browser', function () {
+  this.timeout(30_000);
+  const fixture = useExtensionWithGateway();
+  let folder: string;
+  const restorers: (() => void)[] = [];
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'suno-web-download-'));
+  });
+
+  afterEach(async () => {
+    for (const restore of restorers.splice(0).reverse()) restore();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  function download(argument: unknown): Promise<DownloadResult | undefined> {
+    return Promise.resolve(downloadHandler(fixture.api.services)(argument));
+  }
+
+  /** Picks `kinds` in the quick pick and catches the messages shown. */
+  function pickKinds(kinds: readonly string[]): ReturnType<typeof catchMessages>['messages'] {
+    const { messages, standIns } = catchMessages();
+    restorers.push(
+      standInFor({
+        ...standIns,
+        showQuickPick: ((items: readonly vscode.QuickPickItem[]) => Promise.resolve(items.filter((item) => kinds.includes(item.label)))) as never,
+      }),
+    );
+    return messages;
+  }
+
+  it('saves each file where the save dialog says, with the gateway’s bytes', async () => {
+    const id = fixture.gateway.addTask({ title: 'Lanterns', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    const clip = task.clips[0];
+    assert.ok(clip.audioUrl);
+    pickKinds(['audio', 'lyrics']);
+    const dialogs = answerSaveDialogs((options) => vscode.Uri.file(path.join(folder, `saved-${path.basename(options?.defaultUri?.path ?? 'untitled')}`)));
+    restorers.push(dialogs.restore);
+
+    const result = await download({ kind: 'clip', taskId: id, clipId: clip.id });
+    assert.ok(result);
+    assert.equal(result.cancelled, false);
+    assert.deepEqual(result.failed, []);
+    assert.equal(dialogs.titles.length, 2);
+    const written = (await fs.readdir(folder)).sort();
+    assert.equal(written.length, 2, written.join(', '));
+    const audio = written.find((name) => name.endsWith('.wav'));
+    const lyrics = written.find((name) => name.endsWith('.txt'));
+    assert.ok(audio && lyrics, written.join(', '));
+    assert.ok((await fs.readFile(path.join(folder, audio))).equals(await gatewayBytes(clip.audioUrl)));
+    assert.match(await fs.readFile(path.join(folder, lyrics), 'utf8'), /Lanterns over water/);
+    assert.deepEqual([...result.files].sort(), written.map((name) => vscode.Uri.file(path.join(folder, name)).toString()).sort());
+  });
+
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const id = fixture.gateway.addTask({ title: 'Unsaved', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    pickKinds(['audio']);
+    const dialogs = answerSaveDialogs(() => undefined);
+    restorers.push(dialogs.restore);
+
+    const result = await download({ kind: 'clip', taskId: id, clipId: task.clips[0].id });
+    assert.equal(result?.cancelled, true);
+    assert.deepEqual(result?.files, []);
+    assert.deepEqual(await fs.readdir(folder), []);
+  });
+
+  it('offers a file it cannot fetch in the browser, and writes nothing for it', async () => {
+    const id = fixture.gateway.addTask({ title: 'No Video', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    assert.ok(task.clips[0].videoUrl, 'the gateway names a video URL');
+    const messages = pickKinds(['video']);
+    const dialogs = answerSaveDialogs(() => vscode.Uri.file(path.join(folder, 'video.mp4')));
+    restorers.push(dialogs.restore);
+
+    // The local gateway renders no video: its video URLs answer 404.
+    const result = await download({ kind: 'clip', taskId: id, clipId: task.clips[0].id });
+    assert.deepEqual(result?.failed.map((failure) => failure.kind), ['video']);
+    assert.match(result?.failed[0]?.reason ?? '', /404/);
+    assert.deepEqual(await fs.readdir(folder), []);
+    assert.equal(messages.warning.length, 1);
+    assert.match(messages.warning[0] ?? '', /Open it in the browser/);
+  });
+});
