@@ -78,10 +78,14 @@ suite() {
   local name=$1
   shift
   heading "$name"
-  local started=$SECONDS file="$results/$name.json"
-  SUNO_TEST_SUMMARY=$file "$@"
-  local status=$?
-  local seconds=$((SECONDS - started))
+  local started=$SECONDS
+  SUNO_TEST_SUMMARY="$results/$name.json" "$@"
+  collect "$name" $? $((SECONDS - started))
+}
+
+# collect NAME STATUS SECONDS: records the counts a finished suite wrote to its summary file.
+collect() {
+  local name=$1 status=$2 seconds=$3 file="$results/$1.json"
   if [ ! -s "$file" ]; then
     record "$name" 0 1 "$seconds" "did not report (exit $status)"
     failure_lines+=("$name: the suite did not run to the end (exit $status; see its output above)")
@@ -211,9 +215,23 @@ elif [ "$vscode_ready" = 0 ]; then
   skip integration "scripts/setup-vscode.sh failed"
   skip ui "scripts/setup-vscode.sh failed"
 else
-  suite integration timeout --foreground -k 30 "$integration_budget" node out/test/harness/runIntegrationTests.js
+  # Each suite drives its own code-server and Chromium (on ports and folders of its own), and
+  # both spend most of their time waiting on the workbench, so the integration suite runs beside
+  # the UI suite instead of before it: the run takes about as long as the UI suite alone. Its
+  # report is held back and printed whole once the UI suite's is done.
+  heading "integration"
+  echo "runs beside the UI suite; its report follows the UI suite's"
+  integration_started=$SECONDS
+  SUNO_TEST_SUMMARY="$results/integration.json" timeout -k 30 "$integration_budget" \
+    node out/test/harness/runIntegrationTests.js >"$results/integration.log" 2>&1 </dev/null &
+  integration_pid=$!
   suite ui timeout --foreground -k 30 "${SUNO_UI_TIMEOUT_SECONDS:-1800}" "${mocha[@]}" --no-config \
     --timeout 300000 --enable-source-maps --exit --reporter "$reporter" 'out/test/ui/**/*.test.js'
+  wait "$integration_pid"
+  integration_status=$?
+  heading "integration"
+  cat "$results/integration.log"
+  collect integration "$integration_status" $((SECONDS - integration_started))
 fi
 
 step "tracked files" tracked_unchanged
