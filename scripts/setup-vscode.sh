@@ -17,7 +17,8 @@ code_server_dir=$cache/code-server-$code_server_version
 
 log() { echo "[setup-vscode] $*" >&2; }
 
-debian_packages=(build-essential python3 pkg-config libkrb5-dev chromium)
+# fonts-wqy-microhei: Chromium draws Chinese with it (the zh-cn UI tests and screenshots); without a CJK font it draws boxes.
+debian_packages=(build-essential python3 pkg-config libkrb5-dev chromium fonts-wqy-microhei)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

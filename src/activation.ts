@@ -68,7 +68,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
       // Said once per session: a broken store would otherwise warn on every write.
       if (!warnedAboutStore) {
         warnedAboutStore = true;
-        void vscode.window.showWarningMessage(inertText(message), 'Show Logs').then((answer) => (answer ? log.show(true) : undefined));
+        void vscode.window.showWarningMessage(inertText(message), vscode.l10n.t('Show Logs')).then((answer) => (answer ? log.show(true) : undefined));
       }
     },
   });

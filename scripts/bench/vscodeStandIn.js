@@ -162,5 +162,7 @@ module.exports = {
     registerCodeLensProvider: registration,
     createDiagnosticCollection: inert,
   },
-  env: { uiKind: 1, remoteName: undefined },
+  env: { uiKind: 1, remoteName: undefined, language: 'en' },
+  // English, as VS Code's l10n.t gives it without a bundle: `{0}`… replaced by the arguments.
+  l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (placeholder, index) => (index in args ? String(args[index]) : placeholder)) },
 };

@@ -65,7 +65,7 @@ export class ApiKeys implements vscode.Disposable {
         (value) => (value && value.trim() !== '' ? value : undefined),
         (error: unknown) => {
           this.cache.delete(normalised);
-          throw new KeychainError(`Could not read the API key for ${normalised} from the system keychain: ${errorText(error)}`);
+          throw new KeychainError(vscode.l10n.t('Could not read the API key for {0} from the system keychain: {1}', normalised, errorText(error)));
         },
       );
       this.cache.set(normalised, pending);
@@ -90,14 +90,16 @@ export class ApiKeys implements vscode.Disposable {
   async set(baseUrl: string, apiKey: string): Promise<void> {
     const normalised = normaliseBaseUrl(baseUrl);
     const key = apiKey.trim();
-    if (key === '') throw new KeychainError('The API key is empty.');
+    if (key === '') throw new KeychainError(vscode.l10n.t('The API key is empty.'));
     try {
       await this.secrets.store(storageKey(normalised), key);
     } catch (error) {
       throw new KeychainError(
-        `Could not save the API key for ${normalised} in the system keychain: ${errorText(error)}. ` +
-          'VS Code keeps secrets in the operating system keychain; on Linux make sure a keyring service ' +
-          '(GNOME Keyring, KWallet) is running, or set "password-store" in the runtime arguments.',
+        vscode.l10n.t(
+          'Could not save the API key for {0} in the system keychain: {1}. VS Code keeps secrets in the operating system keychain; on Linux make sure a keyring service (GNOME Keyring, KWallet) is running, or set "password-store" in the runtime arguments.',
+          normalised,
+          errorText(error),
+        ),
       );
     }
     this.cache.delete(normalised);
@@ -109,7 +111,7 @@ export class ApiKeys implements vscode.Disposable {
     try {
       await this.secrets.delete(storageKey(normalised));
     } catch (error) {
-      throw new KeychainError(`Could not remove the API key for ${normalised} from the system keychain: ${errorText(error)}`);
+      throw new KeychainError(vscode.l10n.t('Could not remove the API key for {0} from the system keychain: {1}', normalised, errorText(error)));
     }
     this.cache.delete(normalised);
     await this.updateContextKey();

@@ -17,7 +17,7 @@ import { DEFAULT_SONG_MODELS, type SongSettings } from '../core/song/songModels'
 import { customSongBody, descriptionSongBody, extendSongBody, lyricsBody, type BodyResult } from '../core/song/songRequest';
 import { hasBlockingProblem, validateSong, type SongProblem } from '../core/song/songValidation';
 import type { GatewayClient } from '../core/gateway/gatewayClient';
-import { explainIdProblem } from '../core/task/idRules';
+import { explainIdProblem } from '../core/task/idProblemText';
 import { extractTaskIds, validateTaskIdInput } from '../core/task/taskIds';
 import type { SubmitRequest } from '../core/wire/submitBodies';
 import { secondsFrom } from './secondsArgument';

@@ -18,12 +18,12 @@ export function checkGatewayHandler(services: ExtensionServices, documents: Gate
     let report: GatewayCheckReport;
     try {
       report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Checking the Suno gateway…' },
-        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser }),
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Suno gateway…') },
+        async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser, localize: vscode.l10n.t }),
       );
     } catch (error) {
       // The keychain may refuse to answer; the check itself reports everything else.
-      void vscode.window.showErrorMessage(inertText(`Could not check the gateway: ${errorText(error)}`));
+      void vscode.window.showErrorMessage(inertText(vscode.l10n.t('Could not check the gateway: {0}', errorText(error))));
       return undefined;
     }
     const problems = report.checks.filter((check) => check.outcome === 'failed' || check.outcome === 'warning').length;

@@ -28,7 +28,7 @@ async function clearApiKey(services: ExtensionServices, args: readonly unknown[]
       return false;
     }
     if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
-      void vscode.window.showInformationMessage(`No Suno API key is stored for ${inertText(baseUrl)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('No Suno API key is stored for {0}.', inertText(baseUrl)));
       return false;
     }
   } else {
@@ -37,11 +37,12 @@ async function clearApiKey(services: ExtensionServices, args: readonly unknown[]
   }
 
   const tracked = services.store.unfinished().filter((task) => task.baseUrl === baseUrl).length;
-  const consequence = tracked > 0 ? ` Polling of its ${tracked} running task(s) stops until you set a key again.` : '';
-  const origin = invocation.fromOutside ? ' Another extension or a link asks for this.' : '';
-  const confirm = 'Remove Key';
+  const sentences = [vscode.l10n.t('Remove the API key for {0} from the system keychain?', inertText(baseUrl))];
+  if (tracked > 0) sentences.push(vscode.l10n.t('Polling of its {0} running task(s) stops until you set a key again.', tracked));
+  if (invocation.fromOutside) sentences.push(vscode.l10n.t('Another extension or a link asks for this.'));
+  const confirm = vscode.l10n.t('Remove Key');
   const answer = await vscode.window.showWarningMessage(
-    `Remove the API key for ${inertText(baseUrl)} from the system keychain?${consequence}${origin}`,
+    sentences.join(' '),
     { modal: true },
     confirm,
   );
@@ -53,14 +54,14 @@ async function clearApiKey(services: ExtensionServices, args: readonly unknown[]
 async function pickGateway(services: ExtensionServices): Promise<string | undefined> {
   const stored = await services.apiKeys.list();
   if (stored.length === 0) {
-    void vscode.window.showInformationMessage('No Suno API key is stored.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No Suno API key is stored.'));
     return undefined;
   }
   if (stored.length === 1) return stored[0];
   const configured = services.settings.tryBaseUrl();
-  const items = stored.map((url) => ({ label: inertText(url), baseUrl: url, description: url === configured ? 'configured gateway' : undefined }));
+  const items = stored.map((url) => ({ label: inertText(url), baseUrl: url, description: url === configured ? vscode.l10n.t('configured gateway') : undefined }));
   items.sort((a, b) => Number(b.baseUrl === configured) - Number(a.baseUrl === configured));
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Which gateway’s API key should be removed?' }))?.baseUrl;
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which gateway’s API key should be removed?') }))?.baseUrl;
 }
 
 async function remove(services: ExtensionServices, baseUrl: string): Promise<boolean> {
@@ -71,6 +72,6 @@ async function remove(services: ExtensionServices, baseUrl: string): Promise<boo
     return false;
   }
   services.log.info(`Removed the API key for ${baseUrl}.`);
-  vscode.window.setStatusBarMessage(`$(key) Suno API key removed for ${inertText(baseUrl)}`, 4000);
+  vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('Suno API key removed for {0}', inertText(baseUrl))}`, 4000);
   return true;
 }

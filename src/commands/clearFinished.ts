@@ -12,13 +12,13 @@ export function clearFinishedHandler(services: ExtensionServices): CommandHandle
   return async () => {
     const finished = services.store.all().filter((task) => isFinished(task.status));
     if (finished.length === 0) {
-      void vscode.window.showInformationMessage('No finished Suno tasks to clear.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No finished Suno tasks to clear.'));
       return 0;
     }
     await services.store.remove(finished.map((task) => task.id));
-    const undo = 'Undo';
-    const count = finished.length === 1 ? '1 finished Suno task' : `${finished.length} finished Suno tasks`;
-    void vscode.window.showInformationMessage(`Cleared ${count}.`, undo).then(async (answer) => {
+    const undo = vscode.l10n.t('Undo');
+    const cleared = finished.length === 1 ? vscode.l10n.t('Cleared 1 finished Suno task.') : vscode.l10n.t('Cleared {0} finished Suno tasks.', finished.length);
+    void vscode.window.showInformationMessage(cleared, undo).then(async (answer) => {
       // upsert puts new tasks on top in the order given, which is their order in the tracker.
       if (answer === undo) await services.store.upsert(finished);
     });

@@ -19,12 +19,12 @@ export function copyLyricsToEditorHandler(services: ExtensionServices): CommandH
     if (target === undefined) return undefined;
     const task = services.store.get(target.taskId);
     if (task === undefined) {
-      void vscode.window.showWarningMessage(`Suno task ${inertText(target.taskId)} is not tracked.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(target.taskId)));
       return undefined;
     }
     const { text, clip } = resolveLyrics(task, target.clipId);
     if (text === null) {
-      void vscode.window.showInformationMessage(`"${inertText(clip?.title ?? task.title ?? task.id)}" has no lyrics yet.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no lyrics yet.', inertText(clip?.title ?? task.title ?? task.id)));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: LYRICS_LANGUAGE_ID, content: text });
@@ -40,7 +40,7 @@ async function resolveTarget(argument: unknown, services: ExtensionServices): Pr
     const reference = active === undefined ? undefined : parseLyricsUri(active);
     if (reference !== undefined) return reference;
   }
-  const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to copy its lyrics');
+  const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to copy its lyrics'));
   if (resolved === undefined) return undefined;
   return resolved.clip === undefined ? { taskId: resolved.task.id } : { taskId: resolved.task.id, clipId: resolved.clip.id };
 }

@@ -21,6 +21,7 @@ import { writeNewFile } from '../storage/newFile';
 import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
+import { kindName, kindNoun } from './downloadKindWords';
 import type { CommandHandler } from './typedCommands';
 
 /**
@@ -54,14 +55,19 @@ type DownloadOptions = z.infer<typeof optionsSchema>;
 
 const LAST_KINDS_KEY = 'suno.download.lastKinds';
 
-const KIND_LABELS: Record<DownloadKind, { label: string; description: string }> = {
-  audio: { label: '$(unmute) Audio', description: 'the song file' },
-  video: { label: '$(device-camera-video) Video', description: 'MP4 with the cover art' },
-  cover: { label: '$(file-media) Cover art', description: 'the large image' },
-  lyrics: { label: '$(note) Lyrics', description: 'a .txt file' },
-};
-
-const KIND_NOUNS: Record<DownloadKind, string> = { audio: 'the audio', video: 'the video', cover: 'the cover art', lyrics: 'the lyrics' };
+/** Functions, not constants: `vscode.l10n.t` is asked when the words are shown. */
+function kindLabel(kind: DownloadKind): { label: string; description: string } {
+  switch (kind) {
+    case 'audio':
+      return { label: `$(unmute) ${kindName(kind)}`, description: vscode.l10n.t('the song file') };
+    case 'video':
+      return { label: `$(device-camera-video) ${kindName(kind)}`, description: vscode.l10n.t('MP4 with the cover art') };
+    case 'cover':
+      return { label: `$(file-media) ${kindName(kind)}`, description: vscode.l10n.t('the large image') };
+    case 'lyrics':
+      return { label: `$(note) ${kindName(kind)}`, description: vscode.l10n.t('a .txt file') };
+  }
+}
 
 export function downloadHandler(services: ExtensionServices, clock?: Clock): CommandHandler<typeof Commands.download> {
   return async (argument?: unknown, rawOptions?: unknown): Promise<DownloadResult | undefined> => {
@@ -70,7 +76,7 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
     const parsedOptions = safeParseInEnglish(optionsSchema, Array.isArray(rawOptions) ? undefined : rawOptions);
     if (!parsedOptions.success) {
       services.log.error(`suno.download: ignored invalid options ${JSON.stringify(rawOptions)}: ${parsedOptions.error.message}`);
-      void vscode.window.showErrorMessage('Suno: Download was called with invalid options.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Suno: Download was called with invalid options.'));
       return undefined;
     }
     return download(services, argument, parsedOptions.data, clock);
@@ -83,7 +89,7 @@ async function download(
   options: DownloadOptions,
   clock: Clock | undefined,
 ): Promise<DownloadResult | undefined> {
-  const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to download');
+  const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to download'));
   if (resolved === undefined) return undefined;
   const { task } = resolved;
   const clipId = resolved.clip?.id;
@@ -92,10 +98,10 @@ async function download(
   const kinds = options?.kinds ?? (await pickKinds(services, task, clipId, name));
   if (kinds === undefined) return undefined;
 
-  const plan = planDownloads(task, clipId, kinds);
+  const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
   if (plan.items.length === 0) {
-    const reasons = inertText(plan.skipped.map((skip) => `${skip.kind}: ${skip.reason}`).join('; '));
-    void vscode.window.showInformationMessage(`Nothing to download for "${name}" yet (${reasons}).`);
+    const reasons = inertText(plan.skipped.map((skip) => `${kindName(skip.kind)}: ${skip.reason}`).join('; '));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to download for "{0}" yet ({1}).', name, reasons));
     return { folder: '', files: [], skipped: plan.skipped, failed: [], cancelled: false };
   }
 
@@ -105,12 +111,12 @@ async function download(
   try {
     await fs.mkdir(folder, { recursive: true });
   } catch (error) {
-    void vscode.window.showErrorMessage(inertText(`Suno: cannot use the download folder ${folder}: ${describe(error)}`));
+    void vscode.window.showErrorMessage(inertText(vscode.l10n.t('Suno: cannot use the download folder {0}: {1}', folder, describe(error))));
     return undefined;
   }
 
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Downloading "${name}"`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading "{0}"', name), cancellable: true },
     (progress, token) => runPlan(services, { items: plan.items, folder, gatewayBaseUrl: task.baseUrl, clock }, progress, token),
   );
   const outcome: DownloadResult = { folder, skipped: plan.skipped, ...result };
@@ -124,14 +130,13 @@ async function download(
  * into any folder it names (a shell profile's, a startup folder) without the user agreeing.
  */
 async function confirmScriptedDownload(name: string, kinds: readonly DownloadKind[], folder: string): Promise<boolean> {
-  const nouns = kinds.map((kind) => KIND_NOUNS[kind]);
-  const what = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : nouns[0];
-  const confirm = 'Download';
+  const what = new Intl.ListFormat(vscode.env.language, { type: 'conjunction' }).format(kinds.map(kindNoun));
+  const confirm = vscode.l10n.t('Download');
   const answer = await vscode.window.showWarningMessage(
-    `Save ${what} of "${name}" into ${inertText(folder)}?`,
+    vscode.l10n.t('Save {0} of "{1}" into {2}?', what, name, inertText(folder)),
     {
       modal: true,
-      detail: 'This download was requested by another extension or a link, not from the Suno views. New files never replace existing ones.',
+      detail: vscode.l10n.t('This download was requested by another extension or a link, not from the Suno views. New files never replace existing ones.'),
     },
     confirm,
   );
@@ -146,9 +151,9 @@ async function pickKinds(
 ): Promise<DownloadKind[] | undefined> {
   const available = availableDownloadKinds(task, clipId);
   if (available.length === 0) {
-    const { skipped } = planDownloads(task, clipId, DOWNLOAD_KINDS);
+    const { skipped } = planDownloads(task, clipId, DOWNLOAD_KINDS, vscode.l10n.t);
     const audio = skipped.find((skip) => skip.kind === 'audio');
-    void vscode.window.showInformationMessage(`Nothing to download for "${name}" yet${audio ? ` (${audio.reason})` : ''}.`);
+    void vscode.window.showInformationMessage(audio ? vscode.l10n.t('Nothing to download for "{0}" yet ({1}).', name, audio.reason) : vscode.l10n.t('Nothing to download for "{0}" yet.', name));
     return undefined;
   }
   const remembered = services.context.globalState.get<unknown>(LAST_KINDS_KEY);
@@ -156,14 +161,14 @@ async function pickKinds(
   const preselected = previous.length > 0 ? previous : available.includes('audio') ? ['audio'] : [available[0]];
   // Not `kind`: QuickPickItem already has a `kind` (separator or not).
   const items: (vscode.QuickPickItem & { downloadKind: DownloadKind })[] = available.map((kind) => ({
-    ...KIND_LABELS[kind],
+    ...kindLabel(kind),
     downloadKind: kind,
     picked: preselected.includes(kind),
   }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
-    title: `Download "${name}"`,
-    placeHolder: 'What to download',
+    title: vscode.l10n.t('Download "{0}"', name),
+    placeHolder: vscode.l10n.t('What to download'),
   });
   if (picked === undefined || picked.length === 0) return undefined;
   const kinds = picked.map((item) => item.downloadKind);
@@ -190,14 +195,14 @@ async function chooseFolder(services: ExtensionServices): Promise<string | undef
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
-    openLabel: 'Download Here',
-    title: 'Download Suno files to…',
+    openLabel: vscode.l10n.t('Download Here'),
+    title: vscode.l10n.t('Download Suno files to…'),
     ...(defaultUri ? { defaultUri } : {}),
   });
   const uri = picked?.[0];
   if (uri === undefined) return undefined;
   if (uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage(`Suno: downloads need a folder on disk, not ${uri.toString()}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Suno: downloads need a folder on disk, not {0}.', uri.toString()));
     return undefined;
   }
   return uri.fsPath;
@@ -227,7 +232,7 @@ async function runPlan(
     for (const [index, item] of items.entries()) {
       if (controller.signal.aborted) break;
       // The stem is a file name made from the title: safe for a disk, not for markup.
-      progress.report({ message: inertText(`${item.stem} (${index + 1} of ${items.length})`) });
+      progress.report({ message: inertText(vscode.l10n.t('{0} ({1} of {2})', item.stem, index + 1, items.length)) });
       try {
         const file = await writeItem(item, input, controller.signal);
         files.push(file);
@@ -269,19 +274,23 @@ function report(services: ExtensionServices, result: DownloadResult): void {
   const count = result.files.length;
   const where = result.folder;
   const notes: string[] = [];
-  if (result.skipped.length > 0) notes.push(`skipped: ${result.skipped.map((skip) => `${skip.kind} (${skip.reason})`).join(', ')}`);
-  if (result.failed.length > 0) notes.push(`failed: ${result.failed.map((fail) => `${fail.kind} (${fail.reason})`).join(', ')}`);
+  if (result.skipped.length > 0) notes.push(vscode.l10n.t('skipped: {0}', result.skipped.map((skip) => `${kindName(skip.kind)} (${skip.reason})`).join(', ')));
+  if (result.failed.length > 0) notes.push(vscode.l10n.t('failed: {0}', result.failed.map((fail) => `${kindName(fail.kind)} (${fail.reason})`).join(', ')));
   const suffix = notes.length > 0 ? ` — ${notes.join('; ')}` : '';
 
   if (count === 0) {
-    const message = result.cancelled ? 'Download cancelled.' : inertText(`Nothing was downloaded${suffix}.`);
+    const message = result.cancelled ? vscode.l10n.t('Download cancelled.') : inertText(vscode.l10n.t('Nothing was downloaded{0}.', suffix));
     if (result.cancelled) void vscode.window.showInformationMessage(message);
     else void showWithLogs(services, message);
     return;
   }
-  const files = count === 1 ? `"${path.basename(result.files[0])}"` : `${count} files`;
+  const files = count === 1 ? `"${path.basename(result.files[0])}"` : vscode.l10n.t('{0} files', count);
   // File names come from titles, the folder may come from a caller, reasons from the gateway.
-  const message = inertText(`${result.cancelled ? 'Download cancelled after saving' : 'Saved'} ${files} to ${where}${suffix}.`);
+  const message = inertText(
+    result.cancelled
+      ? vscode.l10n.t('Download cancelled after saving {0} to {1}{2}.', files, where, suffix)
+      : vscode.l10n.t('Saved {0} to {1}{2}.', files, where, suffix),
+  );
   const reveal = revealAction();
   // Not awaited: the command returns while the notification waits for the user.
   void vscode.window.showInformationMessage(message, reveal.label).then((choice) => {
@@ -290,19 +299,24 @@ function report(services: ExtensionServices, result: DownloadResult): void {
 }
 
 async function showWithLogs(services: ExtensionServices, message: string): Promise<void> {
-  const choice = await vscode.window.showWarningMessage(message, 'Show Logs');
-  if (choice === 'Show Logs') services.log.show();
+  const showLogs = vscode.l10n.t('Show Logs');
+  const choice = await vscode.window.showWarningMessage(message, showLogs);
+  if (choice === showLogs) services.log.show();
 }
 
 function revealAction(): { label: string; run: (file: string, folder: string) => Thenable<unknown> } {
   // The OS file manager is only reachable when the extension runs on the user's machine.
   if (vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop) {
     const label =
-      process.platform === 'darwin' ? 'Reveal in Finder' : process.platform === 'win32' ? 'Reveal in File Explorer' : 'Open Containing Folder';
+      process.platform === 'darwin'
+        ? vscode.l10n.t('Reveal in Finder')
+        : process.platform === 'win32'
+          ? vscode.l10n.t('Reveal in File Explorer')
+          : vscode.l10n.t('Open Containing Folder');
     return { label, run: (file) => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file)) };
   }
   return {
-    label: 'Open Folder',
+    label: vscode.l10n.t('Open Folder'),
     run: (_file, folder) => vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(folder), { forceNewWindow: true }),
   };
 }

@@ -26,7 +26,7 @@ interface FetchOutcome {
 export async function fetchAndTrack(services: ExtensionServices, baseUrl: string, ids: readonly string[]): Promise<FetchOutcome> {
   const client = await services.clientFor(baseUrl);
   if (!client) {
-    throw new GatewayError('auth', `No API key is set for the gateway ${baseUrl}.`, { url: baseUrl });
+    throw new GatewayError('auth', vscode.l10n.t('No API key is set for the gateway {0}.', baseUrl), { url: baseUrl });
   }
   const tracked: Task[] = [];
   const failures: { id: string; error: GatewayError }[] = [];
@@ -71,11 +71,11 @@ async function fetchTaskCommand(
   if (ids === undefined) return [];
   if (ids.length === 0 && argument !== undefined && argument !== null) {
     // Not echoed: an argument may come from a link or another extension, and holds no id anyway.
-    void vscode.window.showWarningMessage(`The command was given no Suno task id (ids are ${ID_RULE_TEXT}).`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The command was given no Suno task id (ids are {0}).', ID_RULE_TEXT));
     return [];
   }
   if (ids.length === 0) {
-    void vscode.window.showWarningMessage('No Suno task id was given.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No Suno task id was given.'));
     return [];
   }
 
@@ -83,18 +83,19 @@ async function fetchTaskCommand(
   try {
     baseUrl = services.settings.baseUrl();
   } catch (error) {
-    void showGatewayError(error, { prefix: 'Cannot fetch Suno tasks:', showLogs: false });
+    void showGatewayError(error, { prefix: vscode.l10n.t('Cannot fetch Suno tasks:'), showLogs: false });
     return [];
   }
 
   if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
-    const setKey = 'Set API Key…';
+    const setKey = vscode.l10n.t('Set API Key…');
+    const openSettings = vscode.l10n.t('Open Settings');
     const answer = await vscode.window.showWarningMessage(
-      `No API key is set for the Suno gateway ${baseUrl}. Set one to fetch tasks, or change the gateway in the "suno.baseUrl" setting.`,
+      vscode.l10n.t('No API key is set for the Suno gateway {0}. Set one to fetch tasks, or change the gateway in the "suno.baseUrl" setting.', baseUrl),
       setKey,
-      'Open Settings',
+      openSettings,
     );
-    if (answer === 'Open Settings') {
+    if (answer === openSettings) {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'suno.baseUrl');
       return [];
     }
@@ -104,16 +105,17 @@ async function fetchTaskCommand(
   }
 
   const what = ids.length === 1 ? `Suno task ${ids[0]}` : `${ids.length} Suno tasks`;
+  const title = ids.length === 1 ? vscode.l10n.t('Fetching Suno task {0}…', ids[0] ?? '') : vscode.l10n.t('Fetching {0} Suno tasks…', ids.length);
   let outcome: FetchOutcome;
   try {
     outcome = await vscode.window.withProgress(
-      { location: { viewId: Views.tasks }, title: `Fetching ${what}…` },
+      { location: { viewId: Views.tasks }, title },
       () => fetchAndTrack(services, baseUrl, ids),
     );
   } catch (error) {
     services.log.warn(`Fetching ${what} from ${baseUrl} failed: ${gatewayErrorText(error)}`);
     void showGatewayError(error, {
-      prefix: `Could not fetch ${what}:`,
+      prefix: ids.length === 1 ? vscode.l10n.t('Could not fetch Suno task {0}:', ids[0] ?? '') : vscode.l10n.t('Could not fetch {0} Suno tasks:', ids.length),
       baseUrl,
       retry: () => executeCommand(Commands.fetchTask, ids),
     });
@@ -131,11 +133,11 @@ async function fetchTaskCommand(
 
 async function askForIds(): Promise<string[] | undefined> {
   const text = await vscode.window.showInputBox({
-    title: 'Fetch Suno Task',
-    prompt: 'The task id the gateway returned when the song or lyrics were submitted. Several ids, or text containing them, work too.',
-    placeHolder: 'e.g. 0b8b6f4e-3c53-4a57-9f2d-9a7e1a0d2c11',
+    title: vscode.l10n.t('Fetch Suno Task'),
+    prompt: vscode.l10n.t('The task id the gateway returned when the song or lyrics were submitted. Several ids, or text containing them, work too.'),
+    placeHolder: vscode.l10n.t('e.g. {0}', '0b8b6f4e-3c53-4a57-9f2d-9a7e1a0d2c11'),
     ignoreFocusOut: true,
-    validateInput: (value) => validateTaskIdInput(value),
+    validateInput: (value) => validateTaskIdInput(value, vscode.l10n.t),
   });
   if (text === undefined) return undefined;
   return extractTaskIds(text);
@@ -162,14 +164,16 @@ function reportFailures(services: ExtensionServices, failures: FetchOutcome['fai
   if (failures.length === 1) {
     const [{ id, error }] = failures;
     const suffix = error.kind === 'not_found'
-      ? 'Check the id, and that the task was created with the API key stored for this gateway.'
+      ? vscode.l10n.t('Check the id, and that the task was created with the API key stored for this gateway.')
       : undefined;
-    void showGatewayError(error, { prefix: `Suno task ${id} was not tracked:`, suffix, baseUrl });
+    void showGatewayError(error, { prefix: vscode.l10n.t('Suno task {0} was not tracked:', id), suffix, baseUrl });
     return;
   }
-  const list = failures.slice(0, 5).map(({ id, error }) => `${id} (${error.kind === 'not_found' ? 'not found' : error.message})`).join(', ');
-  const more = failures.length > 5 ? ` and ${failures.length - 5} more` : '';
+  const list = failures.slice(0, 5).map(({ id, error }) => `${id} (${error.kind === 'not_found' ? vscode.l10n.t('not found') : error.message})`).join(', ');
+  const message = failures.length > 5
+    ? vscode.l10n.t('{0} Suno tasks were not tracked at {1}: {2} and {3} more.', failures.length, baseUrl, list, failures.length - 5)
+    : vscode.l10n.t('{0} Suno tasks were not tracked at {1}: {2}.', failures.length, baseUrl, list);
   void vscode.window
-    .showErrorMessage(inertText(`${failures.length} Suno tasks were not tracked at ${baseUrl}: ${list}${more}.`), 'Show Logs')
+    .showErrorMessage(inertText(message), vscode.l10n.t('Show Logs'))
     .then((answer) => (answer ? executeCommand(Commands.showLogs) : undefined));
 }

@@ -3,6 +3,7 @@ import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
 import { errorText } from '../core/errorText';
 import { isGatewayError } from '../core/gatewayError';
+import { gatewayErrorHeadline } from '../core/gatewayErrorHeadline';
 import { inertText } from '../core/inertText';
 import { redactKeyPatterns } from '../core/gateway/redaction';
 import { submitAdviceFor } from '../core/gateway/submitAdvice';
@@ -15,6 +16,9 @@ import { executeCommand } from './typedCommands';
  * address, a retry for passing trouble, the gateway check where the gateway itself may be at
  * fault, and the log for details. A submit's low balance and lost answer get their advice in
  * words and never a Retry: asking again could be charged twice.
+ *
+ * In a display language other than English, the notification opens with the error's translated
+ * headline (core/gatewayErrorHeadline.ts) and keeps the core's English message as its details.
  */
 
 interface GatewayErrorOptions {
@@ -30,47 +34,69 @@ interface GatewayErrorOptions {
   readonly showLogs?: boolean;
 }
 
-const SET_API_KEY = 'Set API Key…';
-const OPEN_SETTINGS = 'Open Settings';
-const RETRY = 'Retry';
-const SHOW_LOGS = 'Show Logs';
-const CHECK_GATEWAY = 'Check Gateway';
+type Action = 'setApiKey' | 'openSettings' | 'retry' | 'showLogs' | 'checkGateway';
 
-/** The text of the notification: the error's message, plus the URL when it does not say it. */
-export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string): string {
+/** The button's words; looked up when shown, in the display language. */
+function actionTitle(action: Action): string {
+  switch (action) {
+    case 'setApiKey':
+      return vscode.l10n.t('Set API Key…');
+    case 'openSettings':
+      return vscode.l10n.t('Open Settings');
+    case 'retry':
+      return vscode.l10n.t('Retry');
+    case 'showLogs':
+      return vscode.l10n.t('Show Logs');
+    case 'checkGateway':
+      return vscode.l10n.t('Check Gateway');
+  }
+}
+
+/**
+ * The text of the notification: the error's message, plus the URL when it does not say it. In
+ * English (the default, and always for the log) the core's message reads as it is; in another
+ * language a translated headline comes first and the English message follows as details.
+ */
+export function gatewayErrorText(error: unknown, prefix?: string, suffix?: string, translated = false): string {
   let text = errorText(error);
   if (isGatewayError(error) && error.url && !text.includes(error.url)) text = `${text} (${error.url})`;
   const advice = isGatewayError(error) ? submitAdviceFor(error) : null;
-  if (advice !== null) text = `${text} ${advice}`;
+  if (advice !== null && !translated) text = `${text} ${advice}`;
+  if (translated && isGatewayError(error)) text = `${gatewayErrorHeadline(error, vscode.l10n.t)} ${vscode.l10n.t('Details: {0}', text)}`;
   if (prefix) text = `${prefix} ${text}`;
   if (suffix) text = `${text} ${suffix}`;
   return text;
 }
 
-function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[] {
-  const actions: string[] = [];
+/** True when VS Code shows another language than English: the core's messages are English. */
+function showsTranslations(): boolean {
+  return !/^en(-|$)/i.test(vscode.env.language);
+}
+
+function actionsFor(error: unknown, options: GatewayErrorOptions = {}): Action[] {
+  const actions: Action[] = [];
   const kind = isGatewayError(error) ? error.kind : undefined;
   switch (kind) {
     case 'auth':
-      actions.push(SET_API_KEY, CHECK_GATEWAY);
+      actions.push('setApiKey', 'checkGateway');
       break;
     case 'invalid_input':
-      if (isGatewayError(error) && error.faultySetting === 'baseUrl') actions.push(OPEN_SETTINGS);
+      if (isGatewayError(error) && error.faultySetting === 'baseUrl') actions.push('openSettings');
       break;
     case 'bad_response':
-      actions.push(OPEN_SETTINGS);
-      if (options.retry) actions.push(RETRY);
-      actions.push(CHECK_GATEWAY);
+      actions.push('openSettings');
+      if (options.retry) actions.push('retry');
+      actions.push('checkGateway');
       break;
     case 'server':
     case 'network':
     case 'timeout':
-      if (options.retry) actions.push(RETRY);
-      actions.push(CHECK_GATEWAY);
+      if (options.retry) actions.push('retry');
+      actions.push('checkGateway');
       break;
     case 'rate_limited':
     case undefined:
-      if (options.retry) actions.push(RETRY);
+      if (options.retry) actions.push('retry');
       break;
     case 'not_found':
       break;
@@ -79,7 +105,7 @@ function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[]
       // Never Retry: the balance has not changed, or the first submit may have counted.
       break;
   }
-  if (options.showLogs !== false) actions.push(SHOW_LOGS);
+  if (options.showLogs !== false) actions.push('showLogs');
   return actions;
 }
 
@@ -89,29 +115,31 @@ function actionsFor(error: unknown, options: GatewayErrorOptions = {}): string[]
  * survives) and made inert: no link or icon in it is rendered.
  */
 export async function showGatewayError(error: unknown, options: GatewayErrorOptions = {}): Promise<void> {
-  const text = inertText(redactKeyPatterns(gatewayErrorText(error, options.prefix, options.suffix)));
+  const text = inertText(redactKeyPatterns(gatewayErrorText(error, options.prefix, options.suffix, showsTranslations())));
   const actions = actionsFor(error, options);
+  const titles = actions.map(actionTitle);
   const needsAction = isGatewayError(error) && ['auth', 'invalid_input', 'not_found', 'quota', 'outcome_unknown'].includes(error.kind);
-  const answer = needsAction || !isGatewayError(error)
-    ? await vscode.window.showErrorMessage(text, ...actions)
-    : await vscode.window.showWarningMessage(text, ...actions);
+  const title = needsAction || !isGatewayError(error)
+    ? await vscode.window.showErrorMessage(text, ...titles)
+    : await vscode.window.showWarningMessage(text, ...titles);
+  const answer = title === undefined ? undefined : actions[titles.indexOf(title)];
   switch (answer) {
-    case SET_API_KEY: {
+    case 'setApiKey': {
       const request = options.baseUrl === undefined ? undefined : new ApiKeyRequest(options.baseUrl);
       const stored = await executeCommand(Commands.setApiKey, request);
       if (stored && options.retry) await options.retry();
       break;
     }
-    case OPEN_SETTINGS:
+    case 'openSettings':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'suno.baseUrl');
       break;
-    case RETRY:
+    case 'retry':
       await options.retry?.();
       break;
-    case SHOW_LOGS:
+    case 'showLogs':
       await executeCommand(Commands.showLogs);
       break;
-    case CHECK_GATEWAY:
+    case 'checkGateway':
       await executeCommand(Commands.checkGateway, options.baseUrl === undefined ? undefined : new GatewayCheckRequest(options.baseUrl));
       break;
     default:

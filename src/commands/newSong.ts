@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, SONG_LANGUAGE_ID } from '../contributionIds';
-import { songTemplate } from '../core/song/songTemplate';
+import { songTemplate, titlePlaceholder } from '../core/song/songTemplate';
 import type { ExtensionServices } from '../extensionServices';
 import type { CommandHandler } from './typedCommands';
 
@@ -10,11 +10,12 @@ import type { CommandHandler } from './typedCommands';
  */
 export function newSongHandler(services: ExtensionServices): CommandHandler<typeof Commands.newSong> {
   return async (): Promise<vscode.TextDocument> => {
-    const content = songTemplate(services.settings.defaultModel());
+    const content = songTemplate(services.settings.defaultModel(), vscode.l10n.t);
     const document = await vscode.workspace.openTextDocument({ language: SONG_LANGUAGE_ID, content });
     const editor = await vscode.window.showTextDocument(document, { preview: false });
-    const title = content.indexOf('<Song title>');
-    if (title >= 0) editor.selection = new vscode.Selection(document.positionAt(title), document.positionAt(title + '<Song title>'.length));
+    const placeholder = titlePlaceholder(vscode.l10n.t);
+    const title = content.indexOf(placeholder);
+    if (title >= 0) editor.selection = new vscode.Selection(document.positionAt(title), document.positionAt(title + placeholder.length));
     return document;
   };
 }

@@ -17,15 +17,15 @@ interface MediaPick extends vscode.QuickPickItem {
  */
 export function openInBrowserHandler(services: ExtensionServices): CommandHandler<typeof Commands.openInBrowser> {
   return async (argument?: unknown) => {
-    const resolved = await resolveTaskArgument(argument, services.store, 'Open which task in the browser?');
+    const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Open which task in the browser?'));
     if (!resolved) return;
     const clips = resolved.clip ? [resolved.clip] : [...resolved.task.clips];
     const picks = mediaPicks(clips, resolved.task.clips);
     if (picks.length === 0) {
-      void vscode.window.showInformationMessage('This Suno task has no audio or video yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('This Suno task has no audio or video yet.'));
       return;
     }
-    const picked = picks.length === 1 ? picks[0] : await vscode.window.showQuickPick(picks, { placeHolder: 'Open which file?' });
+    const picked = picks.length === 1 ? picks[0] : await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Open which file?') });
     if (!picked) return;
     await openExternalUrl(picked.url);
   };
@@ -35,8 +35,8 @@ function mediaPicks(clips: readonly Clip[], allClips: readonly Clip[]): MediaPic
   const picks: MediaPick[] = [];
   for (const clip of clips) {
     const name = clipLabel(clip, allClips.indexOf(clip));
-    if (clip.audioUrl) picks.push({ label: `$(play) Audio`, description: name, detail: inertText(clip.audioUrl), url: clip.audioUrl });
-    if (clip.videoUrl) picks.push({ label: `$(device-camera-video) Video`, description: name, detail: inertText(clip.videoUrl), url: clip.videoUrl });
+    if (clip.audioUrl) picks.push({ label: `$(play) ${vscode.l10n.t('Audio')}`, description: name, detail: inertText(clip.audioUrl), url: clip.audioUrl });
+    if (clip.videoUrl) picks.push({ label: `$(device-camera-video) ${vscode.l10n.t('Video')}`, description: name, detail: inertText(clip.videoUrl), url: clip.videoUrl });
   }
   return picks;
 }

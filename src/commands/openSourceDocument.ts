@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { Commands } from '../contributionIds';
 import type { ExtensionServices } from '../extensionServices';
 import { openSourceDocument } from '../generate/openSourceDocument';
@@ -7,7 +8,7 @@ import type { CommandHandler } from './typedCommands';
 /** `suno.openSourceDocument`: the song a task (tree item, id, or picked) was generated from. */
 export function openSourceDocumentHandler(services: ExtensionServices): CommandHandler<typeof Commands.openSourceDocument> {
   return async (argument?: unknown) => {
-    const resolved = await resolveTaskArgument(argument, services.store, 'Select the Suno task whose song document to open');
+    const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select the Suno task whose song document to open'));
     return resolved === undefined ? undefined : openSourceDocument(services, resolved.task.id);
   };
 }

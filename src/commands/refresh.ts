@@ -31,7 +31,7 @@ async function refresh(services: ExtensionServices, argument: unknown): Promise<
   const client = await services.clientFor(task.baseUrl);
   if (!client) {
     void vscode.window
-      .showWarningMessage(`No API key is set for the gateway ${inertText(task.baseUrl)}.`, 'Set API Key…')
+      .showWarningMessage(vscode.l10n.t('No API key is set for the gateway {0}.', inertText(task.baseUrl)), vscode.l10n.t('Set API Key…'))
       .then((answer) => (answer ? executeCommand(Commands.setApiKey, new ApiKeyRequest(task.baseUrl)) : undefined));
     return;
   }
@@ -39,7 +39,7 @@ async function refresh(services: ExtensionServices, argument: unknown): Promise<
     await services.store.upsert([await client.fetchTask(task.id)]);
   } catch (error) {
     void showGatewayError(error, {
-      prefix: `Could not refresh Suno task ${task.id}:`,
+      prefix: vscode.l10n.t('Could not refresh Suno task {0}:', task.id),
       baseUrl: task.baseUrl,
       retry: () => executeCommand(Commands.refresh, task.id),
     });

@@ -21,10 +21,14 @@ export function removeTaskHandler(services: ExtensionServices): CommandHandler<t
     const confirmNeeded = running.length > 0 || tasks.length > 1;
     // Called with an id (other extensions, tests) the caller has decided already.
     if (confirmNeeded && typeof argument !== 'string') {
-      const what = tasks.length === 1 ? `“${taskLabel(tasks[0])}”` : `${tasks.length} Suno tasks`;
-      const still = running.length > 0 ? ` ${running.length === 1 ? 'It is' : `${running.length} are`} still running; the gateway keeps working on it, but the tracker stops following.` : '';
-      const remove = 'Remove';
-      const answer = await vscode.window.showWarningMessage(`Stop tracking ${what}?${still}`, { modal: true }, remove);
+      const question = tasks.length === 1 ? vscode.l10n.t('Stop tracking “{0}”?', taskLabel(tasks[0])) : vscode.l10n.t('Stop tracking {0} Suno tasks?', tasks.length);
+      const still = running.length === 0
+        ? ''
+        : running.length === 1
+          ? vscode.l10n.t('It is still running; the gateway keeps working on it, but the tracker stops following.')
+          : vscode.l10n.t('{0} are still running; the gateway keeps working on them, but the tracker stops following.', running.length);
+      const remove = vscode.l10n.t('Remove');
+      const answer = await vscode.window.showWarningMessage(still === '' ? question : `${question} ${still}`, { modal: true }, remove);
       if (answer !== remove) return;
     }
     await services.store.remove(tasks.map((task) => task.id));
@@ -35,6 +39,6 @@ async function taskIdsToRemove(services: ExtensionServices, argument: unknown, s
   if (Array.isArray(selection) && selection.length > 1 && selection.every(isTaskTreeElement)) {
     return [...new Set(selection.map((element) => element.taskId))];
   }
-  const resolved = await resolveTaskArgument(argument, services.store, 'Stop tracking which task?');
+  const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Stop tracking which task?'));
   return resolved ? [resolved.task.id] : [];
 }

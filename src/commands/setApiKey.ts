@@ -22,8 +22,6 @@ export function setApiKeyHandler(services: ExtensionServices): CommandHandler<ty
   return (...args: unknown[]) => setApiKey(services, args);
 }
 
-const CONTINUE = 'Continue';
-const SEND_UNENCRYPTED = 'Use Plain HTTP';
 
 async function setApiKey(services: ExtensionServices, args: readonly unknown[]): Promise<boolean> {
   const invocation = keyCommandInvocation(args);
@@ -31,38 +29,43 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
   try {
     baseUrl = invocation.baseUrl !== undefined ? normaliseBaseUrl(invocation.baseUrl) : services.settings.baseUrl();
   } catch (error) {
-    void showGatewayError(error, { prefix: 'Cannot set an API key:', showLogs: false });
+    void showGatewayError(error, { prefix: vscode.l10n.t('Cannot set an API key:'), showLogs: false });
     return false;
   }
   const shownUrl = inertText(baseUrl);
 
   if (invocation.fromOutside) {
     const configured = services.settings.tryBaseUrl();
-    const elsewhere = configured !== undefined && configured !== baseUrl ? `, not your configured gateway ${inertText(configured)}` : '';
+    const question = configured !== undefined && configured !== baseUrl
+      ? vscode.l10n.t('Another extension or a link asks you to enter a Suno API key for {0}, not your configured gateway {1}.', shownUrl, inertText(configured))
+      : vscode.l10n.t('Another extension or a link asks you to enter a Suno API key for {0}.', shownUrl);
+    const proceed = vscode.l10n.t('Continue');
     const answer = await vscode.window.showWarningMessage(
-      `Another extension or a link asks you to enter a Suno API key for ${shownUrl}${elsewhere}.`,
-      { modal: true, detail: 'The key you type would be sent to that gateway. Continue only if you started this yourself.' },
-      CONTINUE,
+      question,
+      { modal: true, detail: vscode.l10n.t('The key you type would be sent to that gateway. Continue only if you started this yourself.') },
+      proceed,
     );
-    if (answer !== CONTINUE) return false;
+    if (answer !== proceed) return false;
   }
 
   if (sendsKeyInClearText(baseUrl)) {
+    const sendUnencrypted = vscode.l10n.t('Use Plain HTTP');
     const answer = await vscode.window.showWarningMessage(
-      `The gateway ${shownUrl} uses plain http: the API key would travel unencrypted, readable on every network on the way.`,
-      { modal: true, detail: 'Use its https:// address in the "suno.baseUrl" setting if it has one.' },
-      SEND_UNENCRYPTED,
+      vscode.l10n.t('The gateway {0} uses plain http: the API key would travel unencrypted, readable on every network on the way.', shownUrl),
+      { modal: true, detail: vscode.l10n.t('Use its https:// address in the "suno.baseUrl" setting if it has one.') },
+      sendUnencrypted,
     );
-    if (answer !== SEND_UNENCRYPTED) return false;
+    if (answer !== sendUnencrypted) return false;
   }
 
   const hadKey = await services.apiKeys.has(baseUrl).catch(() => false);
   const value = await vscode.window.showInputBox({
-    title: `Suno API Key for ${shownUrl}`,
-    prompt:
-      `The API key the gateway ${shownUrl} gave you. It is kept in the system keychain, never in settings. ` +
-      'To use another gateway, change the "suno.baseUrl" setting first.',
-    placeHolder: hadKey ? 'A key is stored; paste a new one to replace it' : 'sk-…',
+    title: vscode.l10n.t('Suno API Key for {0}', shownUrl),
+    prompt: vscode.l10n.t(
+      'The API key the gateway {0} gave you. It is kept in the system keychain, never in settings. To use another gateway, change the "suno.baseUrl" setting first.',
+      shownUrl,
+    ),
+    placeHolder: hadKey ? vscode.l10n.t('A key is stored; paste a new one to replace it') : 'sk-…',
     password: true,
     ignoreFocusOut: true,
     validateInput: validateApiKey,
@@ -77,7 +80,7 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
   }
   services.log.info(`Stored an API key for ${baseUrl}.`);
   services.poller.resumeGateway(baseUrl);
-  vscode.window.setStatusBarMessage(`$(key) Suno API key saved for ${shownUrl}`, 4000);
+  vscode.window.setStatusBarMessage(`$(key) ${vscode.l10n.t('Suno API key saved for {0}', shownUrl)}`, 4000);
   return true;
 }
 
@@ -88,7 +91,7 @@ function cleanApiKey(value: string): string {
 
 function validateApiKey(value: string): string | null {
   const key = cleanApiKey(value);
-  if (key === '') return 'Paste the API key from your gateway account.';
-  if (/\s/.test(key)) return 'An API key has no spaces or line breaks.';
+  if (key === '') return vscode.l10n.t('Paste the API key from your gateway account.');
+  if (/\s/.test(key)) return vscode.l10n.t('An API key has no spaces or line breaks.');
   return null;
 }

@@ -22,9 +22,9 @@ export function switchGatewayHandler(services: ExtensionServices, knownGateways:
   return () => switchGateway(services, knownGateways);
 }
 
-const NEW_GATEWAY_LABEL = '$(add) Enter a New Gateway URL…';
-const SET_API_KEY = 'Set API Key…';
-const FORGET_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Forget This Gateway' };
+function forgetButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Forget This Gateway') };
+}
 
 interface GatewayItem extends vscode.QuickPickItem {
   readonly baseUrl?: string;
@@ -57,25 +57,25 @@ async function gatewayItems(services: ExtensionServices, knownGateways: KnownGat
       const hasKey = await services.apiKeys.has(baseUrl).catch(() => false);
       const current = baseUrl === configured;
       const taskCount = tasks.filter((task) => task.baseUrl === baseUrl).length;
-      const description = [current ? 'current' : undefined, hasKey ? 'key set' : 'no key', tasksWord(taskCount)];
+      const description = [current ? vscode.l10n.t('current') : undefined, hasKey ? vscode.l10n.t('key set') : vscode.l10n.t('no key'), tasksWord(taskCount)];
       return {
         label: inertText(gatewayName(baseUrl), INERT_LABEL_MAX_LENGTH),
         description: description.filter((part) => part !== undefined).join(' · '),
         iconPath: new vscode.ThemeIcon(current ? 'check' : 'server'),
         // The current gateway stays: forgetting it would only bring it back.
-        buttons: current ? [] : [FORGET_BUTTON],
+        buttons: current ? [] : [forgetButton()],
         baseUrl,
       };
     }),
   );
-  return [...rows, { label: '', kind: vscode.QuickPickItemKind.Separator }, { label: NEW_GATEWAY_LABEL, alwaysShow: true }];
+  return [...rows, { label: '', kind: vscode.QuickPickItemKind.Separator }, { label: `$(add) ${vscode.l10n.t('Enter a New Gateway URL…')}`, alwaysShow: true }];
 }
 
 function pickGateway(items: readonly GatewayItem[]): Promise<Choice | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<GatewayItem>();
-    pick.title = 'Suno: Switch Gateway';
-    pick.placeholder = 'The gateway new tasks are fetched from (tracked tasks stay with their own)';
+    pick.title = vscode.l10n.t('Suno: Switch Gateway');
+    pick.placeholder = vscode.l10n.t('The gateway new tasks are fetched from (tracked tasks stay with their own)');
     pick.matchOnDescription = true;
     pick.items = items;
     let choice: Choice | undefined;
@@ -101,15 +101,15 @@ function pickGateway(items: readonly GatewayItem[]): Promise<Choice | undefined>
 /** A new address, checked as it is typed with the rules the setting is read with. */
 async function askForNewGateway(): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'Suno: New Gateway URL',
-    prompt: 'The address of the Suno API gateway, e.g. https://api.cometapi.com. A URL ending in /v1 is fine.',
+    title: vscode.l10n.t('Suno: New Gateway URL'),
+    prompt: vscode.l10n.t('The address of the Suno API gateway, e.g. https://api.cometapi.com. A URL ending in /v1 is fine.'),
     placeHolder: 'https://',
     ignoreFocusOut: true,
     validateInput: validateGatewayUrl,
   });
   if (value === undefined) return undefined;
   try {
-    return normaliseBaseUrl(value);
+    return normaliseBaseUrl(value, vscode.l10n.t);
   } catch (error) {
     // The box refuses such text; say why should anything get through anyway.
     void vscode.window.showErrorMessage(inertText(errorText(error)));
@@ -120,7 +120,7 @@ async function askForNewGateway(): Promise<string | undefined> {
 /** The base URL rules' own message for what is wrong, made inert (it quotes the input). */
 function validateGatewayUrl(value: string): string | null {
   try {
-    normaliseBaseUrl(value);
+    normaliseBaseUrl(value, vscode.l10n.t);
     return null;
   } catch (error) {
     return inertText(errorText(error));
@@ -133,7 +133,7 @@ async function switchTo(services: ExtensionServices, knownGateways: KnownGateway
     try {
       await services.settings.setBaseUrl(baseUrl);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not change the suno.baseUrl setting: ${inertText(errorText(error))}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not change the suno.baseUrl setting: {0}', inertText(errorText(error))));
       return undefined;
     }
   }
@@ -145,15 +145,20 @@ async function switchTo(services: ExtensionServices, knownGateways: KnownGateway
   const effective = services.settings.tryBaseUrl();
   if (effective !== baseUrl) {
     void vscode.window.showWarningMessage(
-      `${name} is saved in your user settings, but another settings source (such as a policy) sets suno.baseUrl to ${inertText(effective ?? 'an unusable value')}, which wins: new tasks still go there.`,
+      vscode.l10n.t(
+        '{0} is saved in your user settings, but another settings source (such as a policy) sets suno.baseUrl to {1}, which wins: new tasks still go there.',
+        name,
+        effective === undefined ? vscode.l10n.t('an unusable value') : inertText(effective),
+      ),
     );
     return effective;
   }
-  vscode.window.setStatusBarMessage(`$(server) Suno gateway: ${name}`, 4000);
+  vscode.window.setStatusBarMessage(`$(server) ${vscode.l10n.t('Suno gateway: {0}', name)}`, 4000);
 
   if (!(await services.apiKeys.has(baseUrl).catch(() => false))) {
-    const answer = await vscode.window.showInformationMessage(`No API key is stored for ${name} yet. Set one now?`, SET_API_KEY);
-    if (answer === SET_API_KEY) await executeCommand(Commands.setApiKey, new ApiKeyRequest(baseUrl));
+    const setApiKey = vscode.l10n.t('Set API Key…');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('No API key is stored for {0} yet. Set one now?', name), setApiKey);
+    if (answer === setApiKey) await executeCommand(Commands.setApiKey, new ApiKeyRequest(baseUrl));
   }
   return baseUrl;
 }
@@ -168,6 +173,6 @@ async function forget(services: ExtensionServices, knownGateways: KnownGateways,
 }
 
 function tasksWord(count: number): string {
-  if (count === 0) return 'no tasks';
-  return count === 1 ? '1 task' : `${count} tasks`;
+  if (count === 0) return vscode.l10n.t('no tasks');
+  return count === 1 ? vscode.l10n.t('1 task') : vscode.l10n.t('{0} tasks', count);
 }

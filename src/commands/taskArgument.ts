@@ -34,12 +34,12 @@ interface ResolvedTaskArgument {
 export async function resolveTaskArgument(
   argument: unknown,
   store: TaskLookup,
-  placeHolder = 'Select a Suno task',
+  placeHolder = vscode.l10n.t('Select a Suno task'),
 ): Promise<ResolvedTaskArgument | undefined> {
   if (isTaskTreeElement(argument)) {
     const task = store.get(argument.taskId);
     if (!task) {
-      void vscode.window.showWarningMessage(`Suno task ${inertText(argument.taskId)} is no longer tracked.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is no longer tracked.', inertText(argument.taskId)));
       return undefined;
     }
     if (argument.kind === 'clip') {
@@ -53,12 +53,12 @@ export async function resolveTaskArgument(
     const id = argument.trim();
     if (!isValidId(id)) {
       // Not echoed: the argument may come from a link or another extension, and is no id anyway.
-      void vscode.window.showWarningMessage(`The command was given something that is not a Suno task id (ids are ${ID_RULE_TEXT}).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The command was given something that is not a Suno task id (ids are {0}).', ID_RULE_TEXT));
       return undefined;
     }
     const task = store.get(id);
     if (!task) {
-      void vscode.window.showWarningMessage(`Suno task ${inertText(id)} is not tracked. Fetch it first.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked. Fetch it first.', inertText(id)));
       return undefined;
     }
     return { task };
@@ -74,8 +74,8 @@ interface TaskQuickPickItem extends vscode.QuickPickItem {
 async function pickTrackedTask(store: TaskLookup, placeHolder: string): Promise<ResolvedTaskArgument | undefined> {
   const tasks = store.all();
   if (tasks.length === 0) {
-    const fetch = 'Fetch Task…';
-    const answer = await vscode.window.showInformationMessage('No Suno tasks are tracked yet.', fetch);
+    const fetch = vscode.l10n.t('Fetch Task…');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('No Suno tasks are tracked yet.'), fetch);
     if (answer === fetch) await executeCommand(Commands.fetchTask);
     return undefined;
   }
@@ -98,14 +98,14 @@ async function pickTrackedTask(store: TaskLookup, placeHolder: string): Promise<
 function statusWord(task: Task): string {
   switch (task.status) {
     case 'pending':
-      return 'Pending';
+      return vscode.l10n.t('Pending');
     case 'running':
-      return 'Running';
+      return vscode.l10n.t('Running');
     case 'succeeded':
-      return 'Succeeded';
+      return vscode.l10n.t('Succeeded');
     case 'failed':
-      return 'Failed';
+      return vscode.l10n.t('Failed');
     case 'unknown':
-      return 'Unknown status';
+      return vscode.l10n.t('Unknown status');
   }
 }

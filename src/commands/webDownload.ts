@@ -8,6 +8,7 @@ import { availableDownloadKinds, chooseExtension, planDownloads, type DownloadIt
 import type { ExtensionServices } from '../extensionServices';
 import type { DownloadResult } from './download';
 import { openExternalUrl } from './openInBrowser';
+import { kindName, kindNoun } from './downloadKindWords';
 import { resolveTaskArgument } from './taskArgument';
 import type { CommandHandler } from './typedCommands';
 
@@ -23,23 +24,23 @@ import type { CommandHandler } from './typedCommands';
  */
 export function downloadHandler(services: ExtensionServices, clock?: Clock): CommandHandler<typeof Commands.download> {
   return async (argument?: unknown): Promise<DownloadResult | undefined> => {
-    const resolved = await resolveTaskArgument(argument, services.store, 'Select a Suno task to download');
+    const resolved = await resolveTaskArgument(argument, services.store, vscode.l10n.t('Select a Suno task to download'));
     if (resolved === undefined) return undefined;
     const { task } = resolved;
     const clipId = resolved.clip?.id;
     const name = inertText(resolved.clip?.title ?? task.title ?? task.id);
     const kinds = await pickKinds(availableDownloadKinds(task, clipId), name);
     if (kinds === undefined) return undefined;
-    const plan = planDownloads(task, clipId, kinds);
+    const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
 
     const files: string[] = [];
     const failed: { kind: DownloadKind; clipId: string | null; reason: string }[] = [];
     let cancelled = false;
     for (const item of plan.items) {
       const target = await vscode.window.showSaveDialog({
-        title: `Save the ${item.kind} of "${name}"`,
+        title: vscode.l10n.t('Save {0} of "{1}"', kindNoun(item.kind), name),
         defaultUri: defaultTarget(item),
-        saveLabel: 'Save',
+        saveLabel: vscode.l10n.t('Save'),
       });
       if (target === undefined) {
         cancelled = true;
@@ -56,22 +57,26 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
         if (item.url !== null) offerInBrowser(item.url, item.kind, reason);
       }
     }
-    if (files.length > 0) void vscode.window.showInformationMessage(inertText(`Saved ${files.length === 1 ? `the ${plan.items[0]?.kind}` : `${files.length} files`} of "${name}".`));
+    if (files.length > 0) {
+      const saved = files.length === 1 && plan.items[0] !== undefined ? kindNoun(plan.items[0].kind) : vscode.l10n.t('{0} files', files.length);
+      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}".', saved, name)));
+    }
     return { folder: '', files, skipped: plan.skipped, failed, cancelled };
   };
 }
 
 async function pickKinds(available: readonly DownloadKind[], name: string): Promise<DownloadKind[] | undefined> {
   if (available.length === 0) {
-    void vscode.window.showInformationMessage(`Nothing to download for "${name}" yet.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to download for "{0}" yet.', name));
     return undefined;
   }
   if (available.length === 1) return [...available];
   const picked = await vscode.window.showQuickPick(
-    available.map((kind) => ({ label: kind, picked: kind === 'audio' })),
-    { canPickMany: true, title: `Download "${name}"`, placeHolder: 'What to download' },
+    // Not `kind`: QuickPickItem already has a `kind` (separator or not).
+    available.map((kind) => ({ label: kindName(kind), picked: kind === 'audio', downloadKind: kind })),
+    { canPickMany: true, title: vscode.l10n.t('Download "{0}"', name), placeHolder: vscode.l10n.t('What to download') },
   );
-  return picked === undefined || picked.length === 0 ? undefined : picked.map((item) => item.label);
+  return picked === undefined || picked.length === 0 ? undefined : picked.map((item) => item.downloadKind);
 }
 
 /** Next to the open folder when there is one; the plan made the name safe for any file system. */
@@ -99,8 +104,8 @@ async function bytesOf(item: DownloadItem, gatewayBaseUrl: string, clock: Clock 
 
 /** Not awaited: the command returns while the notification waits for the user. */
 function offerInBrowser(url: string, kind: DownloadKind, reason: string): void {
-  const open = 'Open in Browser';
+  const open = vscode.l10n.t('Open in Browser');
   void vscode.window
-    .showWarningMessage(inertText(`Could not download the ${kind} here (${reason}). Open it in the browser to save it from there?`), open)
+    .showWarningMessage(inertText(vscode.l10n.t('Could not download {0} here ({1}). Open it in the browser to save it from there?', kindNoun(kind), reason)), open)
     .then((choice) => (choice === open ? openExternalUrl(url) : undefined));
 }

@@ -3,7 +3,7 @@ import { resolveTaskArgument } from '../commands/taskArgument';
 import { songFromTask } from '../core/song/songFromTask';
 import type { ExtensionServices } from '../extensionServices';
 import { taskLabel } from '../tracker/taskTreeItem';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 import { openUntitledSong } from './untitledSong';
 
 /**
@@ -12,11 +12,11 @@ import { openUntitledSong } from './untitledSong';
  * document as values the song core escapes, so it can never add a front matter line of its own.
  */
 export async function editAsNewSong(services: ExtensionServices, argument: unknown): Promise<vscode.TextDocument | undefined> {
-  const resolved = await resolveTaskArgument(argument, services.store, CreateTexts.editAsNewSongPlaceHolder);
+  const resolved = await resolveTaskArgument(argument, services.store, createTexts(vscode.l10n.t).editAsNewSongPlaceHolder);
   if (resolved === undefined) return undefined;
   const { task, clip } = resolved;
   if (task.clips.length === 0 && (task.lyrics ?? '').trim() === '') {
-    void vscode.window.showInformationMessage(CreateTexts.nothingToEdit(taskLabel(task)));
+    void vscode.window.showInformationMessage(createTexts(vscode.l10n.t).nothingToEdit(taskLabel(task)));
     return undefined;
   }
   const content = songFromTask(task, { clipId: clip?.id, defaultModel: services.settings.defaultModel() });

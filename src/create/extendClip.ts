@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { songSettings } from '../configuration/songSettings';
 import { defaultContinueAt, parseContinueAt } from '../core/song/continueAt';
-import { extendRefusal } from '../core/song/extendableClip';
+import { extendProblem } from '../core/song/extendableClip';
 import { extendSongBody } from '../core/song/songRequest';
 import { formatDuration } from '../core/task/format';
 import type { Task } from '../core/task/model';
@@ -9,7 +9,7 @@ import type { ExtensionServices } from '../extensionServices';
 import type { SubmitService } from '../generate/submitService';
 import { songOf } from '../songs/songDocuments';
 import { clipLabel } from '../tracker/clipTreeItem';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 import { resolveExtendTarget, type ExtendTarget } from './extendTarget';
 import { pickSongDocument } from './songDocumentPick';
 
@@ -27,9 +27,9 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
   const target = await resolveExtendTarget(argument, services.store);
   if (target === undefined) return undefined;
   const { task, clip } = target;
-  const refusal = extendRefusal(task, clip);
-  if (refusal !== null) {
-    void vscode.window.showInformationMessage(refusal);
+  const problem = extendProblem(task, clip);
+  if (problem !== null) {
+    void vscode.window.showInformationMessage(createTexts(vscode.l10n.t).extendRefusal(problem));
     return undefined;
   }
   const name = clipLabel(clip, task.clips.indexOf(clip));
@@ -43,10 +43,11 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
   const built = extendSongBody(
     { task: current ?? task, clipId: clip.id, continueAt, ...(document !== null && { document: songOf(document) }) },
     songSettings(services.settings),
+    vscode.l10n.t,
   );
   if (!built.ok) {
     if (built.problems.length > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showErrorMessage(CreateTexts.cannotExtend(built.reason));
+    void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).cannotExtend(built.reason));
     return undefined;
   }
   return submits.submitAndTrack({
@@ -54,7 +55,7 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
     baseUrl: task.baseUrl,
     action: EXTEND_ACTION,
     ...(document !== null && { sourceDocument: document.uri }),
-    what: CreateTexts.extendWhat(name, formatDuration(continueAt)),
+    what: createTexts(vscode.l10n.t).extendWhat(name, formatDuration(continueAt)),
   });
 }
 
@@ -62,20 +63,20 @@ export async function extendClip(services: ExtensionServices, submits: SubmitSer
 async function askContinueAt({ clip }: ExtendTarget, name: string): Promise<number | undefined> {
   const length = clip.durationSeconds === null ? '' : formatDuration(clip.durationSeconds);
   const answer = await vscode.window.showInputBox({
-    title: CreateTexts.extendTitle(name),
-    prompt: CreateTexts.continueAtQuestion(length),
+    title: createTexts(vscode.l10n.t).extendTitle(name),
+    prompt: createTexts(vscode.l10n.t).continueAtQuestion(length),
     value: defaultContinueAt(clip.durationSeconds),
     ignoreFocusOut: true,
     validateInput: (text) => {
-      const parsed = parseContinueAt(text, clip.durationSeconds);
+      const parsed = parseContinueAt(text, clip.durationSeconds, vscode.l10n.t);
       return parsed.ok ? undefined : parsed.reason;
     },
   });
   if (answer === undefined) return undefined;
   // Checked again: whoever answered the box is not bound by its validation.
-  const parsed = parseContinueAt(answer, clip.durationSeconds);
+  const parsed = parseContinueAt(answer, clip.durationSeconds, vscode.l10n.t);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(CreateTexts.cannotExtend(parsed.reason));
+    void vscode.window.showErrorMessage(createTexts(vscode.l10n.t).cannotExtend(parsed.reason));
     return undefined;
   }
   return parsed.seconds;

@@ -6,7 +6,7 @@ import { formatDuration } from '../core/task/format';
 import type { Clip, Task } from '../core/task/model';
 import { clipLabel } from '../tracker/clipTreeItem';
 import { isTaskTreeElement } from '../tracker/treeElements';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 
 interface TaskLookup {
   get(id: string): Task | undefined;
@@ -29,17 +29,17 @@ export async function resolveExtendTarget(argument: unknown, store: TaskLookup):
     const task = store.get(argument.taskId);
     const clip = task?.clips.find((candidate) => candidate.id === argument.clipId);
     if (task === undefined || clip === undefined) {
-      void vscode.window.showWarningMessage(CreateTexts.noSuchClip);
+      void vscode.window.showWarningMessage(createTexts(vscode.l10n.t).noSuchClip);
       return undefined;
     }
     return { task, clip };
   }
   if (argument !== undefined && typeof argument !== 'string' && !isTaskTreeElement(argument)) {
     // Not echoed: the argument may come from a link or another extension.
-    void vscode.window.showWarningMessage(CreateTexts.notAClip);
+    void vscode.window.showWarningMessage(createTexts(vscode.l10n.t).notAClip);
     return undefined;
   }
-  const resolved = await resolveTaskArgument(argument, store, CreateTexts.extendTaskPlaceHolder);
+  const resolved = await resolveTaskArgument(argument, store, createTexts(vscode.l10n.t).extendTaskPlaceHolder);
   if (resolved === undefined) return undefined;
   return pickClip(resolved.task);
 }
@@ -52,7 +52,7 @@ interface ClipQuickPickItem extends vscode.QuickPickItem {
 async function pickClip(task: Task): Promise<ExtendTarget | undefined> {
   const clips = task.clips.filter((clip) => isExtendable(task, clip));
   if (clips.length === 0) {
-    void vscode.window.showInformationMessage(CreateTexts.noClipToExtend);
+    void vscode.window.showInformationMessage(createTexts(vscode.l10n.t).noClipToExtend);
     return undefined;
   }
   if (clips.length === 1) return { task, clip: clips[0] };
@@ -62,7 +62,7 @@ async function pickClip(task: Task): Promise<ExtendTarget | undefined> {
     description: formatDuration(clip.durationSeconds),
     detail: inertText(clip.id),
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: CreateTexts.extendClipPlaceHolder, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: createTexts(vscode.l10n.t).extendClipPlaceHolder, matchOnDetail: true });
   const clip = clips.find((candidate) => candidate.id === picked?.clipId);
   return clip === undefined ? undefined : { task, clip };
 }

@@ -5,7 +5,7 @@ import { LYRICS_PROMPT_LIMIT, lyricsBody } from '../core/song/songRequest';
 import type { Task } from '../core/task/model';
 import type { ExtensionServices } from '../extensionServices';
 import type { SubmitService } from '../generate/submitService';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 import type { LyricsResults } from './lyricsResults';
 
 /**
@@ -21,23 +21,23 @@ export async function generateLyrics(services: ExtensionServices, submits: Submi
   try {
     baseUrl = services.settings.baseUrl();
   } catch (error) {
-    await showGatewayError(error, { prefix: CreateTexts.cannotGenerateLyrics });
+    await showGatewayError(error, { prefix: createTexts(vscode.l10n.t).cannotGenerateLyrics });
     return undefined;
   }
   const prompt = await vscode.window.showInputBox({
-    title: CreateTexts.generateLyricsTitle,
-    prompt: CreateTexts.lyricsPromptQuestion(LYRICS_PROMPT_LIMIT),
-    placeHolder: CreateTexts.lyricsPromptExample,
+    title: createTexts(vscode.l10n.t).generateLyricsTitle,
+    prompt: createTexts(vscode.l10n.t).lyricsPromptQuestion(LYRICS_PROMPT_LIMIT),
+    placeHolder: createTexts(vscode.l10n.t).lyricsPromptExample,
     ignoreFocusOut: true,
     // Nothing is said about an empty box: it is where everyone starts. Accepting it sends nothing.
     validateInput: (text) => {
       if (text === '') return undefined;
-      const body = lyricsBody(text);
+      const body = lyricsBody(text, vscode.l10n.t);
       return body.ok ? undefined : body.reason;
     },
   });
   if (prompt === undefined || prompt.trim() === '') return undefined;
-  const body = lyricsBody(prompt);
+  const body = lyricsBody(prompt, vscode.l10n.t);
   if (!body.ok) {
     void vscode.window.showErrorMessage(body.reason);
     return undefined;
@@ -46,7 +46,7 @@ export async function generateLyrics(services: ExtensionServices, submits: Submi
     request: { action: 'lyrics', body: body.body },
     baseUrl,
     action: GENERATE_LYRICS_ACTION,
-    what: CreateTexts.lyricsWhat(body.body.prompt),
+    what: createTexts(vscode.l10n.t).lyricsWhat(body.body.prompt),
   });
   if (task !== undefined) results.expect(task.id);
   return task;

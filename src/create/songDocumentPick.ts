@@ -3,7 +3,7 @@ import { SONG_LANGUAGE_ID } from '../contributionIds';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { songField } from '../core/song/songDocument';
 import { songOf } from '../songs/songDocuments';
-import { CreateTexts } from './createTexts';
+import { createTexts } from './createTexts';
 
 interface SongDocumentItem extends vscode.QuickPickItem {
   /** Null for "No new lyrics". */
@@ -23,15 +23,15 @@ export async function pickSongDocument(): Promise<vscode.TextDocument | null | u
     .sort((a, b) => Number(b === active) - Number(a === active));
   const items: SongDocumentItem[] = [
     ...songs.map((document) => ({ uri: document.uri, label: songLabel(document), description: documentName(document) })),
-    { uri: null, label: CreateTexts.noNewLyrics, description: CreateTexts.noNewLyricsDescription },
+    { uri: null, label: createTexts(vscode.l10n.t).noNewLyrics, description: createTexts(vscode.l10n.t).noNewLyricsDescription },
   ];
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: CreateTexts.songDocumentPlaceHolder, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: createTexts(vscode.l10n.t).songDocumentPlaceHolder, matchOnDescription: true });
   if (picked === undefined) return undefined;
   if (picked.uri === null) return null;
   const wanted = picked.uri.toString();
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === wanted && !candidate.isClosed);
   if (document === undefined || document.languageId !== SONG_LANGUAGE_ID) {
-    void vscode.window.showWarningMessage(CreateTexts.songDocumentClosed);
+    void vscode.window.showWarningMessage(createTexts(vscode.l10n.t).songDocumentClosed);
     return undefined;
   }
   return document;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GATEWAY_CHECK_SCHEME } from '../contributionIds';
 import type { GatewayCheckReport } from '../core/gateway/gatewayCheck';
+import { displayLanguage } from '../l10n/displayLanguage';
 
 /** Reports kept for their documents; older ones say to run the check again. */
 const MAX_KEPT_REPORTS = 20;
@@ -22,17 +23,17 @@ export function registerGatewayCheckDocuments(): GatewayCheckDocuments & vscode.
   let runs = 0;
   const provider: vscode.TextDocumentContentProvider = {
     provideTextDocumentContent: (uri) =>
-      reports.get(uri.toString()) ?? 'This gateway check is no longer available. Run "Suno: Check Gateway" again.\n',
+      reports.get(uri.toString()) ?? `${vscode.l10n.t('This gateway check is no longer available. Run "Suno: Check Gateway" again.')}\n`,
   };
   const registration = vscode.workspace.registerTextDocumentContentProvider(GATEWAY_CHECK_SCHEME, provider);
   return {
     dispose: () => registration.dispose(),
     async open(report: GatewayCheckReport): Promise<vscode.TextDocument> {
       runs += 1;
-      const uri = vscode.Uri.from({ scheme: GATEWAY_CHECK_SCHEME, path: `/Gateway check ${hostOf(report)}.md`, query: `run=${runs}` });
+      const uri = vscode.Uri.from({ scheme: GATEWAY_CHECK_SCHEME, path: `/${vscode.l10n.t('Gateway check {0}', hostOf(report))}.md`, query: `run=${runs}` });
       // Loaded with the check itself, at its first run: activation only registers the scheme.
       const { renderGatewayCheckMarkdown } = await import('../core/gateway/gatewayCheckReport');
-      reports.set(uri.toString(), renderGatewayCheckMarkdown(report));
+      reports.set(uri.toString(), renderGatewayCheckMarkdown(report, displayLanguage()));
       for (const old of [...reports.keys()].slice(0, Math.max(0, reports.size - MAX_KEPT_REPORTS))) reports.delete(old);
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, { preview: false });

@@ -18,15 +18,15 @@ export async function changeSongModel(services: ExtensionServices, argument: unk
   const current = songField(songOf(document), 'model')?.value || settings.defaultModel;
   const items = settings.models.map((model) => ({
     label: inertText(model.label, INERT_LABEL_MAX_LENGTH),
-    description: model.id === current ? 'current' : undefined,
+    description: model.id === current ? vscode.l10n.t('current') : undefined,
     id: model.id,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Change the Song’s Model', placeHolder: 'The model the song is generated with' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Change the Song’s Model'), placeHolder: vscode.l10n.t('The model the song is generated with') });
   if (picked === undefined || picked.id === current) return false;
   // Parsed again: the document may have changed while the pick was open.
   const edit = modelEdit(songOf(document), picked.id);
   if (edit === null) {
-    void vscode.window.showWarningMessage('The song’s front matter is not closed with a "---" line: close it, then change the model.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The song’s front matter is not closed with a "---" line: close it, then change the model.'));
     return false;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();

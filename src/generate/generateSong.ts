@@ -19,10 +19,10 @@ import type { SubmitService } from './submitService';
 export async function generateSong(services: ExtensionServices, submits: SubmitService, argument: unknown): Promise<Task | undefined> {
   const document = songEditorDocument(argument);
   if (document === undefined) return undefined;
-  const built = customSongBody(songOf(document), songSettings(services.settings));
+  const built = customSongBody(songOf(document), songSettings(services.settings), vscode.l10n.t);
   if (!built.ok) {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showErrorMessage(inertText(`The song cannot be generated yet: ${built.reason} Nothing was sent.`));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The song cannot be generated yet: {0} Nothing was sent.', inertText(built.reason)));
     return undefined;
   }
   let baseUrl: string;
@@ -30,7 +30,7 @@ export async function generateSong(services: ExtensionServices, submits: SubmitS
     baseUrl = services.settings.baseUrl();
   } catch (error) {
     services.log.warn(`Generate Song: ${errorText(error)}`);
-    void showGatewayError(error, { prefix: 'Cannot generate the song:', showLogs: false });
+    void showGatewayError(error, { prefix: vscode.l10n.t('Cannot generate the song:'), showLogs: false });
     return undefined;
   }
   const title = inertText(built.body.title, INERT_LABEL_MAX_LENGTH).trim();
@@ -39,6 +39,6 @@ export async function generateSong(services: ExtensionServices, submits: SubmitS
     baseUrl,
     action: 'generateSong',
     sourceDocument: document.uri,
-    what: title === '' ? 'the song' : `the song “${title}”`,
+    what: title === '' ? vscode.l10n.t('the song') : vscode.l10n.t('the song “{0}”', title),
   });
 }

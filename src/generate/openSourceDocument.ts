@@ -13,7 +13,7 @@ import type { ExtensionServices } from '../extensionServices';
 export async function openSourceDocument(services: ExtensionServices, taskId: string): Promise<vscode.TextDocument | undefined> {
   const origin = services.store.origin(taskId);
   if (origin?.documentUri == null) {
-    void vscode.window.showInformationMessage('This task was not generated from a song document in VS Code.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This task was not generated from a song document in VS Code.'));
     return undefined;
   }
   const name = inertText(originDocumentName(origin) ?? '', INERT_LABEL_MAX_LENGTH);
@@ -21,13 +21,13 @@ export async function openSourceDocument(services: ExtensionServices, taskId: st
   try {
     uri = vscode.Uri.parse(origin.documentUri, true);
   } catch {
-    void vscode.window.showWarningMessage('The song document this task came from cannot be found.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The song document this task came from cannot be found.'));
     return undefined;
   }
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (uri.scheme === 'untitled' && open === undefined) {
     // Saving an untitled document makes another document: the link cannot follow it.
-    void vscode.window.showWarningMessage(`The untitled song document this task came from (${name}) is no longer open: it was closed, or saved under a file name.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The untitled song document this task came from ({0}) is no longer open: it was closed, or saved under a file name.', name));
     return undefined;
   }
   try {
@@ -36,7 +36,7 @@ export async function openSourceDocument(services: ExtensionServices, taskId: st
     return document;
   } catch (error) {
     services.log.warn(`Could not open the song document of task ${taskId}: ${errorText(error)}`);
-    void vscode.window.showWarningMessage(`The song document this task came from (${name}) could not be opened: it may have been moved or deleted.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The song document this task came from ({0}) could not be opened: it may have been moved or deleted.', name));
     return undefined;
   }
 }

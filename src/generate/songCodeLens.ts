@@ -36,11 +36,11 @@ export class SongCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const model = inertText(lookup.kind === 'listed' ? lookup.model.label : modelId, INERT_LABEL_MAX_LENGTH);
     const baseUrl = this.settings.tryBaseUrl();
     const generate = baseUrl === undefined
-      ? { title: '$(play) Generate (the suno.baseUrl setting is not a usable address)', tooltip: 'Fix the suno.baseUrl setting first' }
-      : { title: `$(play) Generate on ${inertText(hostOf(baseUrl))} with ${model}`, tooltip: `Suno: Generate Song at ${baseUrl}` };
+      ? { title: `$(play) ${vscode.l10n.t('Generate (the suno.baseUrl setting is not a usable address)')}`, tooltip: vscode.l10n.t('Fix the suno.baseUrl setting first') }
+      : { title: `$(play) ${vscode.l10n.t('Generate on {0} with {1}', inertText(hostOf(baseUrl)), model)}`, tooltip: vscode.l10n.t('Suno: Generate Song at {0}', baseUrl) };
     return [
       new vscode.CodeLens(top, { ...generate, command: Commands.generateSong, arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: 'Change Model', tooltip: 'Pick the model this song is generated with', command: Commands.changeSongModel, arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('Change Model'), tooltip: vscode.l10n.t('Pick the model this song is generated with'), command: Commands.changeSongModel, arguments: [document.uri] }),
     ];
   }
 

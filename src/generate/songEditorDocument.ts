@@ -13,19 +13,19 @@ export function songEditorDocument(argument: unknown): vscode.TextDocument | und
     const wanted = argument.toString();
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === wanted);
     if (document !== undefined && !document.isClosed && document.languageId === SONG_LANGUAGE_ID) return document;
-    void vscode.window.showWarningMessage(NOT_AN_OPEN_SONG);
+    void vscode.window.showWarningMessage(notAnOpenSong());
     return undefined;
   }
   if (argument !== undefined && argument !== null) {
     // Not echoed: the argument may come from a link or another extension.
-    void vscode.window.showWarningMessage(NOT_AN_OPEN_SONG);
+    void vscode.window.showWarningMessage(notAnOpenSong());
     return undefined;
   }
   const document = vscode.window.activeTextEditor?.document;
   if (document?.languageId === SONG_LANGUAGE_ID) return document;
-  void vscode.window.showWarningMessage(NO_ACTIVE_SONG);
+  void vscode.window.showWarningMessage(noActiveSong());
   return undefined;
 }
 
-const NOT_AN_OPEN_SONG = 'The command was given no Suno song document open in this window.';
-const NO_ACTIVE_SONG = 'Open a Suno song document first: a .suno file, or Suno: New Song.';
+const notAnOpenSong = (): string => vscode.l10n.t('The command was given no Suno song document open in this window.');
+const noActiveSong = (): string => vscode.l10n.t('Open a Suno song document first: a .suno file, or Suno: New Song.');

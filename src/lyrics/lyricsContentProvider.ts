@@ -32,9 +32,9 @@ export class LyricsContentProvider implements vscode.TextDocumentContentProvider
     const reference = parseLyricsUri(uri);
     if (reference === undefined) return '';
     const task = this.store.get(reference.taskId);
-    if (task === undefined) return `The Suno task ${reference.taskId} is no longer tracked.\n`;
+    if (task === undefined) return `${vscode.l10n.t('The Suno task {0} is no longer tracked.', reference.taskId)}\n`;
     if (reference.clipId !== undefined && !task.clips.some((clip) => clip.id === reference.clipId)) {
-      return `The clip ${reference.clipId} is no longer part of this task.\n`;
+      return `${vscode.l10n.t('The clip {0} is no longer part of this task.', reference.clipId)}\n`;
     }
     const { text } = resolveLyrics(task, reference.clipId);
     return text ?? '';

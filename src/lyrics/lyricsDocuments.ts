@@ -20,7 +20,7 @@ export function registerLyricsDocuments(services: ExtensionServices): LyricsDocu
   const provider = disposables.add(new LyricsContentProvider(services.store));
   const selector: vscode.DocumentSelector = { language: LYRICS_LANGUAGE_ID };
   disposables.add(vscode.workspace.registerTextDocumentContentProvider(LYRICS_SCHEME, provider));
-  disposables.add(vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(), { label: 'Lyrics sections' }));
+  disposables.add(vscode.languages.registerDocumentSymbolProvider(selector, new LyricsSymbolProvider(), { label: vscode.l10n.t('Lyrics sections') }));
   disposables.add(vscode.languages.registerFoldingRangeProvider(selector, new LyricsFoldingRangeProvider()));
   // Lyrics documents that VS Code reopens by itself (editors restored after a reload) come
   // back as plain text: give them their language again.
@@ -32,14 +32,18 @@ export function registerLyricsDocuments(services: ExtensionServices): LyricsDocu
     async open(taskId: string, clipId?: string): Promise<void> {
       const task = services.store.get(taskId);
       if (task === undefined) {
-        void vscode.window.showWarningMessage(`Suno task ${inertText(taskId)} is not tracked.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(taskId)));
         return;
       }
       const { text, clip } = resolveLyrics(task, clipId);
       if (text === null) {
         const name = inertText(clip?.title ?? task.title ?? taskId);
-        const later = task.status === 'running' || task.status === 'pending' ? ' Try again when the task has moved on.' : '';
-        void vscode.window.showInformationMessage(`"${name}" has no lyrics yet.${later}`);
+        const unfinished = task.status === 'running' || task.status === 'pending';
+        void vscode.window.showInformationMessage(
+          unfinished
+            ? vscode.l10n.t('"{0}" has no lyrics yet. Try again when the task has moved on.', name)
+            : vscode.l10n.t('"{0}" has no lyrics yet.', name),
+        );
         return;
       }
       const opened = await vscode.workspace.openTextDocument(lyricsUri(task, clipId));

@@ -21,7 +21,7 @@ export class LyricsSymbolProvider implements vscode.DocumentSymbolProvider {
       const detail = firstLine.length > DETAIL_LENGTH ? `${firstLine.slice(0, DETAIL_LENGTH - 1)}…` : firstLine;
       const range = new vscode.Range(section.startLine, 0, section.endLine, document.lineAt(section.endLine).text.length);
       const selectionRange = document.lineAt(section.startLine).range;
-      return new vscode.DocumentSymbol(section.tag ?? 'Lyrics', detail, vscode.SymbolKind.String, range, selectionRange);
+      return new vscode.DocumentSymbol(section.tag ?? vscode.l10n.t('Lyrics'), detail, vscode.SymbolKind.String, range, selectionRange);
     });
   }
 }

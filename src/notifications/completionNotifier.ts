@@ -76,16 +76,17 @@ export class CompletionNotifier implements vscode.Disposable {
     const tasks = unique.filter((task) => !this.options.isPanelVisible(task.id));
     if (tasks.length === 0) return;
 
-    const dontShowAgain = "Don't Show Again";
+    const dontShowAgain = vscode.l10n.t("Don't Show Again");
     if (tasks.length === 1) {
       const [task] = tasks;
-      const open = 'Open';
-      const play = 'Play';
+      const open = vscode.l10n.t('Open');
+      const play = vscode.l10n.t('Play');
       // Titles and fail reasons come from the gateway: inert, so no link or icon in them renders.
       const name = `“${taskLabel(task)}”`;
       if (task.status === 'failed') {
-        const reason = task.failReason ? `: ${inertText(task.failReason)}` : '.';
-        const message = `Suno task ${name} failed${reason}`;
+        const message = task.failReason
+          ? vscode.l10n.t('Suno task {0} failed: {1}', name, inertText(task.failReason))
+          : vscode.l10n.t('Suno task {0} failed.', name);
         this.noticeEmitter.fire({ taskIds: [task.id], message, actions: [open, dontShowAgain] });
         const answer = await vscode.window.showWarningMessage(message, open, dontShowAgain);
         if (answer === open) await this.options.open(task);
@@ -93,8 +94,7 @@ export class CompletionNotifier implements vscode.Disposable {
         return;
       }
       const actions = task.clips.some((clip) => clip.audioUrl !== null) ? [open, play, dontShowAgain] : [open, dontShowAgain];
-      const what = task.action === 'lyrics' ? 'Lyrics' : 'Song';
-      const message = `${what} ${name} is ready.`;
+      const message = task.action === 'lyrics' ? vscode.l10n.t('Lyrics {0} are ready.', name) : vscode.l10n.t('Song {0} is ready.', name);
       this.noticeEmitter.fire({ taskIds: [task.id], message, actions });
       const answer = await vscode.window.showInformationMessage(message, ...actions);
       if (answer === open) await this.options.open(task);
@@ -105,11 +105,16 @@ export class CompletionNotifier implements vscode.Disposable {
 
     const failed = tasks.filter((task) => task.status === 'failed').length;
     const succeeded = tasks.length - failed;
-    const summary = failed === 0 ? 'all succeeded' : succeeded === 0 ? 'all failed' : `${succeeded} succeeded, ${failed} failed`;
+    const summary = failed === 0
+      ? vscode.l10n.t('all succeeded')
+      : succeeded === 0
+        ? vscode.l10n.t('all failed')
+        : vscode.l10n.t('{0} succeeded, {1} failed', succeeded, failed);
     const names = tasks.slice(0, 3).map((task) => `“${taskLabel(task)}”`).join(', ');
-    const more = tasks.length > 3 ? ` and ${tasks.length - 3} more` : '';
-    const show = 'Show Tasks';
-    const message = `${tasks.length} Suno tasks finished (${summary}): ${names}${more}.`;
+    const show = vscode.l10n.t('Show Tasks');
+    const message = tasks.length > 3
+      ? vscode.l10n.t('{0} Suno tasks finished ({1}): {2} and {3} more.', tasks.length, summary, names, tasks.length - 3)
+      : vscode.l10n.t('{0} Suno tasks finished ({1}): {2}.', tasks.length, summary, names);
     this.noticeEmitter.fire({ taskIds: tasks.map((task) => task.id), message, actions: [show, dontShowAgain] });
     const answer = failed > 0
       ? await vscode.window.showWarningMessage(message, show, dontShowAgain)

@@ -65,12 +65,12 @@ export class PollErrorNotifier implements vscode.Disposable {
     this.reported.set(baseUrl, signature);
     const shownAt = Date.now();
     this.showingSince = shownAt;
-    const tasks = taskCount === 1 ? '1 Suno task' : `${taskCount} Suno tasks`;
+    const tasks = taskCount === 1 ? vscode.l10n.t('1 Suno task') : vscode.l10n.t('{0} Suno tasks', taskCount);
     const prefix = error.kind === 'auth'
-      ? `Stopped polling ${tasks} at ${baseUrl}:`
+      ? vscode.l10n.t('Stopped polling {0} at {1}:', tasks, baseUrl)
       : error.kind === 'not_found'
-        ? `The gateway ${baseUrl} did not return ${tasks}; kept in the tracker and checked again on Refresh.`
-        : `Could not update ${tasks} at ${baseUrl}; retrying automatically.`;
+        ? vscode.l10n.t('The gateway {0} did not return {1}; kept in the tracker and checked again on Refresh.', baseUrl, tasks)
+        : vscode.l10n.t('Could not update {0} at {1}; retrying automatically.', tasks, baseUrl);
     this.noticeEmitter.fire({ baseUrl, error });
     try {
       const { showGatewayError } = await loadGatewayErrorMessage();

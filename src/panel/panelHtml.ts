@@ -2,9 +2,13 @@
  * The task panel's HTML: a static skeleton with no gateway data in it. The page script fills it
  * in from `update` messages, so this markup is written once per panel and never reloaded.
  *
- * Kept free of `vscode` so the CSP can be unit-tested.
+ * Kept free of `vscode` so the CSP can be unit-tested. Its own words come in the display
+ * language (`language`); the page's sentences are written in translated (`translations`), as JSON in
+ * a `<meta>` element the page reads (webview-ui/l10n.ts).
  */
 import { urlReach } from '../core/hostReach';
+import { ENGLISH, type DisplayLanguage } from '../core/localize';
+import { PANEL_TRANSLATIONS_ELEMENT_ID } from '../shared/panelTranslationsId';
 
 interface PanelHtmlOptions {
   /** `webview.cspSource`. */
@@ -21,6 +25,10 @@ interface PanelHtmlOptions {
    * elsewhere (a LAN box) serves its media from its own origin, which is added here.
    */
   readonly gatewayOrigin?: string;
+  /** The words of the skeleton and the page's `<html lang>`; English by default. */
+  readonly language?: DisplayLanguage;
+  /** The page's sentences in the display language, keyed by the English sentence. */
+  readonly translations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -77,41 +85,45 @@ function escapeAttribute(value: string): string {
 export function panelHtml(options: PanelHtmlOptions): string {
   const csp = escapeAttribute(contentSecurityPolicy(options));
   const nonce = escapeAttribute(options.nonce);
+  const { localize, locale } = options.language ?? ENGLISH;
+  // An attribute, not an inline script: the page runs one script, its own.
+  const translations = escapeAttribute(JSON.stringify(options.translations ?? {}));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(locale)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-<title>Suno Task</title>
+<title>${escapeAttribute(localize('Suno Task'))}</title>
+<meta name="${PANEL_TRANSLATIONS_ELEMENT_ID}" content="${translations}">
 </head>
 <body>
 <main id="task" aria-labelledby="task-title">
   <header class="task-header">
-    <h1 id="task-title">Loading task…</h1>
+    <h1 id="task-title">${escapeAttribute(localize('Loading task…'))}</h1>
     <p class="task-meta">
-      <span class="visually-hidden">Status:</span>
+      <span class="visually-hidden">${escapeAttribute(localize('Status:'))}</span>
       <span id="task-status" class="status-badge"></span>
       <span id="task-progress-label" class="task-progress-label" hidden></span>
     </p>
-    <div id="task-progress" class="progress" role="progressbar" aria-label="Task progress" aria-valuemin="0" aria-valuemax="100">
+    <div id="task-progress" class="progress" role="progressbar" aria-label="${escapeAttribute(localize('Task progress'))}" aria-valuemin="0" aria-valuemax="100">
       <div id="task-progress-fill" class="progress-fill"></div>
     </div>
     <p id="task-failure" class="failure" role="alert" hidden></p>
     <div id="task-actions" class="actions">
-      <button type="button" id="task-open-lyrics" data-action="openLyrics" disabled>Open Lyrics</button>
-      <button type="button" id="task-download" class="secondary" data-action="download" disabled>Download…</button>
-      <button type="button" id="task-edit-as-new-song" class="secondary" data-action="editAsNewSong" disabled>Edit as New Song</button>
-      <button type="button" id="task-open-source" class="secondary" data-action="openSourceDocument" hidden>Open the Song Document</button>
+      <button type="button" id="task-open-lyrics" data-action="openLyrics" disabled>${escapeAttribute(localize('Open Lyrics'))}</button>
+      <button type="button" id="task-download" class="secondary" data-action="download" disabled>${escapeAttribute(localize('Download…'))}</button>
+      <button type="button" id="task-edit-as-new-song" class="secondary" data-action="editAsNewSong" disabled>${escapeAttribute(localize('Edit as New Song'))}</button>
+      <button type="button" id="task-open-source" class="secondary" data-action="openSourceDocument" hidden>${escapeAttribute(localize('Open the Song Document'))}</button>
     </div>
   </header>
   <div id="task-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
   <section id="task-lyrics" class="task-lyrics" aria-labelledby="task-lyrics-heading" hidden>
-    <h2 id="task-lyrics-heading">Lyrics</h2>
+    <h2 id="task-lyrics-heading">${escapeAttribute(localize('Lyrics'))}</h2>
     <div id="task-lyrics-text" class="lyrics"></div>
   </section>
-  <section id="clips" class="clips" aria-label="Clips" hidden></section>
+  <section id="clips" class="clips" aria-label="${escapeAttribute(localize('Clips'))}" hidden></section>
   <p id="clips-more" class="clips-more" hidden></p>
 </main>
 <script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>

@@ -7,6 +7,8 @@ import { errorText } from '../core/errorText';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import type { Task, TaskStatus } from '../core/task/model';
 import { untitledTaskName } from '../core/task/taskLabel';
+import { displayLanguage } from '../l10n/displayLanguage';
+import { panelTranslations } from './panelTranslations';
 import { originDocumentName } from '../core/task/taskOrigin';
 import type { ExtensionServices } from '../extensionServices';
 import { parseHostMessage, type HostMessage } from '../shared/hostMessages';
@@ -29,7 +31,7 @@ export function taskPanelWebviewOptions(extensionUri: vscode.Uri): vscode.Webvie
  */
 export function taskPanelTitle(task: Task | undefined, taskId: string): string {
   const title = task?.title == null ? '' : inertText(task.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title || untitledTaskName(taskId);
+  return title || untitledTaskName(taskId, vscode.l10n.t);
 }
 
 const STATUS_ICONS: Record<TaskStatus, string> = {
@@ -69,6 +71,8 @@ export class TaskPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
       nonce: createNonce(),
       gatewayOrigin: task?.baseUrl,
+      language: displayLanguage(),
+      translations: panelTranslations(),
     });
     this.applyTitle(task);
     this.disposables.add(webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
@@ -173,17 +177,17 @@ export class TaskPanel implements vscode.Disposable {
       case 'copyLink': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
         if (clip?.audioUrl == null) {
-          void vscode.window.showWarningMessage('This clip has no audio link yet.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('This clip has no audio link yet.'));
           return;
         }
         await vscode.env.clipboard.writeText(clip.audioUrl);
-        vscode.window.setStatusBarMessage('$(check) Copied the audio link.', 3000);
+        vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied the audio link.')}`, 3000);
         return;
       }
       case 'openVideo': {
         const clip = this.services.store.get(this.taskId)?.clips.find((candidate) => candidate.id === message.clipId);
         if (clip?.videoUrl == null) {
-          void vscode.window.showWarningMessage('This clip has no video link.');
+          void vscode.window.showWarningMessage(vscode.l10n.t('This clip has no video link.'));
           return;
         }
         // The stored URL passed the parser's http(s) check; openExternalUrl checks it again.

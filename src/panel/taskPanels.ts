@@ -54,7 +54,7 @@ class TaskPanelRegistry implements TaskPanels, vscode.Disposable {
       return;
     }
     if (this.services.store.get(taskId) === undefined) {
-      void vscode.window.showWarningMessage(`Suno task ${inertText(taskId)} is not tracked.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Suno task {0} is not tracked.', inertText(taskId)));
       return;
     }
     this.openLoaded(taskId, preserveFocus).catch((error: unknown) => {

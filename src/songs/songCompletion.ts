@@ -56,7 +56,7 @@ function keyItems(song: SongDocument, position: vscode.Position, before: string)
     item.sortText = String(index);
     item.documentation = keyDocumentation(key);
     // Straight on to the value's suggestions where there are some.
-    if (key === 'model' || key === 'instrumental') item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+    if (key === 'model' || key === 'instrumental') item.command = { title: vscode.l10n.t('Suggest'), command: 'editor.action.triggerSuggest' };
     return item;
   });
 }

@@ -25,7 +25,7 @@ export function registerSongLanguage(settings: Settings): vscode.Disposable {
     vscode.languages.registerDocumentSymbolProvider(
       selector,
       { provideDocumentSymbols: async (document, token) => (await engine()).symbols.provideDocumentSymbols(document, token) },
-      { label: 'Song sections' },
+      { label: vscode.l10n.t('Song sections') },
     ),
   );
   disposables.add(

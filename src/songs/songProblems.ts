@@ -14,7 +14,7 @@ export const SONG_DIAGNOSTIC_SOURCE = 'Suno';
 
 /** The validator's problems of a song document as diagnostics. */
 export function songDiagnostics(document: vscode.TextDocument, settings: SongSettings): vscode.Diagnostic[] {
-  return validateSong(songOf(document), settings).map((problem) => toDiagnostic(document, problem));
+  return validateSong(songOf(document), settings, vscode.l10n.t).map((problem) => toDiagnostic(document, problem));
 }
 
 function toDiagnostic(document: vscode.TextDocument, problem: SongProblem): vscode.Diagnostic {

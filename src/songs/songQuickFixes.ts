@@ -14,7 +14,7 @@ export class SongQuickFixProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    for (const problem of validateSong(songOf(document), this.songSettings())) {
+    for (const problem of validateSong(songOf(document), this.songSettings(), vscode.l10n.t)) {
       const where = spanRange(document, problem.span);
       if (problem.fix === undefined || where.intersection(range) === undefined) continue;
       const action = new vscode.CodeAction(problem.fix.title, vscode.CodeActionKind.QuickFix);

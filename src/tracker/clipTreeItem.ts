@@ -4,6 +4,7 @@ import { moreClipsNotShown } from '../core/task/displayLimits';
 import { isExtendable } from '../core/song/extendableClip';
 import { formatDuration, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
+import { displayLanguage } from '../l10n/displayLanguage';
 import { spokenClipLabel } from './spokenLabels';
 import { statusIcon, withRawStatus } from './taskTreeItem';
 
@@ -15,7 +16,7 @@ interface ClipTreeItemOptions {
 
 export function clipLabel(clip: Clip, index: number): string {
   const title = clip.title === null ? '' : inertText(clip.title, INERT_LABEL_MAX_LENGTH).trim();
-  return title ? title : `Clip ${index + 1}`;
+  return title ? title : vscode.l10n.t('Clip {0}', index + 1);
 }
 
 export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItemOptions = {}): vscode.TreeItem {
@@ -26,11 +27,11 @@ export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItem
   item.description = clipDescription(clip);
   item.tooltip = clipTooltip(clip);
   item.contextValue = clipContextValue(task, clip);
-  item.accessibilityInformation = { label: spokenClipLabel(clip, clipLabel(clip, index), { index, count: task.clips.length }) };
+  item.accessibilityInformation = { label: spokenClipLabel(clip, clipLabel(clip, index), { index, count: task.clips.length }, displayLanguage()) };
   if (options.openCommand) {
     item.command = {
       command: options.openCommand,
-      title: 'Open Task',
+      title: vscode.l10n.t('Open Task'),
       arguments: [{ kind: 'clip', taskId: task.id, clipId: clip.id }],
     };
   }
@@ -39,10 +40,10 @@ export function createClipTreeItem(task: Task, clip: Clip, options: ClipTreeItem
 
 /** The row after the shown clips of a task that has more (core/task/displayLimits.ts). */
 export function createMoreClipsTreeItem(task: Task, notShown: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(moreClipsNotShown(notShown), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(moreClipsNotShown(notShown, displayLanguage()), vscode.TreeItemCollapsibleState.None);
   item.id = `more-clips:${task.id}`;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
-  item.tooltip = 'The panel and the tree show the first clips of a task only.';
+  item.tooltip = vscode.l10n.t('The panel and the tree show the first clips of a task only.');
   item.contextValue = 'moreClips';
   return item;
 }
@@ -51,9 +52,9 @@ export function createMoreClipsTreeItem(task: Task, notShown: number): vscode.Tr
 function clipDescription(clip: Clip): string {
   const parts: string[] = [];
   if (clip.durationSeconds !== null) parts.push(formatDuration(clip.durationSeconds));
-  else if (clip.isStreaming) parts.push('streaming');
+  else if (clip.isStreaming) parts.push(vscode.l10n.t('streaming'));
   if (clip.model) parts.push(clip.model);
-  parts.push(formatStatus(clip.status, clip.rawStatus));
+  parts.push(formatStatus(clip.status, clip.rawStatus, vscode.l10n.t));
   return inertText(parts.join(' · '), INERT_LABEL_MAX_LENGTH);
 }
 
@@ -73,11 +74,11 @@ function clipTooltip(clip: Clip): string {
   const add = (name: string, value: string | null): void => {
     if (value !== null && value.trim() !== '') lines.push(`${name}: ${inertText(value)}`);
   };
-  add('Clip', clip.id);
-  add('Status', withRawStatus(formatStatus(clip.status, clip.rawStatus), clip.rawStatus));
-  add('Duration', clip.durationSeconds === null ? null : formatDuration(clip.durationSeconds));
-  add('Model', clip.model);
-  add('Tags', clip.tags);
-  add('Error', clip.errorMessage);
+  add(vscode.l10n.t('Clip'), clip.id);
+  add(vscode.l10n.t('Status'), withRawStatus(formatStatus(clip.status, clip.rawStatus, vscode.l10n.t), clip.rawStatus));
+  add(vscode.l10n.t('Duration'), clip.durationSeconds === null ? null : formatDuration(clip.durationSeconds));
+  add(vscode.l10n.t('Model'), clip.model);
+  add(vscode.l10n.t('Tags'), clip.tags);
+  add(vscode.l10n.t('Error'), clip.errorMessage);
   return lines.join('\n');
 }

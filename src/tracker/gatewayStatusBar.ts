@@ -23,7 +23,7 @@ export class GatewayStatusBar implements vscode.Disposable {
   ) {
     // Just right of the running tasks (priority 10): the two read as one Suno part of the bar.
     this.item = this.disposables.add(vscode.window.createStatusBarItem('suno.gateway', vscode.StatusBarAlignment.Left, 9));
-    this.item.name = 'Suno Gateway';
+    this.item.name = vscode.l10n.t('Suno Gateway');
     this.item.command = Commands.switchGateway;
     this.disposables.add(knownGateways.onDidChange(() => this.update()));
     this.disposables.add(
@@ -60,8 +60,8 @@ export class GatewayStatusBar implements vscode.Disposable {
     // The name may have come in with a task: inert, so it shows neither an icon nor a link.
     const name = inertText(gatewayName(configured), INERT_LABEL_MAX_LENGTH);
     this.item.text = `$(server) ${name}`;
-    this.item.tooltip = `Suno gateway: ${inertText(configured)}\nNew tasks are fetched from here. Click to switch (${known.length} gateways known).`;
-    this.item.accessibilityInformation = { label: spokenCurrentGatewayLabel(name, known.length) };
+    this.item.tooltip = vscode.l10n.t('Suno gateway: {0}\nNew tasks are fetched from here. Click to switch ({1} gateways known).', inertText(configured), known.length);
+    this.item.accessibilityInformation = { label: spokenCurrentGatewayLabel(name, known.length, vscode.l10n.t) };
     this.visible = true;
     this.item.show();
   }

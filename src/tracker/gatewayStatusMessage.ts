@@ -1,3 +1,4 @@
+import { english, type Localize } from '../core/localize';
 import type { GatewayPollState } from '../core/polling/poller';
 
 /**
@@ -7,6 +8,9 @@ import type { GatewayPollState } from '../core/polling/poller';
  */
 export class GatewayStatusMessage {
   private readonly problems = new Map<string, GatewayPollState>();
+
+  /** `localize` words the lines: the tracker passes `vscode.l10n.t`. */
+  constructor(private readonly localize: Localize = english) {}
 
   /** Records a gateway's new state; returns true when the message text changed. */
   update(state: GatewayPollState): boolean {
@@ -31,26 +35,27 @@ export class GatewayStatusMessage {
   /** What is wrong with one gateway (`unreachable — retrying automatically`), or undefined when nothing is. */
   problemOf(baseUrl: string): string | undefined {
     const state = this.problems.get(baseUrl);
-    return state === undefined ? undefined : describeProblem(state);
+    return state === undefined ? undefined : describeProblem(state, this.localize);
   }
 
   /** Plain text for `TreeView.message`, or undefined when every gateway is fine. */
   text(): string | undefined {
-    const lines = [...this.problems.values()].map(describeState);
+    const lines = [...this.problems.values()].map((state) => describeState(state, this.localize));
     return lines.length > 0 ? lines.join('\n') : undefined;
   }
 }
 
-function describeState(state: GatewayPollState): string {
-  return `${hostOf(state.baseUrl)}: ${describeProblem(state)}.${nextStep(state)}`;
-}
-
-/** What to do about it, after the sentence that says what is wrong. */
-function nextStep(state: GatewayPollState): string {
+function describeState(state: GatewayPollState, localize: Localize): string {
+  const host = hostOf(state.baseUrl);
   if (state.state === 'paused_auth') {
-    return state.lastError ? ' Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).' : ' Run "Suno: Set API Key…".';
+    return state.lastError
+      ? localize('{0}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).', host)
+      : localize('{0}: no API key — polling paused. Run "Suno: Set API Key…".', host);
   }
-  return state.lastError && isAboutTheGateway(state.lastError.kind) ? ' "Suno: Check Gateway" tells why.' : '';
+  const reason = state.lastError ? shortReason(state.lastError.kind, localize) : localize('failed');
+  return state.lastError && isAboutTheGateway(state.lastError.kind)
+    ? localize('{0}: {1} — retrying automatically. "Suno: Check Gateway" tells why.', host, reason)
+    : localize('{0}: {1} — retrying automatically.', host, reason);
 }
 
 /** Failures a gateway check can explain: the address, the network or the gateway itself. */
@@ -58,32 +63,32 @@ function isAboutTheGateway(kind: string): boolean {
   return kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'bad_response';
 }
 
-function describeProblem(state: GatewayPollState): string {
+function describeProblem(state: GatewayPollState, localize: Localize): string {
   if (state.state === 'paused_auth') {
-    return state.lastError ? 'the API key was refused — polling paused' : 'no API key — polling paused';
+    return state.lastError ? localize('the API key was refused — polling paused') : localize('no API key — polling paused');
   }
-  const reason = state.lastError ? shortReason(state.lastError.kind) : 'failed';
-  return `${reason} — retrying automatically`;
+  const reason = state.lastError ? shortReason(state.lastError.kind, localize) : localize('failed');
+  return localize('{0} — retrying automatically', reason);
 }
 
-function shortReason(kind: string): string {
+function shortReason(kind: string, localize: Localize): string {
   switch (kind) {
     case 'network':
-      return 'unreachable';
+      return localize('unreachable');
     case 'timeout':
-      return 'not answering';
+      return localize('not answering');
     case 'server':
-      return 'server error';
+      return localize('server error');
     case 'rate_limited':
-      return 'rate limited';
+      return localize('rate limited');
     case 'bad_response':
-      return 'unexpected answer';
+      return localize('unexpected answer');
     case 'quota':
-      return 'account balance too low';
+      return localize('account balance too low');
     case 'outcome_unknown':
-      return 'answer lost';
+      return localize('answer lost');
     default:
-      return 'request failed';
+      return localize('request failed');
   }
 }
 

@@ -15,13 +15,13 @@ export function createGatewayTreeItem(baseUrl: string, tasks: readonly Task[], p
   // Stable across refreshes and independent of the tasks below, so VS Code keeps its expansion.
   item.id = `gateway:${baseUrl}`;
   const running = tasks.filter((task) => !isFinished(task.status)).length;
-  const counts = [tasks.length === 1 ? '1 task' : `${tasks.length} tasks`];
-  if (running > 0) counts.push(`${running} running`);
+  const counts = [tasks.length === 1 ? vscode.l10n.t('1 task') : vscode.l10n.t('{0} tasks', tasks.length)];
+  if (running > 0) counts.push(vscode.l10n.t('{0} running', running));
   if (problem !== undefined) counts.push(problem);
   item.description = inertText(counts.join(' · '), INERT_LABEL_MAX_LENGTH);
   item.iconPath = problem !== undefined ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('server');
-  item.tooltip = [`Gateway: ${inertText(baseUrl)}`, ...counts.map((line) => inertText(line))].join('\n');
+  item.tooltip = [vscode.l10n.t('Gateway: {0}', inertText(baseUrl)), ...counts.map((line) => inertText(line))].join('\n');
   item.contextValue = 'gateway';
-  item.accessibilityInformation = { label: spokenGatewayGroupLabel(name, { tasks: tasks.length, running }, problem) };
+  item.accessibilityInformation = { label: spokenGatewayGroupLabel(name, { tasks: tasks.length, running }, problem, vscode.l10n.t) };
   return item;
 }

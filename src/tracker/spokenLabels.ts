@@ -1,5 +1,6 @@
 import { formatProgress, formatRelativeTime, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, INERT_TEXT_MAX_LENGTH, inertText } from '../core/inertText';
+import { english, ENGLISH, type DisplayLanguage, type Localize } from '../core/localize';
 import { isFinished, type Clip, type Task } from '../core/task/model';
 
 /**
@@ -9,37 +10,50 @@ import { isFinished, type Clip, type Task } from '../core/task/model';
  * `City Lights, song, running, 40 percent, 2 minutes ago`. The name comes first, so that a row is
  * found by its title as a sighted user finds it.
  *
- * Every English word the labels speak is in this file. Titles come from the gateway: they are
- * made inert like every other label (no link, no icon, no hidden or reordered characters).
+ * Every word the labels speak is in this file, through a `Localize` (the tracker passes
+ * `vscode.l10n.t` and VS Code's display language; English by default). Titles come from the
+ * gateway: they are made inert like every other label (no link, no icon, no hidden or reordered
+ * characters).
  */
 
-const KIND_WORDS: Record<Task['action'], string | null> = {
-  music: 'song',
-  lyrics: 'lyrics',
-  other: null,
-};
+function kindWord(action: Task['action'], localize: Localize): string | null {
+  switch (action) {
+    case 'music':
+      return localize('song');
+    case 'lyrics':
+      return localize('lyrics');
+    default:
+      return null;
+  }
+}
 
 /** How many running tasks the status bar names before it says how many more there are. */
 const STATUS_BAR_NAMED_TASKS = 5;
 
 /** `City Lights, song, running, 40 percent, 2 minutes ago`. */
-export function spokenTaskLabel(task: Task, title: string, now: number): string {
+export function spokenTaskLabel(task: Task, title: string, now: number, language: DisplayLanguage = ENGLISH): string {
   const parts = [inertText(title, INERT_LABEL_MAX_LENGTH)];
-  const kind = KIND_WORDS[task.action];
+  const kind = kindWord(task.action, language.localize);
   if (kind !== null) parts.push(kind);
-  parts.push(...spokenStatus(task));
-  const time = spokenTime(formatRelativeTime(task.finishedAt ?? task.startedAt ?? task.submittedAt ?? null, now));
+  parts.push(...spokenStatus(task, language.localize));
+  const time = spokenTime(task.finishedAt ?? task.startedAt ?? task.submittedAt ?? null, now, language);
   if (time !== '') parts.push(time);
   return inertText(parts.join(', '), INERT_TEXT_MAX_LENGTH);
 }
 
 /** `Night Drive, clip 2 of 2, running, streaming, chirp-v4` or `…, succeeded, 3 minutes 12 seconds, chirp-v4`. */
-export function spokenClipLabel(clip: Clip, title: string, position: { index: number; count: number }): string {
+export function spokenClipLabel(
+  clip: Clip,
+  title: string,
+  position: { index: number; count: number },
+  language: DisplayLanguage = ENGLISH,
+): string {
+  const { localize } = language;
   const parts = [inertText(title, INERT_LABEL_MAX_LENGTH)];
-  if (position.count > 1) parts.push(`clip ${position.index + 1} of ${position.count}`);
-  parts.push(formatStatus(clip.status, clip.rawStatus));
-  if (clip.isStreaming) parts.push('streaming');
-  const duration = spokenDuration(clip.durationSeconds);
+  if (position.count > 1) parts.push(localize('clip {0} of {1}', position.index + 1, position.count));
+  parts.push(formatStatus(clip.status, clip.rawStatus, localize));
+  if (clip.isStreaming) parts.push(localize('streaming'));
+  const duration = spokenDuration(clip.durationSeconds, localize);
   if (duration !== '') parts.push(duration);
   if (clip.model !== null && clip.model.trim() !== '') parts.push(clip.model);
   return inertText(parts.join(', '), INERT_TEXT_MAX_LENGTH);
@@ -49,12 +63,15 @@ export function spokenClipLabel(clip: Clip, title: string, position: { index: nu
  * `2 Suno tasks running: City Lights, 40 percent; Night Drive, pending`: how many, and the
  * first few by name with their progress, since the item's visible text gives only the count.
  */
-export function spokenRunningTasksLabel(running: readonly { readonly task: Task; readonly title: string }[]): string {
-  const count = running.length === 1 ? '1 Suno task running' : `${running.length} Suno tasks running`;
+export function spokenRunningTasksLabel(
+  running: readonly { readonly task: Task; readonly title: string }[],
+  localize: Localize = english,
+): string {
+  const count = running.length === 1 ? localize('1 Suno task running') : localize('{0} Suno tasks running', running.length);
   const named = running.slice(0, STATUS_BAR_NAMED_TASKS).map(({ task, title }) =>
-    [inertText(title, INERT_LABEL_MAX_LENGTH), ...spokenStatus(task)].join(', '),
+    [inertText(title, INERT_LABEL_MAX_LENGTH), ...spokenStatus(task, localize)].join(', '),
   );
-  if (running.length > named.length) named.push(`and ${running.length - named.length} more`);
+  if (running.length > named.length) named.push(localize('and {0} more', running.length - named.length));
   return inertText(named.length === 0 ? count : `${count}: ${named.join('; ')}`, INERT_TEXT_MAX_LENGTH);
 }
 
@@ -63,42 +80,56 @@ export function spokenRunningTasksLabel(running: readonly { readonly task: Task;
  * tree when tasks from several gateways are tracked. The name is the gateway's address, which a
  * task brought in: inert like a title.
  */
-export function spokenGatewayGroupLabel(name: string, counts: { readonly tasks: number; readonly running: number }, problem?: string): string {
-  const parts = [inertText(name, INERT_LABEL_MAX_LENGTH), 'gateway', countOf(counts.tasks, 'task')];
-  if (counts.running > 0) parts.push(`${counts.running} running`);
+export function spokenGatewayGroupLabel(
+  name: string,
+  counts: { readonly tasks: number; readonly running: number },
+  problem?: string,
+  localize: Localize = english,
+): string {
+  const tasks = counts.tasks === 1 ? localize('1 task') : localize('{0} tasks', counts.tasks);
+  const parts = [inertText(name, INERT_LABEL_MAX_LENGTH), localize('gateway'), tasks];
+  if (counts.running > 0) parts.push(localize('{0} running', counts.running));
   if (problem !== undefined) parts.push(problem);
   return inertText(parts.join(', '), INERT_TEXT_MAX_LENGTH);
 }
 
 /** `Suno gateway api.gpt.ge, one of 3 known gateways, activate to switch`: the status bar's gateway item. */
-export function spokenCurrentGatewayLabel(name: string, knownCount: number): string {
-  return inertText(`Suno gateway ${inertText(name, INERT_LABEL_MAX_LENGTH)}, one of ${knownCount} known gateways, activate to switch`, INERT_TEXT_MAX_LENGTH);
+export function spokenCurrentGatewayLabel(name: string, knownCount: number, localize: Localize = english): string {
+  return inertText(
+    localize('Suno gateway {0}, one of {1} known gateways, activate to switch', inertText(name, INERT_LABEL_MAX_LENGTH), knownCount),
+    INERT_TEXT_MAX_LENGTH,
+  );
 }
 
 /** The status, and the progress while it means something: `running, 40 percent`. */
-function spokenStatus(task: Task): string[] {
-  const parts = [formatStatus(task.status, task.rawStatus)];
+function spokenStatus(task: Task, localize: Localize): string[] {
+  const parts = [formatStatus(task.status, task.rawStatus, localize)];
   const progress = formatProgress(task.progress);
-  if (!isFinished(task.status) && progress !== '') parts.push(`${progress.slice(0, -1)} percent`);
+  if (!isFinished(task.status) && progress !== '') parts.push(localize('{0} percent', progress.slice(0, -1)));
   return parts;
 }
 
 /** `3 minutes 12 seconds`, `1 hour 2 minutes`; empty when unknown. */
-export function spokenDuration(seconds: number | null): string {
+export function spokenDuration(seconds: number | null, localize: Localize = english): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
   const total = Math.round(seconds);
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const rest = total % 60;
   const parts: string[] = [];
-  if (hours > 0) parts.push(countOf(hours, 'hour'));
-  if (minutes > 0) parts.push(countOf(minutes, 'minute'));
-  if (rest > 0 || parts.length === 0) parts.push(countOf(rest, 'second'));
+  if (hours > 0) parts.push(hours === 1 ? localize('1 hour') : localize('{0} hours', hours));
+  if (minutes > 0) parts.push(minutes === 1 ? localize('1 minute') : localize('{0} minutes', minutes));
+  if (rest > 0 || parts.length === 0) parts.push(rest === 1 ? localize('1 second') : localize('{0} seconds', rest));
   return parts.join(' ');
 }
 
-/** `2 min ago` → `2 minutes ago`, `in 3 h` → `in 3 hours`: the tree's short units in words. */
-function spokenTime(text: string): string {
+/**
+ * In English, the tree's short units in words: `2 min ago` → `2 minutes ago`, `in 3 h` → `in 3
+ * hours`. Other languages' relative times (`Intl`) are words already.
+ */
+function spokenTime(when: string | null, now: number, language: DisplayLanguage): string {
+  const text = formatRelativeTime(when, now, language.locale);
+  if (!/^en(-|$)/i.test(language.locale)) return text;
   return text
     .replace(/\b(\d+) min\b/, (_, count: string) => countOf(Number(count), 'minute'))
     .replace(/\b(\d+) h\b/, (_, count: string) => countOf(Number(count), 'hour'));

@@ -15,7 +15,7 @@ export class TaskStatusBar implements vscode.Disposable {
 
   constructor(private readonly store: TaskStore) {
     this.item = this.disposables.add(vscode.window.createStatusBarItem('suno.runningTasks', vscode.StatusBarAlignment.Left, 10));
-    this.item.name = 'Suno Tasks';
+    this.item.name = vscode.l10n.t('Suno Tasks');
     this.item.command = FOCUS_TASKS_VIEW_COMMAND;
     this.disposables.add(store.onDidChange(() => this.update()));
     this.update();
@@ -44,10 +44,12 @@ export class TaskStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(loading~spin) ${runningTasksLabel(running.length)}`;
     const names = running.slice(0, 10).map((task) => `• ${taskLabel(task)}`);
-    if (running.length > names.length) names.push(`… and ${running.length - names.length} more`);
+    if (running.length > names.length) names.push(vscode.l10n.t('… and {0} more', running.length - names.length));
     // Plain string tooltip of inert titles (taskLabel): gateway text is never Markdown or an icon.
-    this.item.tooltip = [`${runningTasksLabel(running.length)} running — click to show them`, ...names].join('\n');
-    this.item.accessibilityInformation = { label: spokenRunningTasksLabel(running.map((task) => ({ task, title: taskLabel(task) }))) };
+    this.item.tooltip = [vscode.l10n.t('{0} running — click to show them', runningTasksLabel(running.length)), ...names].join('\n');
+    this.item.accessibilityInformation = {
+      label: spokenRunningTasksLabel(running.map((task) => ({ task, title: taskLabel(task) })), vscode.l10n.t),
+    };
     this.item.show();
   }
 
@@ -57,5 +59,5 @@ export class TaskStatusBar implements vscode.Disposable {
 }
 
 function runningTasksLabel(count: number): string {
-  return count === 1 ? '1 Suno task' : `${count} Suno tasks`;
+  return count === 1 ? vscode.l10n.t('1 Suno task') : vscode.l10n.t('{0} Suno tasks', count);
 }

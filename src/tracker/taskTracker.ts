@@ -32,7 +32,7 @@ export class TaskTracker implements vscode.Disposable {
   readonly statusBar: TaskStatusBar;
   /** Undefined without known gateways. */
   readonly gatewayStatusBar: GatewayStatusBar | undefined;
-  private readonly gatewayMessage = new GatewayStatusMessage();
+  private readonly gatewayMessage = new GatewayStatusMessage(vscode.l10n.t);
   private readonly disposables = new DisposableStore();
 
   constructor(

@@ -3,6 +3,7 @@ import type { Clip, Task, TaskStatus } from '../core/task/model';
 import { formatProgress, formatRelativeTime, formatStatus } from '../core/task/format';
 import { INERT_LABEL_MAX_LENGTH, inertText } from '../core/inertText';
 import { shortTaskId } from '../core/task/taskLabel';
+import { displayLanguage } from '../l10n/displayLanguage';
 import { originActionName, originDocumentName, type TaskOrigin } from '../core/task/taskOrigin';
 import { spokenTaskLabel } from './spokenLabels';
 
@@ -37,11 +38,11 @@ export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vs
   item.description = taskDescription(task, options.now);
   item.tooltip = taskTooltip(task, options.now, options.origin);
   item.contextValue = taskContextValue(task, options.origin);
-  item.accessibilityInformation = { label: spokenTaskLabel(task, taskLabel(task), options.now) };
+  item.accessibilityInformation = { label: spokenTaskLabel(task, taskLabel(task), options.now, displayLanguage()) };
   if (options.openCommand) {
     item.command = {
       command: options.openCommand,
-      title: 'Open Task',
+      title: vscode.l10n.t('Open Task'),
       arguments: [{ kind: 'task', taskId: task.id }],
     };
   }
@@ -50,13 +51,13 @@ export function createTaskTreeItem(task: Task, options: TaskTreeItemOptions): vs
 
 /** `Running · 30% · 2 min ago`: status, progress while it means something, the latest time. */
 function taskDescription(task: Task, now: number): string {
-  const parts = [formatStatus(task.status, task.rawStatus)];
+  const parts = [formatStatus(task.status, task.rawStatus, vscode.l10n.t)];
   if (task.status === 'running' || task.status === 'pending') {
     const progress = formatProgress(task.progress);
     if (progress) parts.push(progress);
   }
   const time = latestTime(task);
-  if (time) parts.push(formatRelativeTime(time, now));
+  if (time) parts.push(formatRelativeTime(time, now, vscode.env.language));
   return inertText(parts.join(' · '), INERT_LABEL_MAX_LENGTH);
 }
 
@@ -101,26 +102,35 @@ function taskTooltip(task: Task, now: number, origin: TaskOrigin | undefined): s
   };
   const timeField = (name: string, iso: string | null): void => {
     const time = iso ? Date.parse(iso) : Number.NaN;
-    if (iso && !Number.isNaN(time)) field(name, `${new Date(time).toLocaleString()} (${formatRelativeTime(iso, now)})`);
+    if (iso && !Number.isNaN(time)) field(name, `${localDateTime(time)} (${formatRelativeTime(iso, now, vscode.env.language)})`);
   };
-  field('Task', task.id);
-  field('Gateway', task.baseUrl);
-  field('Status', withRawStatus(formatStatus(task.status, task.rawStatus), task.rawStatus));
+  field(vscode.l10n.t('Task'), task.id);
+  field(vscode.l10n.t('Gateway'), task.baseUrl);
+  field(vscode.l10n.t('Status'), withRawStatus(formatStatus(task.status, task.rawStatus, vscode.l10n.t), task.rawStatus));
   const progress = formatProgress(task.progress);
-  if (progress !== '' && !(task.status === 'succeeded' || task.status === 'failed')) field('Progress', progress);
-  if (task.action !== 'other') field('Kind', task.action === 'lyrics' ? 'Lyrics' : 'Music');
-  if (task.clips.length > 0) field('Clips', String(task.clips.length));
+  if (progress !== '' && !(task.status === 'succeeded' || task.status === 'failed')) field(vscode.l10n.t('Progress'), progress);
+  if (task.action !== 'other') field(vscode.l10n.t('Kind'), task.action === 'lyrics' ? vscode.l10n.t('Lyrics') : vscode.l10n.t('Music'));
+  if (task.clips.length > 0) field(vscode.l10n.t('Clips'), String(task.clips.length));
   if (origin !== undefined) {
     const document = originDocumentName(origin);
-    field('Created with', document === null ? originActionName(origin) : `${originActionName(origin)} from ${document}`);
+    field(vscode.l10n.t('Created with'), document === null ? originActionName(origin, vscode.l10n.t) : vscode.l10n.t('{0} from {1}', originActionName(origin, vscode.l10n.t), document));
   }
-  timeField('Submitted', task.submittedAt);
-  timeField('Started', task.startedAt);
-  timeField('Finished', task.finishedAt);
-  timeField('Checked', task.fetchedAt);
+  timeField(vscode.l10n.t('Submitted'), task.submittedAt);
+  timeField(vscode.l10n.t('Started'), task.startedAt);
+  timeField(vscode.l10n.t('Finished'), task.finishedAt);
+  timeField(vscode.l10n.t('Checked'), task.fetchedAt);
   const failure = task.failReason ?? task.clips.find((clip) => clip.errorMessage)?.errorMessage ?? null;
-  if (task.status === 'failed' || failure) field('Failure', failure ?? 'The gateway gave no reason.');
+  if (task.status === 'failed' || failure) field(vscode.l10n.t('Failure'), failure ?? vscode.l10n.t('The gateway gave no reason.'));
   return lines.join('\n');
+}
+
+/** The date and time in VS Code's display language; the runtime's own locale if `Intl` refuses that tag. */
+function localDateTime(time: number): string {
+  try {
+    return new Date(time).toLocaleString(vscode.env.language);
+  } catch {
+    return new Date(time).toLocaleString();
+  }
 }
 
 /** `running (IN_PROGRESS)`: the gateway's own word next to ours, unless formatStatus added it. */

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { TaskStore } from '../core/store/taskStore';
 import type { TrackerNode } from './treeElements';
 
@@ -9,7 +9,7 @@ import type { TrackerNode } from './treeElements';
 function runningTasksBadge(store: TaskStore): vscode.ViewBadge | undefined {
   const running = store.unfinished().length;
   if (running === 0) return undefined;
-  return { value: running, tooltip: running === 1 ? '1 Suno task running' : `${running} Suno tasks running` };
+  return { value: running, tooltip: running === 1 ? vscode.l10n.t('1 Suno task running') : vscode.l10n.t('{0} Suno tasks running', running) };
 }
 
 export function updateTrackerBadge(view: vscode.TreeView<TrackerNode>, store: TaskStore): void {

@@ -1,5 +1,6 @@
 import { element, setAttributeIfChanged } from './dom';
 import { post } from './host';
+import { localize } from './l10n';
 import { setMediaSource } from './mediaSource';
 
 /** What the video part of a clip shows: the (already allowed) URL and the clip's label. */
@@ -37,7 +38,7 @@ export class ClipVideoView {
     });
     this.toggle.dataset.action = 'toggleVideo';
     this.toggle.dataset.clipId = clipId;
-    this.toggle.textContent = 'Show Video';
+    this.toggle.textContent = localize('Show Video');
     this.toggle.hidden = true;
     this.toggle.addEventListener('click', () => this.toggleExpanded());
     this.area = element('div', 'clip-video-area', { id: areaId });
@@ -45,11 +46,11 @@ export class ClipVideoView {
     this.unavailable = element('p', 'clip-video-unavailable', { role: 'status' });
     this.unavailable.dataset.clipId = clipId;
     const unavailableText = element('span');
-    unavailableText.textContent = 'Video not available. ';
+    unavailableText.textContent = `${localize('Video not available.')} `;
     this.openVideo = element('button', 'link-button', { type: 'button' });
     this.openVideo.dataset.action = 'openVideo';
     this.openVideo.dataset.clipId = clipId;
-    this.openVideo.textContent = 'Open in Browser';
+    this.openVideo.textContent = localize('Open in Browser');
     this.unavailable.append(unavailableText, this.openVideo);
     this.unavailable.hidden = true;
     this.area.append(this.unavailable);
@@ -77,10 +78,10 @@ export class ClipVideoView {
 
     this.toggle.hidden = url === null;
     setAttributeIfChanged(this.toggle, 'aria-expanded', String(open));
-    const toggleText = open ? 'Hide Video' : 'Show Video';
+    const toggleText = open ? localize('Hide Video') : localize('Show Video');
     if (this.toggle.textContent !== toggleText) this.toggle.textContent = toggleText;
-    setAttributeIfChanged(this.toggle, 'aria-label', `${open ? 'Hide' : 'Show'} video of ${label}`);
-    setAttributeIfChanged(this.openVideo, 'aria-label', `Open in browser: the video of ${label}`);
+    setAttributeIfChanged(this.toggle, 'aria-label', open ? localize('Hide video of {0}', label) : localize('Show video of {0}', label));
+    setAttributeIfChanged(this.openVideo, 'aria-label', localize('Open in browser: the video of {0}', label));
     this.area.hidden = !open;
     this.unavailable.hidden = !(open && failed);
 
@@ -96,7 +97,7 @@ export class ClipVideoView {
       this.video = video;
       this.area.append(video);
     }
-    setAttributeIfChanged(this.video, 'aria-label', `Video player: ${label}`);
+    setAttributeIfChanged(this.video, 'aria-label', localize('Video player: {0}', label));
     setMediaSource(this.video, url);
   }
 

@@ -6,6 +6,7 @@ import { mediaUrlForGateway } from '../core/safeUrl';
 import { ClipVideoView } from './clipVideoView';
 import { element, setAttributeIfChanged, setOptionalText } from './dom';
 import { post } from './host';
+import { localize, pageLanguage } from './l10n';
 import { LyricsView } from './lyricsView';
 import { setMediaSource } from './mediaSource';
 
@@ -59,7 +60,7 @@ export class ClipView {
     this.audio.dataset.clipId = clipId;
     this.audio.addEventListener('error', () => this.reportError('audio', this.audio.getAttribute('src')));
     this.audioMissing = element('p', 'clip-audio-missing');
-    this.audioMissing.textContent = 'No audio yet.';
+    this.audioMissing.textContent = localize('No audio yet.');
     players.append(this.audio, this.audioMissing);
     this.mediaBox.append(this.cover, players);
 
@@ -75,10 +76,10 @@ export class ClipView {
       return { row, value };
     };
     this.facts = {
-      tags: fact('tags', 'Tags'),
-      model: fact('model', 'Model'),
-      duration: fact('duration', 'Duration'),
-      created: fact('created', 'Created'),
+      tags: fact('tags', localize('Tags')),
+      model: fact('model', localize('Model')),
+      duration: fact('duration', localize('Duration')),
+      created: fact('created', localize('Created')),
     };
 
     const actions = element('div', 'actions clip-actions');
@@ -91,13 +92,13 @@ export class ClipView {
       return created;
     };
     this.buttons = {
-      openLyrics: button('openLyrics', 'Open Lyrics', false),
-      copyLink: button('copyLink', 'Copy Link', true),
-      download: button('download', 'Download…', true),
-      extendClip: button('extendClip', 'Extend…', true),
+      openLyrics: button('openLyrics', localize('Open Lyrics'), false),
+      copyLink: button('copyLink', localize('Copy Link'), true),
+      download: button('download', localize('Download…'), true),
+      extendClip: button('extendClip', localize('Extend…'), true),
     };
 
-    const lyricsRoot = element('section', 'lyrics', { 'aria-label': 'Lyrics' });
+    const lyricsRoot = element('section', 'lyrics', { 'aria-label': localize('Lyrics') });
     this.lyrics = new LyricsView(lyricsRoot);
 
     this.video = new ClipVideoView(clipId, number);
@@ -106,12 +107,13 @@ export class ClipView {
   }
 
   update(clip: Clip, task: Task, index: number): void {
-    const name = clip.title?.trim() || task.title?.trim() || 'Untitled clip';
-    const label = task.clips.length > 1 ? `${name} (clip ${index + 1})` : name;
+    const name = clip.title?.trim() || task.title?.trim() || localize('Untitled clip');
+    const label = task.clips.length > 1 ? localize('{0} (clip {1})', name, index + 1) : name;
     setOptionalText(this.title, name);
     this.title.hidden = false;
-    setOptionalText(this.position, task.clips.length > 1 ? `Clip ${index + 1} of ${task.clips.length}` : null);
-    setOptionalText(this.status, clip.isStreaming ? `${formatStatus(clip.status, clip.rawStatus)} · streaming` : formatStatus(clip.status, clip.rawStatus));
+    setOptionalText(this.position, task.clips.length > 1 ? localize('Clip {0} of {1}', index + 1, task.clips.length) : null);
+    const status = formatStatus(clip.status, clip.rawStatus, localize);
+    setOptionalText(this.status, clip.isStreaming ? `${status} · ${localize('streaming')}` : status);
     setAttributeIfChanged(this.status, 'data-status', clip.status);
     setAttributeIfChanged(this.root, 'data-streaming', String(clip.isStreaming));
     setOptionalText(this.error, clip.errorMessage);
@@ -127,14 +129,14 @@ export class ClipView {
       this.cover.removeAttribute('src');
     } else {
       setAttributeIfChanged(this.cover, 'src', coverUrl);
-      setAttributeIfChanged(this.cover, 'alt', `Cover of ${label}`);
+      setAttributeIfChanged(this.cover, 'alt', localize('Cover of {0}', label));
       this.cover.hidden = this.reportedErrors.has(`image ${coverUrl}`);
     }
 
     // A live stream has no end, and a task with many clips must not fetch them all at once:
     // fetch nothing until the user presses play.
     setAttributeIfChanged(this.audio, 'preload', clip.isStreaming || index >= PRELOADED_PLAYERS ? 'none' : 'metadata');
-    setAttributeIfChanged(this.audio, 'aria-label', `Audio player: ${label}`);
+    setAttributeIfChanged(this.audio, 'aria-label', localize('Audio player: {0}', label));
     setMediaSource(this.audio, audioUrl);
     this.audio.hidden = audioUrl === null;
     this.audioMissing.hidden = audioUrl !== null;
@@ -149,11 +151,11 @@ export class ClipView {
     const hasLyrics = (clip.lyrics?.trim() ?? '') !== '';
     this.buttons.openLyrics.disabled = !hasLyrics;
     this.buttons.copyLink.disabled = clip.audioUrl === null;
-    setAttributeIfChanged(this.buttons.openLyrics, 'aria-label', `Open lyrics of ${label}`);
-    setAttributeIfChanged(this.buttons.copyLink, 'aria-label', `Copy link to the audio of ${label}`);
-    setAttributeIfChanged(this.buttons.download, 'aria-label', `Download ${label}`);
+    setAttributeIfChanged(this.buttons.openLyrics, 'aria-label', localize('Open lyrics of {0}', label));
+    setAttributeIfChanged(this.buttons.copyLink, 'aria-label', localize('Copy link to the audio of {0}', label));
+    setAttributeIfChanged(this.buttons.download, 'aria-label', localize('Download {0}', label));
     this.buttons.extendClip.disabled = !isExtendable(task, clip);
-    setAttributeIfChanged(this.buttons.extendClip, 'aria-label', `Extend ${label}…`);
+    setAttributeIfChanged(this.buttons.extendClip, 'aria-label', localize('Extend {0}…', label));
     this.lyrics.update(hasLyrics ? clip.lyrics : null);
   }
 
@@ -170,5 +172,10 @@ export class ClipView {
 function formatCreated(iso: string | null): string | null {
   if (iso === null) return null;
   const time = Date.parse(iso);
-  return Number.isFinite(time) ? new Date(time).toLocaleString() : null;
+  if (!Number.isFinite(time)) return null;
+  try {
+    return new Date(time).toLocaleString(pageLanguage.locale);
+  } catch {
+    return new Date(time).toLocaleString();
+  }
 }

@@ -1,6 +1,7 @@
 import { MAX_LYRICS_CHARACTERS_SHOWN, firstCharacters, moreCharactersNotShown } from '../core/task/displayLimits';
 import { splitLyricsSections } from '../core/task/lyricsSections';
 import { element } from './dom';
+import { pageLanguage } from './l10n';
 
 /** Renders lyrics with their section tags as headings; does nothing when the text is unchanged. */
 export class LyricsView {
@@ -30,7 +31,7 @@ export class LyricsView {
     });
     if (capped !== null && capped.notShownCharacters > 0) {
       const more = element('p', 'lyrics-more');
-      more.textContent = moreCharactersNotShown(capped.notShownCharacters);
+      more.textContent = moreCharactersNotShown(capped.notShownCharacters, pageLanguage);
       nodes.push(more);
     }
     this.root.replaceChildren(...nodes);

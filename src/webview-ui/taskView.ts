@@ -6,6 +6,7 @@ import { StatusAnnouncements } from '../core/task/statusAnnouncement';
 import { untitledTaskName } from '../core/task/taskLabel';
 import { ClipView } from './clipView';
 import { required, setAttributeIfChanged, setOptionalText } from './dom';
+import { localize, pageLanguage } from './l10n';
 import { LyricsView } from './lyricsView';
 
 /**
@@ -29,17 +30,17 @@ export class TaskView {
   private readonly clipList = required<HTMLElement>('clips');
   private readonly clipsMore = required<HTMLElement>('clips-more');
   private readonly clips = new Map<string, ClipView>();
-  private readonly announcements = new StatusAnnouncements();
+  private readonly announcements = new StatusAnnouncements(localize);
   private updates = 0;
 
   /** `sourceDocument`: the name of the song document the task was generated from, if any. */
   update(task: Task, sourceDocument: string | undefined): void {
     document.body.dataset.taskId = task.id;
-    const name = task.title?.trim() || untitledTaskName(task.id);
+    const name = task.title?.trim() || untitledTaskName(task.id, localize);
     setOptionalText(this.title, name);
     this.title.hidden = false;
 
-    setOptionalText(this.status, formatStatus(task.status, task.rawStatus));
+    setOptionalText(this.status, formatStatus(task.status, task.rawStatus, localize));
     setAttributeIfChanged(this.status, 'data-status', task.status);
     // A status change or a new quarter of progress, never every poll (see statusAnnouncement.ts);
     // the name is cut and freed of invisible characters, since it is heard rather than seen.
@@ -47,19 +48,19 @@ export class TaskView {
     if (announcement !== null) this.announcer.textContent = announcement;
 
     this.updateProgress(task);
-    setOptionalText(this.failure, task.status === 'failed' ? task.failReason ?? 'The task failed without a reason.' : null);
+    setOptionalText(this.failure, task.status === 'failed' ? task.failReason ?? localize('The task failed without a reason.') : null);
 
     const anyLyrics = (task.lyrics?.trim() ?? '') !== '' || task.clips.some((clip) => (clip.lyrics?.trim() ?? '') !== '');
     this.openLyrics.disabled = !anyLyrics;
     this.download.disabled = false;
-    setAttributeIfChanged(this.openLyrics, 'aria-label', `Open lyrics of ${name}`);
-    setAttributeIfChanged(this.download, 'aria-label', `Download ${name}…`);
+    setAttributeIfChanged(this.openLyrics, 'aria-label', localize('Open lyrics of {0}', name));
+    setAttributeIfChanged(this.download, 'aria-label', localize('Download {0}…', name));
     // The same rule as the tree's menu: a song to edit needs clips or a lyrics task's text.
     this.editAsNewSong.disabled = task.clips.length === 0 && (task.lyrics?.trim() ?? '') === '';
-    setAttributeIfChanged(this.editAsNewSong, 'aria-label', `Edit as New Song: ${name}`);
+    setAttributeIfChanged(this.editAsNewSong, 'aria-label', localize('Edit as New Song: {0}', name));
     // The host sends the name only for a task generated from a document; it opens what it recorded.
     this.openSource.hidden = sourceDocument === undefined;
-    if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'aria-label', `Open the song document ${sourceDocument}`);
+    if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'aria-label', localize('Open the song document {0}', sourceDocument));
     if (sourceDocument !== undefined) setAttributeIfChanged(this.openSource, 'title', sourceDocument);
 
     // A lyrics task has its text on the task itself and no clips.
@@ -111,6 +112,6 @@ export class TaskView {
       if (here !== view.root) this.clipList.insertBefore(view.root, here);
     });
     this.clipList.hidden = shown.length === 0;
-    setOptionalText(this.clipsMore, notShown > 0 ? moreClipsNotShown(notShown) : null);
+    setOptionalText(this.clipsMore, notShown > 0 ? moreClipsNotShown(notShown, pageLanguage) : null);
   }
 }

@@ -43,6 +43,12 @@ export interface CodeServerOptions {
    * toast can never see one. Turn it on only for a workbench that needs the payload.
    */
   smokeTestDriver?: boolean;
+  /**
+   * VS Code's display language (`--locale`, e.g. `zh-cn` or the pseudo-locale `qps-ploc`): the
+   * extension host's `vscode.env.language`, which picks the extension's package.nls.<locale>.json
+   * and l10n/bundle.l10n.<locale>.json. English by default. See `registerStubLanguagePack`.
+   */
+  locale?: string;
 }
 
 export interface WorkbenchUrlOptions {
@@ -88,6 +94,27 @@ export async function installExtension(vsixPath: string, extensionsDir: string, 
   if (code !== 0) throw new Error(`Installing ${vsixPath} failed (exit ${String(code)}):\n${output}`);
 }
 
+/**
+ * code-server honours `--locale` only for a language it has a language pack for: without one the
+ * workbench stays English and so does the extension host's `vscode.env.language`, whatever the
+ * flag says. A language pack is found through `languagepacks.json` in the user data folder. This
+ * registers one for `locale` that translates none of VS Code's own words (they stay English, no
+ * download needed) but makes `locale` the display language, which is all an extension's
+ * translations need.
+ */
+function registerStubLanguagePack(runDir: string, userDataDir: string, locale: string): void {
+  const translations = path.join(runDir, 'stub-language-pack', 'main.i18n.json');
+  mkdirSync(path.dirname(translations), { recursive: true });
+  writeFileSync(translations, `${JSON.stringify({ version: '1.0.0', contents: {} })}\n`);
+  const pack = {
+    hash: `stub-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `suno-tasks-test.stub-language-pack-${locale}` }, version: '1.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  writeFileSync(path.join(userDataDir, 'languagepacks.json'), `${JSON.stringify({ [locale.toLowerCase()]: pack }, null, 2)}\n`);
+}
+
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const tools = resolveVscodeTools();
   const runDir = options.runDir ?? createRunDir('code-server');
@@ -97,6 +124,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   for (const folder of [workspace, userDataDir, extensionsDir, path.join(userDataDir, 'User')]) {
     mkdirSync(folder, { recursive: true });
   }
+  if (options.locale !== undefined) registerStubLanguagePack(runDir, userDataDir, options.locale);
   writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
     `${JSON.stringify({ ...quietSettings, ...options.settings }, null, 2)}\n`,
@@ -129,6 +157,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--ignore-last-opened',
       '--user-data-dir', userDataDir,
       '--extensions-dir', extensionsDir,
+      ...(options.locale ? ['--locale', options.locale] : []),
       // Without it the built workbench ignores the extension development/test payload.
       ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       workspace,

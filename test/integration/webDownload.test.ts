@@ -53,13 +53,14 @@ describe('Download in the browser', function () {
     return Promise.resolve(downloadHandler(fixture.api.services)(argument));
   }
 
-  /** Picks `kinds` in the quick pick and catches the messages shown. */
+  /** Picks `kinds` in the quick pick (its rows name them in the display language) and catches the messages shown. */
   function pickKinds(kinds: readonly string[]): ReturnType<typeof catchMessages>['messages'] {
     const { messages, standIns } = catchMessages();
+    type KindItem = vscode.QuickPickItem & { readonly downloadKind: string };
     restorers.push(
       standInFor({
         ...standIns,
-        showQuickPick: ((items: readonly vscode.QuickPickItem[]) => Promise.resolve(items.filter((item) => kinds.includes(item.label)))) as never,
+        showQuickPick: ((items: readonly KindItem[]) => Promise.resolve(items.filter((item) => kinds.includes(item.downloadKind)))) as never,
       }),
     );
     return messages;

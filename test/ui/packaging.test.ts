@@ -47,6 +47,9 @@ describe('Packaged extension (.vsix)', function () {
         'media/icon.png',
         'media/suno-activity.svg',
         'media/dist/panel.js',
+        'package.nls.json',
+        'package.nls.zh-cn.json',
+        'l10n/bundle.l10n.zh-cn.json',
       ]) {
         assert.ok(files.includes(expected), `${expected} is missing from the .vsix`);
       }

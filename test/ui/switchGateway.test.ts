@@ -18,6 +18,7 @@ import {
   openTracker,
   quickInputField,
   quickInputMessage,
+  replaceRefusedAndAccept,
   setApiKeyThroughUi,
   taskRow,
   trackerRows,
@@ -97,8 +98,7 @@ describe('Journey: switching between two gateways', function () {
     const field = await waitForInputBox(page());
     await field.fill('ftp://files.example');
     await waitUntil('the address to be refused', async () => /must start with http:\/\/ or https:\/\//.test((await quickInputMessage(page()).textContent()) ?? ''));
-    await field.fill(`${other.url}/v1/`);
-    await field.press('Enter');
+    await replaceRefusedAndAccept(page(), field, `${other.url}/v1/`);
 
     const offer = await findNotification(page(), /No API key is stored for .* yet\. Set one now\?/);
     await notificationButton(offer, 'Set API Key…').click();

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod/mini';
 import { normaliseBaseUrl } from '../../src/core/gateway/baseUrl';
+import { englishManifest } from './support/englishManifest';
 
 /**
  * What the Marketplace page is built from: package.json's metadata, the icon and every setting's
@@ -40,7 +41,7 @@ const manifestSchema = z.object({
 type Manifest = z.infer<typeof manifestSchema>;
 
 function manifest(): Manifest {
-  return manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  return manifestSchema.parse(englishManifest());
 }
 
 /** Width and height from a PNG's IHDR chunk, which always comes first after the signature. */

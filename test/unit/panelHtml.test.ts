@@ -77,3 +77,34 @@ describe('panelHtml', () => {
     assert.ok(Buffer.from(first, 'base64').length >= 16);
   });
 });
+
+describe('panelHtml in the display language', () => {
+  const chinese = {
+    localize: (message: string) => ({ 'Loading task…': '正在加载任务…', Lyrics: '歌词' })[message] ?? message,
+    locale: 'zh-cn',
+  };
+
+  it('writes its own words in the display language and says which it is', () => {
+    const html = panelHtml({ ...OPTIONS, language: chinese });
+    assert.match(html, /<html lang="zh-cn">/);
+    assert.match(html, /<h1 id="task-title">正在加载任务…<\/h1>/);
+    assert.match(html, /<h2 id="task-lyrics-heading">歌词<\/h2>/);
+  });
+
+  it('hands the page its translations as JSON in an attribute that no sentence can break out of', () => {
+    const hostile = '"></meta><script>alert(1)</script>&amp;';
+    const html = panelHtml({ ...OPTIONS, language: { ...chinese, locale: '"><script>' }, translations: { 'Show Video': hostile } });
+    const content = /<meta name="panel-translations" content="([^"]*)">/.exec(html)?.[1];
+    assert.ok(content !== undefined, 'no translations element');
+    const unescaped = content.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.deepEqual(JSON.parse(unescaped), { 'Show Video': hostile });
+    assert.equal(html.match(/<script/g)?.length, 1, 'only the page script');
+    assert.doesNotMatch(html, /lang=""><script>/);
+  });
+
+  it('is English without a language', () => {
+    const html = panelHtml(OPTIONS);
+    assert.match(html, /<html lang="en">/);
+    assert.match(html, /<h1 id="task-title">Loading task…<\/h1>/);
+  });
+});

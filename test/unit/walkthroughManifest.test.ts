@@ -57,8 +57,19 @@ const manifestSchema = z.object({
 type Manifest = z.infer<typeof manifestSchema>;
 type Step = z.infer<typeof stepSchema>;
 
+/** package.json with its `%key%` strings replaced by their English text, as VS Code shows them. */
 function manifest(): Manifest {
-  return manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  const english = z.record(z.string(), z.string()).parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')));
+  const raw = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+  return manifestSchema.parse(JSON.parse(raw, (_key, value: unknown) => (typeof value === 'string' ? englishOf(value, english) : value)));
+}
+
+function englishOf(value: string, english: Readonly<Record<string, string>>): string {
+  const placeholder = /^%([^%]+)%$/.exec(value);
+  if (placeholder === null) return value;
+  const text = english[placeholder[1]];
+  assert.ok(text !== undefined, `package.nls.json has no ${placeholder[1]}`);
+  return text;
 }
 
 function walkthrough(): Manifest['contributes']['walkthroughs'][number] {

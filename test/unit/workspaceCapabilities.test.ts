@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as z from 'zod/mini';
+import { englishManifest } from './support/englishManifest';
 
 /**
  * The manifest's workspace trust and virtual workspace declarations against what the settings
@@ -11,8 +10,6 @@ import * as z from 'zod/mini';
  * the workspace is trusted. A new setting must either be harmless from a workspace, or be scoped
  * the same way, or make the declaration `limited` with the setting in `restrictedConfigurations`.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 const supportSchema = z.union([z.boolean(), z.literal('limited')]);
 const manifestSchema = z.object({
@@ -51,7 +48,7 @@ const HARMLESS_FROM_A_WORKSPACE: Record<string, string> = {
 };
 
 function manifest(): z.infer<typeof manifestSchema> {
-  return manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  return manifestSchema.parse(englishManifest());
 }
 
 describe('Workspace trust and virtual workspaces in package.json', () => {

@@ -15,10 +15,12 @@
  * - user names, passwords, query strings and fragments are refused rather than dropped: they
  *   would end up in logs and error messages, and a key pasted into the URL must never travel
  *   in one.
- * Lives in the core without Node imports so that the same code runs in a browser worker.
+ * Lives in the core without Node imports so that the same code runs in a browser worker. Refusals
+ * are worded by `localize` (English unless an input box of the extension asks).
  */
 
 import { GatewayError } from '../gatewayError';
+import { english, type Localize } from '../localize';
 import { hasSpaceOrControl } from '../spaceOrControl';
 
 /** The gateway the extension and the CLI talk to when none is set (package.json repeats it). */
@@ -26,18 +28,18 @@ export const DEFAULT_BASE_URL = 'https://api.gpt.ge';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-export function normaliseBaseUrl(input: string): string {
+export function normaliseBaseUrl(input: string, localize: Localize = english): string {
   const trimmed = typeof input === 'string' ? input.trim() : '';
   if (trimmed === '') {
-    throw invalid(`The gateway base URL is empty. Set it to the address of your gateway, e.g. ${DEFAULT_BASE_URL}.`);
+    throw invalid(localize('The gateway base URL is empty. Set it to the address of your gateway, e.g. {0}.', DEFAULT_BASE_URL));
   }
   const shown = trimmed.length > 120 ? `${trimmed.slice(0, 117)}...` : trimmed;
   if (hasSpaceOrControl(trimmed)) {
-    throw invalid(`The gateway base URL "${shown}" contains spaces or control characters.`);
+    throw invalid(localize('The gateway base URL "{0}" contains spaces or control characters.', shown));
   }
   if (!SCHEME.test(trimmed) && /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/]|$))/i.test(trimmed)) {
     // `http:/host`, `mailto:…`, `javascript:…`: a scheme without `//`, not a `host:port`.
-    throw invalid(`The gateway base URL "${shown}" must start with http:// or https://.`);
+    throw invalid(localize('The gateway base URL "{0}" must start with http:// or https://.', shown));
   }
   const withScheme = SCHEME.test(trimmed) ? trimmed : `https://${trimmed}`;
 
@@ -45,23 +47,23 @@ export function normaliseBaseUrl(input: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw invalid(`The gateway base URL "${shown}" is not a valid URL. Expected something like ${DEFAULT_BASE_URL}.`);
+    throw invalid(localize('The gateway base URL "{0}" is not a valid URL. Expected something like {1}.', shown, DEFAULT_BASE_URL));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalid(`The gateway base URL "${shown}" must start with http:// or https://.`);
+    throw invalid(localize('The gateway base URL "{0}" must start with http:// or https://.', shown));
   }
   if (url.hostname === '') {
-    throw invalid(`The gateway base URL "${shown}" has no host name.`);
+    throw invalid(localize('The gateway base URL "{0}" has no host name.', shown));
   }
   if (url.username !== '' || url.password !== '') {
     // Do not echo the input: the "user name" may well be the API key.
-    throw invalid('The gateway base URL must not contain a user name or password. Put the API key in the key setting instead.');
+    throw invalid(localize('The gateway base URL must not contain a user name or password. Put the API key in the key setting instead.'));
   }
   if (url.search !== '' || trimmed.endsWith('?')) {
-    throw invalid(`The gateway base URL must not contain a query string (?…). Use only the gateway address, e.g. ${DEFAULT_BASE_URL}.`);
+    throw invalid(localize('The gateway base URL must not contain a query string (?…). Use only the gateway address, e.g. {0}.', DEFAULT_BASE_URL));
   }
   if (url.hash !== '' || trimmed.endsWith('#')) {
-    throw invalid(`The gateway base URL "${shown}" must not contain a fragment (#…).`);
+    throw invalid(localize('The gateway base URL "{0}" must not contain a fragment (#…).', shown));
   }
 
   const segments = url.pathname.split('/').filter((segment) => segment !== '');

@@ -12,15 +12,19 @@
 
 import type { Clock } from '../clock';
 import { GatewayError } from '../gatewayError';
+import { english, type Localize } from '../localize';
 import { clip } from '../wire/answerBody';
 import { answersWithoutCors } from './gatewayProbe';
 
 /** How long the `no-cors` look at the gateway may take before the original failure stands. */
 const PROBE_TIMEOUT_MS = 10_000;
 
-/** The one wording of a cross-origin refusal, wherever it is shown. */
-export function crossOriginRefusalMessage(url: string): string {
-  return `The gateway at ${hostOf(url)} does not allow requests from the browser (CORS), so it cannot be used from vscode.dev; use the desktop app, or a gateway that allows cross-origin requests.`;
+/** The one wording of a cross-origin refusal, wherever it is shown, worded by `localize`. */
+export function crossOriginRefusalMessage(url: string, localize: Localize = english): string {
+  return localize(
+    'The gateway at {0} does not allow requests from the browser (CORS), so it cannot be used from vscode.dev; use the desktop app, or a gateway that allows cross-origin requests.',
+    hostOf(url),
+  );
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   type KeyState,
 } from './gatewayCheckVerdicts';
 import { errorText } from '../errorText';
+import { english, type Localize } from '../localize';
 
 export type CheckOutcome = 'ok' | 'warning' | 'failed' | 'skipped';
 
@@ -79,6 +80,8 @@ export interface GatewayCheckOptions {
    * apply and are checked; false (default) in Node, where they do not.
    */
   readonly inBrowser?: boolean;
+  /** Words the findings and advice: the extension passes `vscode.l10n.t`; English by default. */
+  readonly localize?: Localize;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -96,6 +99,7 @@ export async function checkGateway(options: GatewayCheckOptions): Promise<Gatewa
   const clock = options.clock ?? systemClock;
   // Blanked out of every quote, whether it can be sent or not.
   const secret = options.apiKey?.trim() || undefined;
+  const localize = options.localize ?? english;
   const started = clock.now();
   const report = (baseUrl: string | null, checks: GatewayCheck[]): GatewayCheckReport => ({
     configuredBaseUrl: quoted(options.baseUrl, secret) ?? '',
@@ -109,7 +113,7 @@ export async function checkGateway(options: GatewayCheckOptions): Promise<Gatewa
   try {
     baseUrl = normaliseBaseUrl(options.baseUrl);
   } catch (error) {
-    return report(null, [baseUrlCheck(options.baseUrl, { problem: errorText(error) }, secret), ...skippedForBaseUrl()]);
+    return report(null, [baseUrlCheck(options.baseUrl, { problem: errorText(error) }, secret, localize), ...skippedForBaseUrl(localize)]);
   }
 
   const { keyState, sendableKey } = keyStateOf(options.apiKey);
@@ -131,17 +135,17 @@ export async function checkGateway(options: GatewayCheckOptions): Promise<Gatewa
   // Only a browser hides why a request failed; a no-cors request tells a CORS refusal apart.
   const answersBlocked = inBrowser && single.kind === 'no_answer' && single.reason === 'blocked' ? await answersWithoutCors(singleUrl, probeOptions) : false;
 
-  const key = keyCheck(single, keyState, secret);
+  const key = keyCheck(single, keyState, secret, localize);
   return report(baseUrl, [
-    baseUrlCheck(options.baseUrl, { normalised: baseUrl }, secret),
-    reachableCheck(single, probeOptions.timeoutMs, answersBlocked, secret),
-    jsonCheck(single, secret),
+    baseUrlCheck(options.baseUrl, { normalised: baseUrl }, secret, localize),
+    reachableCheck(single, probeOptions.timeoutMs, answersBlocked, secret, localize),
+    jsonCheck(single, secret, localize),
     key,
-    balanceCheck([single, ...batch, submit], key.outcome === 'ok', secret),
-    batchRouteCheck(batch, secret),
-    submitRouteCheck(submit, secret),
-    crossOriginCheck(inBrowser, single, answersBlocked),
-    requestIdCheck([single, ...batch, submit], secret),
+    balanceCheck([single, ...batch, submit], key.outcome === 'ok', secret, localize),
+    batchRouteCheck(batch, secret, localize),
+    submitRouteCheck(submit, secret, localize),
+    crossOriginCheck(inBrowser, single, answersBlocked, localize),
+    requestIdCheck([single, ...batch, submit], secret, localize),
   ]);
 }
 

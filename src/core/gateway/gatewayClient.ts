@@ -14,7 +14,7 @@ import { normaliseBaseUrl } from './baseUrl';
 import { GatewayError } from '../gatewayError';
 import { HttpTransport, type RequestLogEntry } from './httpTransport';
 import type { RawResponse, RequestDescription } from './responseErrors';
-import { explainIdProblem } from '../task/idRules';
+import { explainIdProblem } from '../task/idProblemText';
 import type { Task } from '../task/model';
 import { readSingleAnswer } from './taskAnswers';
 import type { SubmitRequest } from '../wire/submitBodies';

@@ -1,3 +1,4 @@
+import { english, type Localize } from '../localize';
 import { formatDuration } from '../task/format';
 
 /**
@@ -31,21 +32,21 @@ function secondsOf(text: string): number | null {
   return whole + (fraction === '' ? 0 : Number(`0.${fraction}`));
 }
 
-/** The typed time in seconds, or why it cannot be where the continuation starts. */
-export function parseContinueAt(input: string, durationSeconds: number | null): ContinueAtResult {
+/** The typed time in seconds, or why it cannot be where the continuation starts, worded by `localize`. */
+export function parseContinueAt(input: string, durationSeconds: number | null, localize: Localize = english): ContinueAtResult {
   const text = input.trim();
   const duration = knownDuration(durationSeconds);
   const usage =
     duration === null
-      ? 'Type where to continue from in seconds (80) or minutes and seconds (1:20).'
-      : `Type where to continue from in seconds (80) or minutes and seconds (1:20), up to ${describeLength(duration)}.`;
+      ? localize('Type where to continue from in seconds (80) or minutes and seconds (1:20).')
+      : localize('Type where to continue from in seconds (80) or minutes and seconds (1:20), up to {0}.', describeLength(duration));
   if (text === '' || text.length > MAX_INPUT_LENGTH) return { ok: false, reason: usage };
   const seconds = secondsOf(text);
   if (seconds === null || !Number.isFinite(seconds)) return { ok: false, reason: usage };
   if (duration !== null && seconds > duration) {
-    return { ok: false, reason: `The clip is ${describeLength(duration)} long: continue from that point or earlier.` };
+    return { ok: false, reason: localize('The clip is {0} long: continue from that point or earlier.', describeLength(duration)) };
   }
-  if (seconds > MAX_CONTINUE_AT_SECONDS) return { ok: false, reason: `Continue from at most ${MAX_CONTINUE_AT_SECONDS} seconds.` };
+  if (seconds > MAX_CONTINUE_AT_SECONDS) return { ok: false, reason: localize('Continue from at most {0} seconds.', MAX_CONTINUE_AT_SECONDS) };
   return { ok: true, seconds };
 }
 

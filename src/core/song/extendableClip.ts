@@ -8,14 +8,17 @@ import type { Clip, Task } from '../task/model';
  * continuation goes to the task's own gateway, and a foreign task is answered `task_not_exist`.)
  */
 
-/** Why `clip` cannot be extended, in a sentence; null when it can. */
-export function extendRefusal(task: Task, clip: Clip): string | null {
-  if (task.action === 'lyrics') return 'A lyrics task has no song to extend.';
-  if (clip.status !== 'succeeded' || clip.isStreaming) return 'Only a finished clip can be extended: wait until it is complete.';
-  if (!isValidId(task.id) || !isValidId(clip.id)) return 'This clip has no id a gateway would accept.';
+/** Why a clip cannot be extended; the command words it (in the display language). */
+export type ExtendProblem = 'lyrics_task' | 'unfinished' | 'unusable_id';
+
+/** Why `clip` cannot be extended, or null when it can. */
+export function extendProblem(task: Task, clip: Clip): ExtendProblem | null {
+  if (task.action === 'lyrics') return 'lyrics_task';
+  if (clip.status !== 'succeeded' || clip.isStreaming) return 'unfinished';
+  if (!isValidId(task.id) || !isValidId(clip.id)) return 'unusable_id';
   return null;
 }
 
 export function isExtendable(task: Task, clip: Clip): boolean {
-  return extendRefusal(task, clip) === null;
+  return extendProblem(task, clip) === null;
 }

@@ -1,3 +1,4 @@
+import { english, type Localize } from '../localize';
 import type { Task } from '../task/model';
 import { isValidId } from '../task/idRules';
 import type { CustomSongBody, DescriptionSongBody, ExtendSongBody, LyricsBody } from '../wire/submitBodies';
@@ -10,7 +11,8 @@ import { hasBlockingProblem, validateSong, type SongProblem } from './songValida
  * The bodies the submit routes are sent, built from what the user wrote. Every builder checks
  * its input first and refuses with a reason instead of building a body a gateway would refuse
  * or charge for by mistake; a song document is checked by the same validator as the editor's
- * diagnostics, so a document the editor shows without errors is one that can be sent.
+ * diagnostics, so a document the editor shows without errors is one that can be sent. Reasons
+ * are worded by the `localize` each builder is given (English for the CLI).
  */
 
 export type BodyResult<T> =
@@ -27,12 +29,18 @@ export const DESCRIPTION_LIMIT = 500;
 export const LYRICS_PROMPT_LIMIT = 3000;
 
 /** Custom mode: the document's lyrics, style and title (`POST /suno/submit/music`). */
-export function customSongBody(document: SongDocument, settings: SongSettings): BodyResult<CustomSongBody> {
-  const problems = validateSong(document, settings);
+export function customSongBody(document: SongDocument, settings: SongSettings, localize: Localize = english): BodyResult<CustomSongBody> {
+  const problems = validateSong(document, settings, localize);
   if (hasBlockingProblem(problems)) {
     const errors = problems.filter((problem) => problem.severity === 'error');
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-    return { ok: false, reason: `${errors[0].message}${more}`, problems: errors };
+    const first = errors[0].message;
+    const reason =
+      errors.length === 1
+        ? first
+        : errors.length === 2
+          ? localize('{0} (and 1 more problem)', first)
+          : localize('{0} (and {1} more problems)', first, errors.length - 1);
+    return { ok: false, reason, problems: errors };
   }
   const instrumental = songField(document, 'instrumental')?.value.toLowerCase() === 'true';
   const exclude = songField(document, 'exclude')?.value.trim() ?? '';
@@ -55,23 +63,27 @@ interface DescriptionInput {
 }
 
 /** Description mode: the model writes the lyrics (`POST /suno/submit/music`). */
-export function descriptionSongBody(input: DescriptionInput, settings: SongSettings): BodyResult<DescriptionSongBody> {
+export function descriptionSongBody(
+  input: DescriptionInput,
+  settings: SongSettings,
+  localize: Localize = english,
+): BodyResult<DescriptionSongBody> {
   const description = input.description.trim();
-  if (description === '') return refused('Write a description of the song.');
+  if (description === '') return refused(localize('Write a description of the song.'));
   if (description.length > DESCRIPTION_LIMIT) {
-    return refused(`The description has ${description.length} characters; at most ${DESCRIPTION_LIMIT} are accepted.`);
+    return refused(localize('The description has {0} characters; at most {1} are accepted.', description.length, DESCRIPTION_LIMIT));
   }
   const mv = chosenModel(input.model, settings);
-  if (mv === null) return refused('The model is not a model id.');
+  if (mv === null) return refused(localize('The model is not a model id.'));
   return { ok: true, body: { gpt_description_prompt: description, mv, make_instrumental: input.instrumental } };
 }
 
 /** Lyrics only (`POST /suno/submit/lyrics`): what the lyrics should be about. */
-export function lyricsBody(prompt: string): BodyResult<LyricsBody> {
+export function lyricsBody(prompt: string, localize: Localize = english): BodyResult<LyricsBody> {
   const trimmed = prompt.trim();
-  if (trimmed === '') return refused('Write what the lyrics should be about.');
+  if (trimmed === '') return refused(localize('Write what the lyrics should be about.'));
   if (trimmed.length > LYRICS_PROMPT_LIMIT) {
-    return refused(`The prompt has ${trimmed.length} characters; at most ${LYRICS_PROMPT_LIMIT} are accepted.`);
+    return refused(localize('The prompt has {0} characters; at most {1} are accepted.', trimmed.length, LYRICS_PROMPT_LIMIT));
   }
   return { ok: true, body: { prompt: trimmed } };
 }
@@ -90,21 +102,21 @@ interface ExtendInput {
 }
 
 /** A continuation of a clip (`POST /suno/submit/music` with `task_id`, `continue_clip_id`, `continue_at`). */
-export function extendSongBody(input: ExtendInput, settings: SongSettings): BodyResult<ExtendSongBody> {
+export function extendSongBody(input: ExtendInput, settings: SongSettings, localize: Localize = english): BodyResult<ExtendSongBody> {
   const { task, clipId, continueAt } = input;
   const clip = task.clips.find((candidate) => candidate.id === clipId);
-  if (clip === undefined || !isValidId(task.id) || !isValidId(clip.id)) return refused('That clip is not one of the task’s clips.');
+  if (clip === undefined || !isValidId(task.id) || !isValidId(clip.id)) return refused(localize('That clip is not one of the task’s clips.'));
   if (typeof continueAt !== 'number' || !Number.isFinite(continueAt) || continueAt < 0) {
-    return refused('Where to continue from is a number of seconds, 0 or more.');
+    return refused(localize('Where to continue from is a number of seconds, 0 or more.'));
   }
   const duration = clip.durationSeconds;
   if (duration !== null && Number.isFinite(duration) && duration >= 0 && continueAt > duration) {
-    return refused(`The clip is ${duration} seconds long: continue from ${duration} seconds or earlier.`);
+    return refused(localize('The clip is {0} seconds long: continue from {0} seconds or earlier.', duration));
   }
   // The clip's own model, unless the document names one: a continuation in another model may be refused.
   const clipModel = clip.model !== null && isModelId(clip.model) ? clip.model : settings.defaultModel;
   const song = input.document
-    ? customSongBody(input.document, { ...settings, defaultModel: clipModel })
+    ? customSongBody(input.document, { ...settings, defaultModel: clipModel }, localize)
     : ({ ok: true, body: { prompt: '', mv: clipModel, title: '', tags: '', make_instrumental: true } } as const);
   if (!song.ok) return song;
   const body: ExtendSongBody = {

@@ -1,36 +1,60 @@
+import { english, type Localize } from '../localize';
 import { formatFrontMatterValue } from './frontMatterValue';
 
 /**
  * The short song a New Song starts from. Its placeholders are written `<like this>` so that the
  * validator recognises the ones left in place (a song generated from them costs credits for
- * nothing) and nobody mistakes them for lyrics.
+ * nothing) and nobody mistakes them for lyrics. The keys and section tags stay as the parser and
+ * the gateways read them; the placeholders are in the display language.
  */
 
-/** The text inside each placeholder's angle brackets. */
-export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  'Song title',
-  'genre, mood, voice, instruments',
-  'A line of the verse',
-  'Another line of the verse',
-  'A line of the chorus',
-  'Another line of the chorus',
-]);
+interface TemplatePlaceholders {
+  readonly title: string;
+  readonly style: string;
+  readonly verse: readonly [string, string];
+  readonly chorus: readonly [string, string];
+}
+
+/** The text inside each placeholder's angle brackets, worded by `localize`. */
+function templatePlaceholders(localize: Localize): TemplatePlaceholders {
+  return {
+    title: localize('Song title'),
+    style: localize('genre, mood, voice, instruments'),
+    verse: [localize('A line of the verse'), localize('Another line of the verse')],
+    chorus: [localize('A line of the chorus'), localize('Another line of the chorus')],
+  };
+}
+
+/**
+ * Whether `text` (inside angle brackets) is a placeholder of the template, in English or in the
+ * display language `localize` words: a song may have been started in either.
+ */
+export function isTemplatePlaceholder(text: string, localize: Localize = english): boolean {
+  return [english, localize].some((language) => {
+    const { title, style, verse, chorus } = templatePlaceholders(language);
+    return [title, style, ...verse, ...chorus].includes(text);
+  });
+}
+
+/** The title placeholder as the template writes it (`<Song title>`), for the editor to select. */
+export function titlePlaceholder(localize: Localize = english): string {
+  return `<${templatePlaceholders(localize).title}>`;
+}
 
 /** A new song in the given model, with a verse and a chorus to fill in. */
-export function songTemplate(modelId: string): string {
+export function songTemplate(modelId: string, localize: Localize = english): string {
+  const { title, style, verse, chorus } = templatePlaceholders(localize);
   return [
     '---',
-    'title: <Song title>',
-    'style: <genre, mood, voice, instruments>',
+    `title: <${title}>`,
+    `style: <${style}>`,
     `model: ${formatFrontMatterValue(modelId)}`,
     '---',
     '[Verse]',
-    '<A line of the verse>',
-    '<Another line of the verse>',
+    ...verse.map((line) => `<${line}>`),
     '',
     '[Chorus]',
-    '<A line of the chorus>',
-    '<Another line of the chorus>',
+    ...chorus.map((line) => `<${line}>`),
     '',
   ].join('\n');
 }

@@ -1,8 +1,9 @@
+import { english, type Localize } from '../localize';
 import { inertText } from '../inertText';
 import { SONG_KEYS, songField, songLyrics, type FrontMatterEntry, type SongDocument, type SongKey } from './songDocument';
 import { isModelId } from './modelId';
 import { lookUpModel, type SongModel, type SongSettings } from './songModels';
-import { TEMPLATE_PLACEHOLDERS } from './songTemplate';
+import { isTemplatePlaceholder } from './songTemplate';
 import type { TextSpan } from './textPositions';
 
 /**
@@ -78,13 +79,14 @@ const BOOLEAN_WORDS: Readonly<Record<string, 'true' | 'false'>> = {
   '0': 'false',
 };
 
-export function validateSong(document: SongDocument, settings: SongSettings): SongProblem[] {
+/** `localize` words the messages and fixes: the editor passes `vscode.l10n.t`, the CLI keeps English. */
+export function validateSong(document: SongDocument, settings: SongSettings, localize: Localize = english): SongProblem[] {
   const problems: SongProblem[] = [];
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-  checkFrontMatter(document, eol, problems);
-  const model = checkModel(document, settings, problems);
-  checkContent(document, model, eol, problems);
-  checkPlaceholders(document, problems);
+  checkFrontMatter(document, eol, problems, localize);
+  const model = checkModel(document, settings, problems, localize);
+  checkContent(document, model, eol, problems, localize);
+  checkPlaceholders(document, problems, localize);
   return problems.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_SONG_PROBLEMS);
 }
 
@@ -93,7 +95,7 @@ export function hasBlockingProblem(problems: readonly SongProblem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
-function checkFrontMatter(document: SongDocument, eol: string, problems: SongProblem[]): void {
+function checkFrontMatter(document: SongDocument, eol: string, problems: SongProblem[], localize: Localize): void {
   const frontMatter = document.frontMatter;
   if (frontMatter === null) return;
   if (frontMatter.closeSpan === null) {
@@ -102,10 +104,10 @@ function checkFrontMatter(document: SongDocument, eol: string, problems: SongPro
     problems.push({
       code: 'unclosed-front-matter',
       severity: 'error',
-      message: 'The front matter is not closed: end it with a --- line before the lyrics.',
+      message: localize('The front matter is not closed: end it with a --- line before the lyrics.'),
       span: frontMatter.openSpan,
       fix: {
-        title: 'Close the front matter with ---',
+        title: localize('Close the front matter with ---'),
         span: { start: document.lyricsStart, end: document.lyricsStart },
         text: `${needsBreak ? eol : ''}---${eol}`,
       },
@@ -116,27 +118,27 @@ function checkFrontMatter(document: SongDocument, eol: string, problems: SongPro
     problems.push({
       code: 'malformed-line',
       severity: 'error',
-      message: 'Not a "key: value" line. The front matter holds keys, # comments and blank lines; the lyrics go after the closing ---.',
+      message: localize('Not a "key: value" line. The front matter holds keys, # comments and blank lines; the lyrics go after the closing ---.'),
       span,
     });
   }
   const seen = new Set<SongKey>();
   for (const entry of frontMatter.entries) {
     if (problems.length > MAX_SONG_PROBLEMS) return;
-    checkEntry(entry, seen, problems);
+    checkEntry(entry, seen, problems, localize);
   }
 }
 
-function checkEntry(entry: FrontMatterEntry, seen: Set<SongKey>, problems: SongProblem[]): void {
+function checkEntry(entry: FrontMatterEntry, seen: Set<SongKey>, problems: SongProblem[], localize: Localize): void {
   const shownKey = quoted(entry.key);
   if (entry.songKey === null) {
     const suggestion = nearestKey(entry.key);
     problems.push({
       code: 'unknown-key',
       severity: 'error',
-      message: `Unknown key ${shownKey}: it would not be sent. The keys are ${SONG_KEYS.join(', ')}.`,
+      message: localize('Unknown key {0}: it would not be sent. The keys are {1}.', shownKey, SONG_KEYS.join(', ')),
       span: entry.keySpan,
-      ...(suggestion && { fix: { title: `Change to "${suggestion}"`, span: entry.keySpan, text: suggestion } }),
+      ...(suggestion && { fix: { title: localize('Change to "{0}"', suggestion), span: entry.keySpan, text: suggestion } }),
     });
     return;
   }
@@ -144,9 +146,9 @@ function checkEntry(entry: FrontMatterEntry, seen: Set<SongKey>, problems: SongP
     problems.push({
       code: 'duplicate-key',
       severity: 'error',
-      message: `${shownKey} is set twice; only the first one counts.`,
+      message: localize('{0} is set twice; only the first one counts.', shownKey),
       span: entry.keySpan,
-      fix: { title: `Remove this ${entry.songKey} line`, span: entry.lineSpan, text: '' },
+      fix: { title: localize('Remove this {0} line', entry.songKey), span: entry.lineSpan, text: '' },
     });
     return;
   }
@@ -155,16 +157,16 @@ function checkEntry(entry: FrontMatterEntry, seen: Set<SongKey>, problems: SongP
     problems.push({
       code: 'key-case',
       severity: 'warning',
-      message: `Write ${shownKey} as "${entry.songKey}": keys are lower case.`,
+      message: localize('Write {0} as "{1}": keys are lower case.', shownKey, entry.songKey),
       span: entry.keySpan,
-      fix: { title: `Change to "${entry.songKey}"`, span: entry.keySpan, text: entry.songKey },
+      fix: { title: localize('Change to "{0}"', entry.songKey), span: entry.keySpan, text: entry.songKey },
     });
   }
   if (entry.valueProblem !== null) {
     const messages = {
-      unclosed_quote: `The value of ${entry.songKey} opens a quote that is not closed.`,
-      bad_escape: `The value of ${entry.songKey} holds an escape that means nothing (write \\\\ for a backslash).`,
-      text_after_quote: `Text after the closing quote of ${entry.songKey}: quote the whole value, or use a # comment.`,
+      unclosed_quote: localize('The value of {0} opens a quote that is not closed.', entry.songKey),
+      bad_escape: localize('The value of {0} holds an escape that means nothing (write \\\\ for a backslash).', entry.songKey),
+      text_after_quote: localize('Text after the closing quote of {0}: quote the whole value, or use a # comment.', entry.songKey),
     };
     problems.push({ code: 'bad-quote', severity: 'error', message: messages[entry.valueProblem], span: entry.valueSpan });
     return;
@@ -174,15 +176,15 @@ function checkEntry(entry: FrontMatterEntry, seen: Set<SongKey>, problems: SongP
     problems.push({
       code: 'not-boolean',
       severity: 'error',
-      message: `instrumental is true or false, not ${quoted(entry.value)}.`,
+      message: localize('instrumental is true or false, not {0}.', quoted(entry.value)),
       span: entry.valueSpan.start === entry.valueSpan.end ? entry.keySpan : entry.valueSpan,
-      ...(meant && { fix: { title: `Change to ${meant}`, span: entry.valueSpan, text: meant } }),
+      ...(meant && { fix: { title: localize('Change to {0}', meant), span: entry.valueSpan, text: meant } }),
     });
   }
 }
 
 /** The model the song will be made with, when its limits are known. */
-function checkModel(document: SongDocument, settings: SongSettings, problems: SongProblem[]): SongModel | undefined {
+function checkModel(document: SongDocument, settings: SongSettings, problems: SongProblem[], localize: Localize): SongModel | undefined {
   const entry = songField(document, 'model');
   if (entry === undefined || entry.value === '' || entry.valueProblem !== null) {
     const lookup = lookUpModel(settings.models, settings.defaultModel);
@@ -193,7 +195,7 @@ function checkModel(document: SongDocument, settings: SongSettings, problems: So
     problems.push({
       code: 'invalid-model',
       severity: 'error',
-      message: `${quoted(id)} is not a model id: one word of letters, digits, '.', '_', ':', '+', '/' and '-'.`,
+      message: localize("{0} is not a model id: one word of letters, digits, '.', '_', ':', '+', '/' and '-'.", quoted(id)),
       span: entry.valueSpan,
     });
     return undefined;
@@ -203,9 +205,9 @@ function checkModel(document: SongDocument, settings: SongSettings, problems: So
     problems.push({
       code: 'model-case',
       severity: 'warning',
-      message: `Gateways compare model ids exactly: ${quoted(id)} is listed as "${lookup.model.id}".`,
+      message: localize('Gateways compare model ids exactly: {0} is listed as "{1}".', quoted(id), lookup.model.id),
       span: entry.valueSpan,
-      fix: { title: `Change to "${lookup.model.id}"`, span: entry.valueSpan, text: lookup.model.id },
+      fix: { title: localize('Change to "{0}"', lookup.model.id), span: entry.valueSpan, text: lookup.model.id },
     });
   }
   if (lookup.kind === 'unlisted') {
@@ -213,16 +215,16 @@ function checkModel(document: SongDocument, settings: SongSettings, problems: So
     problems.push({
       code: 'unlisted-model',
       severity: 'info',
-      message: `${quoted(id)} is not in the suno.models setting: it is sent as written, and the lengths of lyrics and style are not checked.`,
+      message: localize('{0} is not in the suno.models setting: it is sent as written, and the lengths of lyrics and style are not checked.', quoted(id)),
       span: entry.valueSpan,
-      ...(nearest && { fix: { title: `Change to "${nearest}"`, span: entry.valueSpan, text: nearest } }),
+      ...(nearest && { fix: { title: localize('Change to "{0}"', nearest), span: entry.valueSpan, text: nearest } }),
     });
     return undefined;
   }
   return lookup.model;
 }
 
-function checkContent(document: SongDocument, model: SongModel | undefined, eol: string, problems: SongProblem[]): void {
+function checkContent(document: SongDocument, model: SongModel | undefined, eol: string, problems: SongProblem[], localize: Localize): void {
   const lyrics = songLyrics(document);
   const style = songField(document, 'style');
   const instrumentalEntry = songField(document, 'instrumental');
@@ -233,7 +235,7 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
     problems.push({
       code: 'style-too-long',
       severity: 'error',
-      message: `The style has ${style.value.length} characters; ${model.label} takes at most ${model.styleLimit}.`,
+      message: localize('The style has {0} characters; {1} takes at most {2}.', style.value.length, model.label, model.styleLimit),
       span: style.valueSpan,
     });
   }
@@ -242,7 +244,7 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
     problems.push({
       code: 'lyrics-too-long',
       severity: 'error',
-      message: `The lyrics have ${lyrics.length} characters; ${model.label} takes at most ${model.lyricsLimit}. The part past the limit is marked.`,
+      message: localize('The lyrics have {0} characters; {1} takes at most {2}. The part past the limit is marked.', lyrics.length, model.label, model.lyricsLimit),
       span: { start: offsetAfter(document.text, start, model.lyricsLimit), end },
     });
   }
@@ -250,7 +252,7 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
     problems.push({
       code: 'empty-song',
       severity: 'error',
-      message: 'Nothing to make a song from: write lyrics, or a style (with instrumental: true for a song without words).',
+      message: localize('Nothing to make a song from: write lyrics, or a style (with instrumental: true for a song without words).'),
       span: document.frontMatter?.openSpan ?? { start: 0, end: document.text.length },
     });
   } else if (lyrics === '' && !instrumental) {
@@ -258,30 +260,30 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
     problems.push({
       code: 'no-lyrics',
       severity: 'error',
-      message: 'No lyrics: gateways may refuse an empty prompt. Write lyrics, or set instrumental: true.',
+      message: localize('No lyrics: gateways may refuse an empty prompt. Write lyrics, or set instrumental: true.'),
       span: style?.keySpan ?? { start: 0, end: 0 },
-      ...(close && instrumentalEntry === undefined && { fix: { title: 'Add instrumental: true', span: { start: close.start, end: close.start }, text: `instrumental: true${eol}` } }),
+      ...(close && instrumentalEntry === undefined && { fix: { title: localize('Add instrumental: true'), span: { start: close.start, end: close.start }, text: `instrumental: true${eol}` } }),
     });
   }
   if (instrumental && instrumentalEntry && lyrics !== '') {
     problems.push({
       code: 'lyrics-ignored',
       severity: 'warning',
-      message: 'An instrumental is sent without its lyrics: the text below the front matter is not used.',
+      message: localize('An instrumental is sent without its lyrics: the text below the front matter is not used.'),
       span: instrumentalEntry.valueSpan,
     });
   }
 }
 
 /** Placeholders of the New Song template left in place, wherever they are. */
-function checkPlaceholders(document: SongDocument, problems: SongProblem[]): void {
+function checkPlaceholders(document: SongDocument, problems: SongProblem[], localize: Localize): void {
   for (const match of document.text.matchAll(/<([^<>\r\n]{1,80})>/g)) {
     if (problems.length > MAX_SONG_PROBLEMS) return;
-    if (!TEMPLATE_PLACEHOLDERS.has(match[1])) continue;
+    if (!isTemplatePlaceholder(match[1], localize)) continue;
     problems.push({
       code: 'placeholder',
       severity: 'error',
-      message: `Replace the template's placeholder ${match[0]} with your own words.`,
+      message: localize("Replace the template's placeholder {0} with your own words.", match[0]),
       span: { start: match.index, end: match.index + match[0].length },
     });
   }

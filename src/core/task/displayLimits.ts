@@ -5,8 +5,11 @@
  * or start thousands of media requests. Suno makes two clips per task and lyrics of a few
  * thousand characters, so nobody meets these limits by accident.
  *
- * This file imports nothing: the panel's page bundles it.
+ * The panel's page bundles this file: it imports only the tiny `localize` module.
  */
+
+import { ENGLISH, type DisplayLanguage } from '../localize';
+import { formatNumber } from './format';
 
 /** Clips shown under one task, in the panel and in the tree. */
 export const MAX_CLIPS_SHOWN = 50;
@@ -47,13 +50,15 @@ export function firstCharacters(text: string, max: number): CappedText {
 }
 
 /** `1 more clip not shown`, `1,000 more clips not shown`. */
-export function moreClipsNotShown(count: number): string {
-  return `${count.toLocaleString('en-US')} more ${count === 1 ? 'clip' : 'clips'} not shown`;
+export function moreClipsNotShown(count: number, language: DisplayLanguage = ENGLISH): string {
+  const shown = formatNumber(count, language.locale);
+  return count === 1 ? language.localize('1 more clip not shown') : language.localize('{0} more clips not shown', shown);
 }
 
 /** `… 1,234 more characters not shown`. */
-export function moreCharactersNotShown(count: number): string {
-  return `… ${count.toLocaleString('en-US')} more ${count === 1 ? 'character' : 'characters'} not shown`;
+export function moreCharactersNotShown(count: number, language: DisplayLanguage = ENGLISH): string {
+  const shown = formatNumber(count, language.locale);
+  return count === 1 ? language.localize('… 1 more character not shown') : language.localize('… {0} more characters not shown', shown);
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -3,6 +3,7 @@
  * download safe (no path traversal, no reserved names, never overwriting) are unit-tested and the
  * command only moves bytes.
  */
+import { english, type Localize } from '../localize';
 import type { Clip, Task } from './model';
 import { sanitiseFileName } from './safeFileName';
 import { untitledTaskName } from './taskLabel';
@@ -99,9 +100,15 @@ function titleStem(task: Task, clip: Clip | undefined): string {
  * The files a download of `kinds` writes for one clip (`clipId`) or for the whole task. Clips of a
  * task with several clips are numbered by their place in the task (`City Lights - 2`), so one clip
  * gets the same name whether it is downloaded alone or with the others. Lyrics shared by every clip
- * are written once. What cannot be downloaded yet is listed in `skipped` with a reason.
+ * are written once. What cannot be downloaded yet is listed in `skipped` with a reason, worded by
+ * `localize`.
  */
-export function planDownloads(task: Task, clipId: string | undefined, kinds: readonly DownloadKind[]): DownloadPlan {
+export function planDownloads(
+  task: Task,
+  clipId: string | undefined,
+  kinds: readonly DownloadKind[],
+  localize: Localize = english,
+): DownloadPlan {
   const items: DownloadItem[] = [];
   const skipped: SkippedDownload[] = [];
   const wanted = DOWNLOAD_KINDS.filter((kind) => kinds.includes(kind));
@@ -111,21 +118,21 @@ export function planDownloads(task: Task, clipId: string | undefined, kinds: rea
     .filter(({ clip }) => clipId === undefined || clip.id === clipId);
 
   if (clipId !== undefined && clips.length === 0) {
-    for (const kind of wanted) skipped.push({ kind, clipId, reason: 'the clip is no longer part of the task' });
+    for (const kind of wanted) skipped.push({ kind, clipId, reason: localize('the clip is no longer part of the task') });
     return { items, skipped };
   }
 
   for (const kind of wanted) {
     if (kind === 'lyrics') {
-      planLyrics(task, clips, items, skipped);
+      planLyrics(task, clips, items, skipped, localize);
       continue;
     }
     if (clips.length === 0) {
-      skipped.push({ kind, clipId: null, reason: `the task has no ${kind === 'cover' ? 'cover art' : kind}` });
+      skipped.push({ kind, clipId: null, reason: noMediaReason(kind, localize) });
       continue;
     }
     for (const { clip, stem } of clips) {
-      const item = mediaItem(kind, clip, stem);
+      const item = mediaItem(kind, clip, stem, localize);
       if ('reason' in item) skipped.push(item);
       else items.push(item);
     }
@@ -133,20 +140,32 @@ export function planDownloads(task: Task, clipId: string | undefined, kinds: rea
   return { items, skipped };
 }
 
-function mediaItem(kind: Exclude<DownloadKind, 'lyrics'>, clip: Clip, stem: string): DownloadItem | SkippedDownload {
+/** Why a task without clips has nothing of `kind`. */
+function noMediaReason(kind: Exclude<DownloadKind, 'lyrics'>, localize: Localize): string {
+  switch (kind) {
+    case 'audio':
+      return localize('the task has no audio');
+    case 'video':
+      return localize('the task has no video');
+    case 'cover':
+      return localize('the task has no cover art');
+  }
+}
+
+function mediaItem(kind: Exclude<DownloadKind, 'lyrics'>, clip: Clip, stem: string, localize: Localize): DownloadItem | SkippedDownload {
   const clipId = clip.id;
   switch (kind) {
     case 'audio':
-      if (clip.audioUrl === null) return { kind, clipId, reason: 'no audio yet' };
+      if (clip.audioUrl === null) return { kind, clipId, reason: localize('no audio yet') };
       // A streaming URL is a live stream without an end: downloading it would never finish.
-      if (clip.isStreaming) return { kind, clipId, reason: 'the audio is still streaming' };
+      if (clip.isStreaming) return { kind, clipId, reason: localize('the audio is still streaming') };
       return { kind, clipId, stem, url: clip.audioUrl, text: null };
     case 'video':
-      if (clip.videoUrl === null) return { kind, clipId, reason: 'no video yet' };
+      if (clip.videoUrl === null) return { kind, clipId, reason: localize('no video yet') };
       return { kind, clipId, stem, url: clip.videoUrl, text: null };
     case 'cover': {
       const url = clip.imageLargeUrl ?? clip.imageUrl;
-      if (url === null) return { kind, clipId, reason: 'no cover art yet' };
+      if (url === null) return { kind, clipId, reason: localize('no cover art yet') };
       return { kind, clipId, stem: `${stem} - cover`, url, text: null };
     }
   }
@@ -157,6 +176,7 @@ function planLyrics(
   clips: readonly { clip: Clip; stem: string }[],
   items: DownloadItem[],
   skipped: SkippedDownload[],
+  localize: Localize,
 ): void {
   const withText = clips.filter(({ clip }) => hasText(clip.lyrics));
   if (withText.length === 0) {
@@ -164,7 +184,7 @@ function planLyrics(
     if (hasText(task.lyrics) && (clips.length === 0 || clips.length === task.clips.length)) {
       items.push({ kind: 'lyrics', clipId: null, stem: `${titleStem(task, undefined)} - lyrics`, url: null, text: task.lyrics });
     } else {
-      skipped.push({ kind: 'lyrics', clipId: clips.length === 1 ? clips[0].clip.id : null, reason: 'no lyrics yet' });
+      skipped.push({ kind: 'lyrics', clipId: clips.length === 1 ? clips[0].clip.id : null, reason: localize('no lyrics yet') });
     }
     return;
   }

@@ -40,25 +40,8 @@ export function isValidId(id: unknown): id is string {
   return typeof id === 'string' && idProblem(id) === null;
 }
 
-/** A sentence saying why `id` is not a task id (or clip id), or null when it is one. */
-export function explainIdProblem(id: string, what: 'task id' | 'clip id' = 'task id'): string | null {
-  const problem = idProblem(id);
-  switch (problem) {
-    case null:
-      return null;
-    case 'empty':
-      return `The ${what} is empty.`;
-    case 'too_long':
-      return `${preview(id)} is too long to be a ${what} (${id.length} characters; at most ${MAX_ID_LENGTH}).`;
-    case 'characters':
-      return `${preview(id)} is not a ${what}: ids are letters, digits, '-', '_' and '.'.`;
-    case 'dots':
-      return `${preview(id)} is not a ${what}: dots alone would be read as a path.`;
-  }
-}
-
 /** The id quoted on one line and shortened; JSON escaping keeps control characters visible. */
-function preview(id: string): string {
+export function previewId(id: string): string {
   const characters = Array.from(id);
   const shown = characters.length > 40 ? `${characters.slice(0, 39).join('')}…` : id;
   return JSON.stringify(shown);

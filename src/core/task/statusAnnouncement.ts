@@ -5,6 +5,7 @@
  * neither does the first one (the panel's heading already says what it shows).
  */
 
+import { english, type Localize } from '../localize';
 import { formatStatus } from './format';
 import { isFinished, type Task } from './model';
 
@@ -19,18 +20,22 @@ interface Heard {
 export class StatusAnnouncements {
   private heard: Heard | undefined;
 
+  /** `localize` words the sentences: the panel passes the display language's. */
+  constructor(private readonly localize: Localize = english) {}
+
   /** The sentence for this update of the task, or null when there is nothing new to say. */
   next(task: Pick<Task, 'status' | 'rawStatus' | 'progress'>, name: string): string | null {
-    const status = formatStatus(task.status, task.rawStatus);
+    const status = formatStatus(task.status, task.rawStatus, this.localize);
     const percent = progressPercent(task);
     const step = percent === null ? -1 : Math.floor(percent / PROGRESS_STEP);
     const before = this.heard;
     // The step only rises: a gateway whose figure wobbles back does not make the panel repeat itself.
     this.heard = { status, step: before !== undefined && before.status === status ? Math.max(before.step, step) : step };
     if (before === undefined) return null;
-    const withProgress = percent === null ? status : `${status}, ${percent} percent`;
-    if (before.status !== status) return `${name}: ${withProgress}.`;
-    if (step > 0 && step > before.step && percent !== null) return `${name}: ${percent} percent.`;
+    if (before.status !== status) {
+      return percent === null ? this.localize('{0}: {1}.', name, status) : this.localize('{0}: {1}, {2} percent.', name, status, percent);
+    }
+    if (step > 0 && step > before.step && percent !== null) return this.localize('{0}: {1} percent.', name, percent);
     return null;
   }
 }

@@ -13,7 +13,10 @@
  * ends a sentence and a short word is a word.
  */
 
-import { MAX_ID_LENGTH, explainIdProblem, isValidId } from './idRules';
+import { inertText } from '../inertText';
+import { english, type Localize } from '../localize';
+import { explainIdProblem } from './idProblemText';
+import { MAX_ID_LENGTH, isValidId } from './idRules';
 
 const EXAMPLE_ID = '2a145658-3342-4228-b779-b8323a2b77df';
 const MIN_BARE_LENGTH = 8;
@@ -44,10 +47,15 @@ interface Found {
   readonly id: string;
 }
 
+/** Why a candidate is not an id, when the generic "not a task id" would mislead; worded when shown. */
+type InvalidReason =
+  | { readonly kind: 'id'; readonly id: string }
+  | { readonly kind: 'json_without_id' }
+  | { readonly kind: 'url_without_id'; readonly url: string };
+
 interface Invalid {
   readonly text: string;
-  /** Set when the generic "not a task id" would mislead. */
-  readonly reason?: string;
+  readonly reason?: InvalidReason;
 }
 
 interface Analysis {
@@ -60,27 +68,42 @@ export function extractTaskIds(text: string): string[] {
   return analyse(text).ids;
 }
 
-/** null when `text` names at least one task id and nothing else; otherwise why not, for the input box. */
-export function validateTaskIdInput(text: string): string | null {
+/**
+ * null when `text` names at least one task id and nothing else; otherwise why not, for the input
+ * box, worded by `localize`.
+ */
+export function validateTaskIdInput(text: string, localize: Localize = english): string | null {
   const trimmed = text.trim();
-  if (trimmed.length === 0) return `Enter a task id, e.g. ${EXAMPLE_ID}`;
+  if (trimmed.length === 0) return localize('Enter a task id, e.g. {0}', EXAMPLE_ID);
   const { ids, invalid } = analyse(trimmed);
   if (ids.length > 0 && invalid.length === 0) return null;
-  const first = ids.length === 0 && invalid.length !== 1 ? { text: trimmed } : (invalid[0] ?? { text: trimmed });
-  return first.reason ?? reasonFor(first.text);
+  const first: Invalid = ids.length === 0 && invalid.length !== 1 ? { text: trimmed } : (invalid[0] ?? { text: trimmed });
+  // The reason quotes what was pasted, and an input box reads links and icons out of its message.
+  return inertText(first.reason === undefined ? reasonFor(first.text, localize) : explainReason(first.reason, localize));
 }
 
-function reasonFor(text: string): string {
-  const quoted = `'${shorten(text)}'`;
-  if (!ID_CHARACTERS.test(text)) return `${quoted} is not a task id: ids are letters, digits, '-' and '_'`;
-  if (text.length < MIN_BARE_LENGTH) return `${quoted} is too short for a task id: ids have ${MIN_BARE_LENGTH} to ${MAX_ID_LENGTH} characters`;
-  if (text.length > MAX_ID_LENGTH) return `${quoted} is too long for a task id: ids have ${MIN_BARE_LENGTH} to ${MAX_ID_LENGTH} characters`;
-  return `${quoted} is not a task id`;
+function reasonFor(text: string, localize: Localize): string {
+  const quoted = shorten(text);
+  if (!ID_CHARACTERS.test(text)) return localize("'{0}' is not a task id: ids are letters, digits, '-' and '_'", quoted);
+  if (text.length < MIN_BARE_LENGTH) return localize("'{0}' is too short for a task id: ids have {1} to {2} characters", quoted, MIN_BARE_LENGTH, MAX_ID_LENGTH);
+  if (text.length > MAX_ID_LENGTH) return localize("'{0}' is too long for a task id: ids have {1} to {2} characters", quoted, MIN_BARE_LENGTH, MAX_ID_LENGTH);
+  return localize("'{0}' is not a task id", quoted);
+}
+
+function explainReason(reason: InvalidReason, localize: Localize): string {
+  switch (reason.kind) {
+    case 'id':
+      return explainIdProblem(reason.id, 'task id', localize) ?? localize("'{0}' is not a task id", shorten(reason.id));
+    case 'json_without_id':
+      return localize('No task id in this JSON: expected a "task_id", "data" or "ids" field');
+    case 'url_without_id':
+      return localize("'{0}' has no task id in it: paste the id or its …/suno/fetch/<id> URL", shorten(reason.url));
+  }
 }
 
 /** Where the text says "this is an id", the id rules say what is wrong with it. */
 function contextIdInvalid(id: string): Invalid {
-  return { text: id, reason: explainIdProblem(id) ?? undefined };
+  return { text: id, reason: { kind: 'id', id } };
 }
 
 function shorten(text: string): string {
@@ -111,7 +134,7 @@ function analyseJson(text: string): Analysis | null {
   const ids = candidates.filter((id) => isValidId(id));
   const invalid: Invalid[] = candidates.filter((id) => !isValidId(id)).map(contextIdInvalid);
   if (candidates.length === 0) {
-    invalid.push({ text, reason: 'No task id in this JSON: expected a "task_id", "data" or "ids" field' });
+    invalid.push({ text, reason: { kind: 'json_without_id' } });
   }
   return { ids: unique(ids), invalid };
 }
@@ -177,7 +200,7 @@ function analyseText(text: string): Analysis {
     const url = stripWrapping(match[0]);
     const fromUrl = idsInUrl(url);
     if (fromUrl.length > 0) fromUrl.forEach((id) => found.push({ index: match.index, id }));
-    else invalid.push({ text: url, reason: `'${shorten(url)}' has no task id in it: paste the id or its …/suno/fetch/<id> URL` });
+    else invalid.push({ text: url, reason: { kind: 'url_without_id', url } });
     mask(match.index, match[0].length);
   }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { english, type Localize } from '../localize';
 
 /**
  * Where a task tracked by this extension came from: the document it was generated from and
@@ -27,16 +28,23 @@ export const taskOriginSchema = z.looseObject({
   submittedAt: z.number().check(z.gte(0)),
 });
 
-/** How each action a task's origin may name is shown; a word this build does not know is shown as it is. */
-const ACTION_NAMES: Readonly<Record<string, string>> = {
-  generateSong: 'Generate Song',
-  generateFromDescription: 'Generate from Description',
-  generateLyrics: 'Generate Lyrics',
-  extend: 'Extend',
-};
-
-export function originActionName(origin: TaskOrigin): string {
-  return Object.hasOwn(ACTION_NAMES, origin.action) ? ACTION_NAMES[origin.action] : origin.action;
+/**
+ * How each action a task's origin may name is shown, in the display language; a word this build
+ * does not know is shown as it is. A function, not a table: each name is asked of `localize`.
+ */
+export function originActionName(origin: TaskOrigin, localize: Localize = english): string {
+  switch (origin.action) {
+    case 'generateSong':
+      return localize('Generate Song');
+    case 'generateFromDescription':
+      return localize('Generate from Description');
+    case 'generateLyrics':
+      return localize('Generate Lyrics');
+    case 'extend':
+      return localize('Extend');
+    default:
+      return origin.action;
+  }
 }
 
 /**

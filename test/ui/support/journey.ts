@@ -22,6 +22,8 @@ export interface JourneyOptions {
   readonly gateway?: LocalGatewayOptions;
   /** The browser window's size; screenshots are taken at this size. */
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** VS Code's display language (code-server's `--locale`); English by default. */
+  readonly locale?: string;
 }
 
 export interface Journey {
@@ -88,6 +90,7 @@ export async function startJourney(options: JourneyOptions): Promise<Journey> {
       // Loading the extension under development needs the driver; notifications then reach only
       // the notification centre (see findNotification).
       smokeTestDriver: true,
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
       settings: journeySettings(gateway.url, options.settings),
       env: {
         SUNO_TEST_MODE: '1',

@@ -86,18 +86,35 @@ export async function waitForInputBox(page: Page, options: { password?: boolean 
   return field;
 }
 
-/** Suno: Set API Key… through the palette and its password box. */
-export async function setApiKeyThroughUi(page: Page, key: string): Promise<void> {
-  await runCommand(page, 'Suno: Set API Key');
+/**
+ * Replaces text the open input box refused with `value`, and accepts it. The box checks new text
+ * asynchronously and ignores Enter while its refusal still shows, so Enter waits until the
+ * refusal has gone; then the box closes.
+ */
+export async function replaceRefusedAndAccept(page: Page, field: Locator, value: string): Promise<void> {
+  const message = quickInputMessage(page);
+  const refusal = await message.textContent();
+  await field.fill(value);
+  await waitUntil('the input box to take the new text', async () => (await message.textContent()) !== refusal);
+  await field.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/** Suno: Set API Key… through the palette and its password box; `title` is the command's in the display language. */
+export async function setApiKeyThroughUi(page: Page, key: string, title = 'Suno: Set API Key'): Promise<void> {
+  await runCommand(page, title);
   const field = await waitForInputBox(page, { password: true });
   await field.fill(key);
   await field.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
-/** Suno: Fetch Task… through the palette; types `text` into its input box and presses Enter. */
-export async function fetchTaskThroughUi(page: Page, text: string): Promise<void> {
-  await runCommand(page, 'Suno: Fetch Task');
+/**
+ * Suno: Fetch Task… through the palette; types `text` into its input box and presses Enter.
+ * `title` is the command's in the display language.
+ */
+export async function fetchTaskThroughUi(page: Page, text: string, title = 'Suno: Fetch Task'): Promise<void> {
+  await runCommand(page, title);
   const field = await waitForInputBox(page);
   await field.fill(text);
   await field.press('Enter');
@@ -105,33 +122,36 @@ export async function fetchTaskThroughUi(page: Page, text: string): Promise<void
 
 // ---- the tracker -------------------------------------------------------------------------------
 
+/** The tracker view's name in English (package.nls.json `view.tasks.name`). */
+const TASKS_VIEW_NAME = 'Tasks';
+
 /**
  * Opens the Suno view container and returns the Tasks tree (hidden while the view shows its
  * welcome content instead).
  */
-export async function openTracker(page: Page): Promise<Locator> {
+export async function openTracker(page: Page, viewName = TASKS_VIEW_NAME): Promise<Locator> {
   const sidebar = await openViewContainer(page, 'Suno');
-  const tree = sidebar.locator('[role="tree"][aria-label="Tasks"]');
+  const tree = sidebar.locator(`[role="tree"][aria-label=${JSON.stringify(viewName)}]`);
   await tree.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
   return tree;
 }
 
-/** Every row of the Tasks tree. */
-export function trackerRows(page: Page): Locator {
-  return page.locator('.part.sidebar [role="tree"][aria-label="Tasks"] .monaco-list-row');
+/** Every row of the Tasks tree; `viewName` is the view's name in the display language. */
+export function trackerRows(page: Page, viewName = TASKS_VIEW_NAME): Locator {
+  return page.locator(`.part.sidebar [role="tree"][aria-label=${JSON.stringify(viewName)}] .monaco-list-row`);
 }
 
 /**
  * The tracker row of a task, found by its title: task rows are labelled for screen readers
  * `<title>, <kind>, <status>, <progress> percent, <time>` (src/tracker/spokenLabels.ts).
  */
-export function taskRow(page: Page, title: string): Locator {
-  return trackerRows(page).and(page.locator(`[aria-level="1"][aria-label^=${JSON.stringify(`${title}, `)}]`));
+export function taskRow(page: Page, title: string, viewName = TASKS_VIEW_NAME): Locator {
+  return trackerRows(page, viewName).and(page.locator(`[aria-level="1"][aria-label^=${JSON.stringify(`${title}, `)}]`));
 }
 
 /** The clip rows under a task (level 2), in order. */
-export function clipRows(page: Page): Locator {
-  return trackerRows(page).and(page.locator('[aria-level="2"]'));
+export function clipRows(page: Page, viewName = TASKS_VIEW_NAME): Locator {
+  return trackerRows(page, viewName).and(page.locator('[aria-level="2"]'));
 }
 
 /** Waits until the row's accessible label matches `pattern` and returns the label. */

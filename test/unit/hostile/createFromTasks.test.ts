@@ -3,7 +3,7 @@
 // from, and what another build may have left in the memory of opened lyrics.
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { CreateTexts } from '../../../src/create/createTexts';
+import { createTexts } from '../../../src/create/createTexts';
 import { DeliveredLyricsResults } from '../../../src/create/deliveredLyricsResults';
 import { parseContinueAt } from '../../../src/core/song/continueAt';
 import { GENERATE_LYRICS_ACTION, LYRICS_RESULT_MAX_AGE_MS, lyricsResultOf } from '../../../src/core/song/lyricsResults';
@@ -51,7 +51,7 @@ describe('Hostile input to the create commands', () => {
   });
 
   it('names in the notifications are the caller’s inert text; the prompt is made inert and short here', () => {
-    const what = CreateTexts.lyricsWhat(`${MARKUP}\n${'x'.repeat(10_000)}`);
+    const what = createTexts().lyricsWhat(`${MARKUP}\n${'x'.repeat(10_000)}`);
     assert.equal(rendersLink(what), false);
     assert.equal(rendersIcon(what), false);
     assert.ok(what.length < 100, what);

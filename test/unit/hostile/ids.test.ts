@@ -82,6 +82,16 @@ describe('hostile ids', () => {
     assert.equal(validateTaskIdInput('{"task_id": ".."}'), '".." is not a task id: dots alone would be read as a path.');
   });
 
+  it('Fetch Task’s refusal quotes pasted links, icons and bidi controls as inert text, in any display language', () => {
+    const marked = (message: string, ...args: (string | number | boolean)[]): string => `«${message.replace('{0}', String(args[0]))}»`;
+    for (const pasted of ['[open](command:workbench.action.quit)', '$(alert) not-an-id!', 'abc\u202Eevil', 'https://evil.example/[x](command:x)']) {
+      for (const message of [validateTaskIdInput(pasted), validateTaskIdInput(pasted, marked)]) {
+        assert.ok(message !== null, pasted);
+        assert.doesNotMatch(message, /\]\(|\$\(|\u202E/, JSON.stringify(message));
+      }
+    }
+  });
+
   it('a refused id is quoted shortened and on one line in the message', () => {
     const message = (() => {
       try {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseSongDocument } from '../../../src/core/song/songDocument';
 import { DEFAULT_SONG_MODELS, type SongSettings } from '../../../src/core/song/songModels';
-import { songTemplate } from '../../../src/core/song/songTemplate';
+import { songTemplate, titlePlaceholder } from '../../../src/core/song/songTemplate';
 import { hasBlockingProblem, MAX_SONG_PROBLEMS, validateSong, type SongProblem } from '../../../src/core/song/songValidation';
 
 const SETTINGS: SongSettings = { models: DEFAULT_SONG_MODELS, defaultModel: 'chirp-auk' };
@@ -189,6 +189,18 @@ describe('validateSong', () => {
       assert.deepEqual(codes.map(([code, severity]) => [code, severity]), Array(6).fill(['placeholder', 'error']));
       assert.deepEqual(codes.map(([, , marked]) => marked).slice(0, 2), ['<Song title>', '<genre, mood, voice, instruments>']);
       assert.deepEqual(summary(song([], '[Verse]\n<my own brackets>\n')), [], 'angle brackets that are not the template’s');
+    });
+
+    it('writes the template’s placeholders in the display language, and knows them in it and in English', () => {
+      const marked = (message: string): string => `«${message}»`;
+      const text = songTemplate('chirp-auk', marked);
+      assert.match(text, /^title: <«Song title»>$/m);
+      assert.match(text, /^\[Verse\]\n<«A line of the verse»>$/m);
+      const found = validateSong(parseSongDocument(text), SETTINGS, marked).filter((problem) => problem.code === 'placeholder');
+      assert.equal(found.length, 6);
+      const english = validateSong(parseSongDocument(songTemplate('chirp-auk')), SETTINGS, marked).filter((problem) => problem.code === 'placeholder');
+      assert.equal(english.length, 6, 'a song started in English, checked in another language');
+      assert.equal(titlePlaceholder(marked), '<«Song title»>');
     });
   });
 
