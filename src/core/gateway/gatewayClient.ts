@@ -12,7 +12,7 @@ import { BatchRounds, batchRequest, isMissingRoute } from './batchRounds';
 import { BATCH_ROUTES, BatchSupportMemory, MAX_BATCH_IDS, sharedBatchSupport } from './batchSupportMemory';
 import { normaliseBaseUrl } from './baseUrl';
 import { GatewayError } from '../gatewayError';
-import { HttpTransport, type RequestLogEntry } from './httpTransport';
+import { HttpTransport, type HttpTransportOptions } from './httpTransport';
 import type { RawResponse, RequestDescription } from './responseErrors';
 import { explainIdProblem } from '../task/idProblemText';
 import type { Task } from '../task/model';
@@ -22,14 +22,10 @@ import type { SubmitRequest } from '../wire/submitBodies';
 export { BatchSupportMemory } from './batchSupportMemory';
 export type { RequestLogEntry } from './httpTransport';
 
-export interface GatewayClientOptions {
+/** The transport's options, and the batch routes' memory. */
+export interface GatewayClientOptions extends HttpTransportOptions {
+  /** The base URL as configured (a trailing `/v1` or slash is fine): the client normalises it. */
   baseUrl: string;
-  apiKey: string | undefined;
-  fetch?: typeof globalThis.fetch;
-  /** Per request, covering the answer's body too. Default 30 000. */
-  timeoutMs?: number;
-  now?: () => Date;
-  onRequest?: (entry: RequestLogEntry) => void;
   /** Which batch route each gateway supports; defaults to one memory shared by the process. */
   batchSupport?: BatchSupportMemory;
 }

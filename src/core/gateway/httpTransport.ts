@@ -23,7 +23,7 @@ export interface RequestLogEntry {
   error: string | null;
 }
 
-interface HttpTransportOptions {
+export interface HttpTransportOptions {
   /** The normalised base URL, for messages. */
   baseUrl: string;
   apiKey: string | undefined;
