@@ -42,6 +42,8 @@ export const ContextKeys = {
   hasTasks: 'suno.hasTasks',
   /** Lyrics were opened as a document in this session: a completion event of the walkthrough. */
   hasOpenedLyrics: 'suno.hasOpenedLyrics',
+  /** Generate Song tracked a new task in this session: a completion event of the walkthrough. */
+  hasGeneratedSong: 'suno.hasGeneratedSong',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

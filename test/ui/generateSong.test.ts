@@ -7,14 +7,16 @@
 // The tests of this file build on each other, in order, in one VS Code.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { runCommand } from '../harness/workbench';
 import { journeyHooks, startJourney, type Journey } from './support/journey';
+import { fillSongTemplate } from './support/songEditor';
 import {
   activeEditorText,
   editorTab,
   findNotification,
   hideNotifications,
+  modalDialog,
   notificationButton,
   openTracker,
   setApiKeyThroughUi,
@@ -27,26 +29,6 @@ import {
 
 const POLL_INTERVAL_MS = 500;
 const TITLE = 'Night Drive';
-
-/** Replaces the line the cursor is on with `text`, closing any suggestion list first and after. */
-async function replaceLine(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-}
-
-async function down(page: Page, lines: number): Promise<void> {
-  for (let line = 0; line < lines; line++) await page.keyboard.press('ArrowDown');
-}
-
-/** The workbench's modal dialog, once its text matches `pattern`. */
-async function modalDialog(page: Page, pattern: RegExp): Promise<Locator> {
-  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: pattern });
-  await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
-  return dialog;
-}
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -100,20 +82,12 @@ describe('Journey: write a song, generate it, listen, change a line, generate ag
     await openTracker(page());
     await runCommand(page(), 'Suno: New Song');
     await editorTab(page(), 'Untitled-1').waitFor({ timeout: UI_TIMEOUT_MS });
-    // The title placeholder is selected: typing replaces it, once the editor has the focus and
-    // the selection (keys pressed earlier land at the start of the document).
-    await page().locator('.part.editor .monaco-editor.focused .selected-text').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await page().keyboard.type(TITLE);
-    await down(page(), 1);
-    await replaceLine(page(), 'style: synthwave, female vocals');
-    await down(page(), 4);
-    await replaceLine(page(), 'Neon rivers run through the night');
-    await down(page(), 1);
-    await replaceLine(page(), 'Headlights humming a tune');
-    await down(page(), 3);
-    await replaceLine(page(), 'City lights, city lights');
-    await down(page(), 1);
-    await replaceLine(page(), 'Carry me home');
+    await fillSongTemplate(page(), {
+      title: TITLE,
+      style: 'synthwave, female vocals',
+      verse: ['Neon rivers run through the night', 'Headlights humming a tune'],
+      chorus: ['City lights, city lights', 'Carry me home'],
+    });
     const text = await activeEditorText(page());
     assert.match(text, /title: Night Drive/);
     assert.doesNotMatch(text, /</, 'a placeholder is left');

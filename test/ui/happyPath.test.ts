@@ -5,8 +5,8 @@
 //
 // The tests of this file build on each other, in order, in one VS Code.
 import * as assert from 'node:assert/strict';
-import type { Frame } from 'playwright-core';
 import { openViewContainer, quickPickRow, runCommand } from '../harness/workbench';
+import { play, playerState, type HTMLMediaElementLike } from './support/audioPlayer';
 import { useJourney } from './support/journey';
 import {
   activeEditorText,
@@ -30,54 +30,6 @@ const POLL_INTERVAL_MS = 1000;
 
 const SONG = 'Harbour Lights';
 const SECOND_SONG = 'Paper Kites';
-
-interface PlayerState {
-  readonly src: string | null;
-  readonly paused: boolean;
-  readonly currentTime: number;
-  readonly marker: unknown;
-}
-
-/** The first audio player's state; `marker` is a property the test put on the element itself. */
-async function playerState(frame: Frame, clipId: string): Promise<PlayerState> {
-  return frame.locator(`audio[data-clip-id="${clipId}"]`).evaluate((audio: HTMLMediaElementLike) => ({
-    src: audio.getAttribute('src'),
-    paused: audio.paused,
-    currentTime: audio.currentTime,
-    marker: audio.journeyMarker,
-  }));
-}
-
-/** What the callbacks use of an <audio> element (the project compiles without the DOM library). */
-interface HTMLMediaElementLike {
-  getAttribute(name: string): string | null;
-  readonly paused: boolean;
-  readonly currentTime: number;
-  journeyMarker?: unknown;
-  play(): Promise<void>;
-}
-
-/**
- * Presses the player's play button like a person would (a click on the left end of the native
- * controls) and waits until the audio is really advancing.
- */
-async function play(frame: Frame, clipId: string): Promise<PlayerState> {
-  const audio = frame.locator(`audio[data-clip-id="${clipId}"]`);
-  await audio.scrollIntoViewIfNeeded();
-  const box = await audio.boundingBox();
-  assert.ok(box, 'the audio player is not visible');
-  await audio.click({ position: { x: 22, y: box.height / 2 } });
-  const started = await playerState(frame, clipId);
-  if (started.paused) {
-    // The native controls are drawn by Chromium; if its layout moved the play button, start
-    // playback the way the button does.
-    await audio.evaluate((element: HTMLMediaElementLike) => element.play());
-  }
-  return waitUntil('the audio to play', async () => {
-    const state = await playerState(frame, clipId);
-    return !state.paused && state.currentTime > 0.3 ? state : false;
-  });
-}
 
 describe('Journey: follow a song from its task id to the lyrics', function () {
   let firstId = '';

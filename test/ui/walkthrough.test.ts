@@ -7,9 +7,10 @@
 //
 // The tests of this file build on each other, in order, in one VS Code.
 import * as assert from 'node:assert/strict';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { runCommand } from '../harness/workbench';
 import { journeyHooks, startJourney, type Journey } from './support/journey';
+import { checkMarks, clickStepButton, showWalkthrough, waitForCheckMark, walkthroughPage, walkthroughStep } from './support/walkthroughUi';
 import {
   editorTab,
   openTracker,
@@ -22,54 +23,7 @@ import {
   waitUntil,
 } from './support/workbenchUi';
 
-const WALKTHROUGH = 'suno-tasks.suno-tasks#getStarted';
 const SONG = 'First Light';
-
-/**
- * The walkthrough's page in the editor area: the Welcome editor showing the details of our
- * walkthrough (not its start page, which lists every walkthrough).
- */
-function walkthroughPage(page: Page): Locator {
-  return page
-    .locator('.part.editor .gettingStarted.showDetails')
-    .filter({ has: page.locator('h2.category-title', { hasText: 'Get started with Suno Tasks' }) });
-}
-
-/**
- * Brings the walkthrough back to the front with Suno: Get Started when another editor (the
- * settings, a task's panel) covers it: the workbench shows a Welcome tab brought back to the
- * front at its start page.
- */
-async function showWalkthrough(page: Page): Promise<void> {
-  if (await walkthroughPage(page).isVisible()) return;
-  await runCommand(page, 'Suno: Get Started');
-  await walkthroughPage(page).waitFor({ timeout: UI_TIMEOUT_MS });
-}
-
-/** One step of the walkthrough, by the id package.json gives it. */
-function step(page: Page, id: string): Locator {
-  return walkthroughPage(page).locator(`button.getting-started-step[data-step-id=${JSON.stringify(`${WALKTHROUGH}#${id}`)}]`);
-}
-
-/** Selects a step (which shows its text and buttons) and clicks the button labelled `label`. */
-async function clickStepButton(page: Page, id: string, label: string): Promise<void> {
-  await step(page, id).click();
-  await waitUntil(`step ${id} to expand`, async () => (await step(page, id).getAttribute('aria-expanded')) === 'true');
-  await step(page, id).locator('.button-container .monaco-button', { hasText: label }).click();
-}
-
-async function waitForCheckMark(page: Page, id: string): Promise<void> {
-  await waitUntil(`step ${id} to be checked off`, async () => (await step(page, id).getAttribute('aria-checked')) === 'true');
-}
-
-/** Which steps are checked off, by id. */
-async function checkMarks(page: Page): Promise<Record<string, boolean>> {
-  const steps = walkthroughPage(page).locator('button.getting-started-step');
-  const entries = await steps.evaluateAll((elements) =>
-    elements.map((element) => [element.getAttribute('data-step-id') ?? '', element.getAttribute('aria-checked') === 'true'] as const),
-  );
-  return Object.fromEntries(entries.map(([id, checked]) => [id.slice(WALKTHROUGH.length + 1), checked]));
-}
 
 /**
  * How many rectangles the step's image draws. The workbench draws the SVG in a webview of its
@@ -127,7 +81,7 @@ describe('Journey: the Get Started walkthrough on a fresh profile', function () 
       listen: false,
       writeSong: false,
     });
-    await step(page(), 'chooseGateway').click();
+    await walkthroughStep(page(), 'chooseGateway').click();
     assert.ok((await stepImageRectangles(page())) > 3, 'the step image is empty');
   });
 

@@ -221,7 +221,9 @@ describe('The Get Started walkthrough in package.json', () => {
       // Lyrics opened, however: the panel's button runs Open Lyrics inside the extension host,
       // where the workbench sees no command, and it keeps no global resourceScheme to wait for.
       listen: ['onContext:suno.hasOpenedLyrics'],
-      writeSong: ['onCommand:suno.generateSong'],
+      // A song generated and tracked, however: the CodeLens runs Generate Song inside the
+      // extension host too, and its button would check the step off on a failed submit.
+      writeSong: ['onContext:suno.hasGeneratedSong'],
     });
   });
 

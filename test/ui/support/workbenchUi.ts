@@ -266,3 +266,21 @@ export async function hideNotifications(page: Page): Promise<void> {
 export function notificationButton(notification: Locator, label: string): Locator {
   return notification.locator('.monaco-button').filter({ hasText: label }).first();
 }
+
+// ---- dialogs -----------------------------------------------------------------------------------
+
+/** The workbench's modal dialog, once its text matches `pattern`. */
+export async function modalDialog(page: Page, pattern: RegExp): Promise<Locator> {
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: pattern });
+  await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
+  return dialog;
+}
+
+/** The button of a modal dialog labelled exactly `label`. */
+export function dialogButton(dialog: Locator, label: string): Locator {
+  return dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
