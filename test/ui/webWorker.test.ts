@@ -134,6 +134,15 @@ async function assertRunsInWebWorker(page: Page, server: CodeServer): Promise<vo
   await running.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
+/**
+ * Waits for the walkthrough titled `title` to show. The extension's first activation on a fresh
+ * profile opens it in the background a moment after the tracker activated it; a command palette
+ * opened in that moment can lose its row, so the tests wait for it before using the palette.
+ */
+async function waitForWalkthrough(page: Page, title: string): Promise<void> {
+  await page.locator('.part.editor .gettingStarted h2.category-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
 /** Replaces the line the cursor is on with `text`, closing any suggestion list first and after. */
 async function replaceLine(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
@@ -166,6 +175,7 @@ describe('Journey: the extension in the browser\'s web worker extension host', f
 
   it('runs in the web worker extension host', async function () {
     await openTracker(workbench());
+    await waitForWalkthrough(workbench(), 'Get started with Suno Tasks');
     await setApiKeyThroughUi(workbench(), 'test-key');
     await assertRunsInWebWorker(workbench(), web.server());
   });
@@ -289,6 +299,7 @@ describe('Journey: the extension in the web worker extension host speaks the dis
     const sidebar = page.locator('.part.sidebar');
     await openTracker(page, '任务');
     await sidebar.locator('.welcome-view-content', { hasText: '首先，请设置网关提供给你的 API 密钥。' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await waitForWalkthrough(page, '开始使用 Suno Tasks');
 
     await runCommand(page, 'Suno: 设置 API 密钥…');
     const field = await waitForInputBox(page, { password: true });
