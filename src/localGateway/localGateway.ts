@@ -434,7 +434,14 @@ export class LocalGateway {
   private async serveSubmit(request: IncomingMessage, response: ServerResponse, action: string, path: string): Promise<void> {
     const body = await this.readBodyOr413(request, response);
     if (body === null) return;
-    const outcome = this.submitDesk.receive(action, path, body, this.isAuthorized(request.headers.authorization), this.now());
+    const outcome = this.submitDesk.receive(
+      action,
+      path,
+      body,
+      this.isAuthorized(request.headers.authorization),
+      request.headers.origin ?? null,
+      this.now(),
+    );
     if (outcome.kind === 'answer') {
       send(response, outcome.answer, 'POST');
       return;

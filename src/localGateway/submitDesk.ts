@@ -24,6 +24,8 @@ export interface SubmitRecord {
   /** What reached the "upstream" after new-api's checks and dropped fields; null when refused. */
   forwarded: ForwardedSubmit | null;
   readonly authorized: boolean;
+  /** The request's Origin header: a browser page sends one, Node's fetch does not. */
+  readonly origin: string | null;
   /** Epoch milliseconds when the submit arrived. */
   readonly at: number;
   /** The HTTP status answered; null for a hang or a dropped connection. */
@@ -70,8 +72,8 @@ export class SubmitDesk {
   constructor(private readonly board: SubmitTaskBoard) {}
 
   /** Takes one submit whose key was (or was not) accepted, and says what to do with it. */
-  receive(action: string, path: string, body: string, authorized: boolean, now: number): SubmitOutcome {
-    const record: SubmitRecord = { action, path, body: bodyAsReceived(body), forwarded: null, authorized, at: now, status: null, taskId: null };
+  receive(action: string, path: string, body: string, authorized: boolean, origin: string | null, now: number): SubmitOutcome {
+    const record: SubmitRecord = { action, path, body: bodyAsReceived(body), forwarded: null, authorized, origin, at: now, status: null, taskId: null };
     this.records.push(record);
     const outcome = this.outcomeFor(record, action, body, authorized, now);
     if (outcome.kind === 'answer') record.status = outcome.answer.status;

@@ -87,6 +87,17 @@ describe('LocalGateway submits', () => {
       assert.equal(record.status, 200);
       assert.equal(record.taskId, answer.json.data);
       assert.equal(record.authorized, true);
+      assert.equal(record.origin, null, 'Node sends no Origin');
+    });
+
+    it("records the Origin a browser page's submit comes with", async () => {
+      const response = await fetch(`${gateway.url}/suno/submit/music`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-key', Origin: 'https://vscode.dev' },
+        body: JSON.stringify(song),
+      });
+      assert.equal(response.status, 200);
+      assert.deepEqual(gateway.submits.map(({ origin }) => origin), ['https://vscode.dev']);
     });
 
     it("drops the fields vanilla new-api drops in 'vanilla' mode, and keeps them again after a reset", async () => {
