@@ -33,6 +33,7 @@ import {
   waitForRowLabel,
   waitUntil,
 } from './support/workbenchUi';
+import { fillSongTemplate } from './support/songEditor';
 
 const vsix = process.env.SUNO_VSIX ?? path.join(projectRoot, 'suno-tasks.vsix');
 const EXTENSION_ID = 'suno-tasks.suno-tasks';
@@ -143,19 +144,6 @@ async function waitForWalkthrough(page: Page, title: string): Promise<void> {
   await page.locator('.part.editor .gettingStarted h2.category-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
-/** Replaces the line the cursor is on with `text`, closing any suggestion list first and after. */
-async function replaceLine(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+End');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-}
-
-async function down(page: Page, lines: number): Promise<void> {
-  for (let line = 0; line < lines; line++) await page.keyboard.press('ArrowDown');
-}
-
 describe('Journey: the extension in the browser\'s web worker extension host', function () {
   const web = useWebWorkbench();
   const workbench = (): Page => web.page();
@@ -226,19 +214,12 @@ describe('Journey: the extension in the browser\'s web worker extension host', f
   it('submits a song written in the editor from the browser, and tracks the new task', async function () {
     await runCommand(workbench(), 'Suno: New Song');
     await editorTab(workbench(), 'Untitled-1').waitFor({ timeout: UI_TIMEOUT_MS });
-    // The title placeholder is selected once the editor has the focus: typing replaces it.
-    await workbench().locator('.part.editor .monaco-editor.focused .selected-text').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await workbench().keyboard.type(NEW_SONG);
-    await down(workbench(), 1);
-    await replaceLine(workbench(), 'style: folk, harmonica');
-    await down(workbench(), 4);
-    await replaceLine(workbench(), 'Folded from the morning news');
-    await down(workbench(), 1);
-    await replaceLine(workbench(), 'Sailing down the gutter');
-    await down(workbench(), 3);
-    await replaceLine(workbench(), 'Paper boats, paper boats');
-    await down(workbench(), 1);
-    await replaceLine(workbench(), 'Carry the rain away');
+    await fillSongTemplate(workbench(), {
+      title: NEW_SONG,
+      style: 'folk, harmonica',
+      verse: ['Folded from the morning news', 'Sailing down the gutter'],
+      chorus: ['Paper boats, paper boats', 'Carry the rain away'],
+    });
 
     const host = new URL(localGateway().url).host;
     const lens = workbench().locator('.part.editor .codelens-decoration a', { hasText: `Generate on ${host}` });
