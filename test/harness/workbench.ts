@@ -109,9 +109,23 @@ export async function startWorkbench(options: StartWorkbenchOptions = {}): Promi
  * Runs a command through the command palette by its label as shown there, e.g. 'Suno: Fetch Task'.
  * It clicks the row that showed the label: Enter would run whichever row the palette selected,
  * which is a recently used command when that also matches the text.
+ *
+ * The palette closes when something else takes the focus between finding the row and clicking
+ * it (a task panel's webview that has just loaded, the walkthrough opening), leaving a hidden row
+ * that a click waits on in vain. Playwright only clicks a visible row, so a click that could not
+ * happen ran nothing, and the palette is opened again.
  */
-export async function runCommand(page: Page, label: string): Promise<void> {
-  await (await findInCommandPalette(page, label)).click();
+export async function runCommand(page: Page, label: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await findInCommandPalette(page, label, Math.max(1000, deadline - Date.now()));
+    try {
+      await row.click({ timeout: Math.max(1000, Math.min(5000, deadline - Date.now())) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+  }
 }
 
 /**

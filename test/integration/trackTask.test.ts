@@ -105,6 +105,10 @@ describe('Tracking a task', function () {
       const movingElement = fixture.api.tracker.provider.getChildren().find((element) => element.kind === 'task' && element.taskId === moving);
       assert.ok(movingElement);
 
+      // Fetch Task reveals the tracker, and a visible tracker redraws every row for its relative
+      // times, at once and each minute. Hidden, only the store's changes can refresh a row.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor('the tracker to hide', () => !fixture.api.tracker.view.visible && !fixture.api.tracker.provider.refreshesRelativeTimes);
       events.length = 0;
       fixture.gateway.setStage(moving, 'IN_PROGRESS');
       await waitFor('a tree refresh for the task that moved', () => events.length > 0);
