@@ -15,10 +15,10 @@ import { fillSongTemplate, type SongDraft } from './support/songEditor';
 import {
   checkMarks,
   clickStepButton,
+  CHINESE_WALKTHROUGH as WALKTHROUGH,
   showWalkthrough,
   waitForCheckMark,
   walkthroughPage,
-  type WalkthroughWords,
 } from './support/walkthroughUi';
 import {
   activeEditorText,
@@ -41,7 +41,6 @@ import {
 const SONG = 'Harbour Lights';
 /** The tracker view's name in Chinese (package.nls.zh-cn.json `view.tasks.name`). */
 const VIEW = '任务';
-const WALKTHROUGH: WalkthroughWords = { title: '开始使用 Suno Tasks', getStartedCommand: 'Suno: 开始使用' };
 /** The song the user writes: Chinese title, style and lyrics, full-width punctuation included. */
 const CHINESE_SONG: SongDraft = {
   title: '夜行列车',

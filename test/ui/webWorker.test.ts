@@ -34,6 +34,7 @@ import {
   waitUntil,
 } from './support/workbenchUi';
 import { fillSongTemplate } from './support/songEditor';
+import { CHINESE_WALKTHROUGH, walkthroughPage } from './support/walkthroughUi';
 
 const vsix = process.env.SUNO_VSIX ?? path.join(projectRoot, 'suno-tasks.vsix');
 const EXTENSION_ID = 'suno-tasks.suno-tasks';
@@ -135,15 +136,6 @@ async function assertRunsInWebWorker(page: Page, server: CodeServer): Promise<vo
   await running.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
-/**
- * Waits for the walkthrough titled `title` to show. The extension's first activation on a fresh
- * profile opens it in the background a moment after the tracker activated it; a command palette
- * opened in that moment can lose its row, so the tests wait for it before using the palette.
- */
-async function waitForWalkthrough(page: Page, title: string): Promise<void> {
-  await page.locator('.part.editor .gettingStarted h2.category-title', { hasText: title }).waitFor({ timeout: UI_TIMEOUT_MS });
-}
-
 describe('Journey: the extension in the browser\'s web worker extension host', function () {
   const web = useWebWorkbench();
   const workbench = (): Page => web.page();
@@ -163,7 +155,9 @@ describe('Journey: the extension in the browser\'s web worker extension host', f
 
   it('runs in the web worker extension host', async function () {
     await openTracker(workbench());
-    await waitForWalkthrough(workbench(), 'Get started with Suno Tasks');
+    // The first activation on a fresh profile opens the walkthrough a moment after the tracker
+    // activated the extension; a palette opened in that moment could lose its row.
+    await walkthroughPage(workbench()).waitFor({ timeout: UI_TIMEOUT_MS });
     await setApiKeyThroughUi(workbench(), 'test-key');
     await assertRunsInWebWorker(workbench(), web.server());
   });
@@ -280,7 +274,7 @@ describe('Journey: the extension in the web worker extension host speaks the dis
     const sidebar = page.locator('.part.sidebar');
     await openTracker(page, '任务');
     await sidebar.locator('.welcome-view-content', { hasText: '首先，请设置网关提供给你的 API 密钥。' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await waitForWalkthrough(page, '开始使用 Suno Tasks');
+    await walkthroughPage(page, CHINESE_WALKTHROUGH).waitFor({ timeout: UI_TIMEOUT_MS });
 
     await runCommand(page, 'Suno: 设置 API 密钥…');
     const field = await waitForInputBox(page, { password: true });

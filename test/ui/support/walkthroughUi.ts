@@ -21,6 +21,12 @@ export const ENGLISH_WALKTHROUGH: WalkthroughWords = {
   getStartedCommand: 'Suno: Get Started',
 };
 
+/** The same in Simplified Chinese (package.nls.zh-cn.json). */
+export const CHINESE_WALKTHROUGH: WalkthroughWords = {
+  title: '开始使用 Suno Tasks',
+  getStartedCommand: 'Suno: 开始使用',
+};
+
 /**
  * The walkthrough's page in the editor area: the Welcome editor showing the details of our
  * walkthrough (not its start page, which lists every walkthrough).
