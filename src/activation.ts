@@ -124,7 +124,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
   const tracker = disposables.add(new TaskTracker(store, poller, { openCommand: Commands.openTask, settings, knownGateways }));
   // Every command that creates a task submits through this one service (see its money rules),
   // made at the first submit.
-  const submits = loadOnce(async () => new (await import('./generate/submitService')).SubmitService(services, ui.panels, tracker));
+  const submits = loadOnce(async () => disposables.add(new (await import('./generate/submitService')).SubmitService(services, ui.panels, tracker)));
 
   const completionNotifier = new CompletionNotifier({
     poller,

@@ -16,6 +16,7 @@ import type { TaskOrigin } from '../core/task/taskOrigin';
 import type { SubmitRequest } from '../core/wire/submitBodies';
 import type { ExtensionServices, TaskPanels } from '../extensionServices';
 import { sha256Hex } from '../core/store/sha256';
+import { SavedSongFollower } from './savedSongFollower';
 import { SubmitMemory } from './submitMemory';
 import * as texts from './submitTexts';
 
@@ -53,8 +54,10 @@ interface TaskReveal {
  * `submitAndTrack` resolves to the tracked task, or undefined when nothing was tracked (asked
  * and declined, or failed: the user has been told).
  */
-export class SubmitService {
+export class SubmitService implements vscode.Disposable {
   private readonly memory: SubmitMemory;
+  /** Keeps the tasks of an untitled song linked to it once it is saved under a file name. */
+  private readonly savedSongs: SavedSongFollower;
 
   constructor(
     private readonly services: ExtensionServices,
@@ -63,6 +66,11 @@ export class SubmitService {
     private readonly now: () => number = Date.now,
   ) {
     this.memory = new SubmitMemory(services.context.globalState, now);
+    this.savedSongs = new SavedSongFollower(services, now);
+  }
+
+  dispose(): void {
+    this.savedSongs.dispose();
   }
 
   async submitAndTrack(input: SubmitAndTrackInput): Promise<Task | undefined> {
@@ -113,6 +121,7 @@ export class SubmitService {
         action: input.action,
         submittedAt: this.now(),
       };
+      if (input.sourceDocument !== undefined) this.savedSongs.follow(input.sourceDocument);
       await store.upsert([task], new Map([[id, origin]])).then(undefined, (error: unknown) =>
         // Reported by the store; the task stays tracked in this window.
         this.services.log.warn(`Could not save the new task ${id}: ${errorText(error)}`),

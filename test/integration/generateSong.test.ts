@@ -3,6 +3,9 @@
 // the money rules ask before the first submit and before a repeat; a low balance and a lost
 // answer say what to do and leave the document as it was.
 import * as assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, SONG_LANGUAGE_ID } from '../../src/contributionIds';
@@ -319,6 +322,36 @@ describe('Generate Song', function () {
     assert.equal(await executeCommand(Commands.openSourceDocument, task.id), undefined);
     assert.ok(messages.shown.some((message) => /untitled song document .* is no longer open: it was closed/.test(message.text)));
     assert.ok(api.services.store.get(task.id), 'the task went with its document');
+  });
+
+  it('Open Song Document follows an untitled song saved under a file name', async () => {
+    const { api } = fixture;
+    await vscode.workspace.getConfiguration('suno').update('confirmBeforeSubmit', false, vscode.ConfigurationTarget.Global);
+    const folder = await mkdtemp(path.join(tmpdir(), 'suno-saved-song-'));
+    try {
+      // An untitled document that knows its file name saves there without a dialog, as Save As would.
+      const target = vscode.Uri.file(path.join(folder, 'Night Train.suno'));
+      const untitled = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+      const editor = await vscode.window.showTextDocument(untitled, { preview: false });
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), SONG));
+      const task = await executeCommand(Commands.generateSong, untitled.uri);
+      assert.ok(task);
+      // Another untitled song with the same words, which was not submitted, must not confuse it.
+      await openSong(SONG);
+
+      assert.ok(await untitled.save(), 'the untitled song was saved');
+      await waitFor('the task to lead to the saved file', () => api.services.store.origin(task.id)?.documentUri === target.toString());
+      const { provider } = api.tracker;
+      assert.match(String(provider.getTreeItem(provider.taskElement(task.id)).tooltip), /^Created with: Generate Song from Night Train\.suno$/m);
+
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const reopened = await executeCommand(Commands.openSourceDocument, task.id);
+      assert.equal(reopened?.uri.toString(), target.toString());
+      assert.equal(reopened?.getText(), SONG);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('a task fetched by id has no song document to open', async () => {

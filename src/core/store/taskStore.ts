@@ -199,6 +199,23 @@ export class TaskStore {
     return this.persist();
   }
 
+  /**
+   * Points the origins that name document `from` at document `to` (an untitled song saved under
+   * a file name), here and in every other window. Fires one change naming those tasks.
+   */
+  relinkOrigins(from: string, to: string): Promise<void> {
+    const changed: string[] = [];
+    for (const [id, entry] of this.entries) {
+      if (entry.origin?.documentUri !== from) continue;
+      entry.origin = { ...entry.origin, documentUri: to };
+      changed.push(id);
+      this.pending.set(id, { kind: 'save' });
+    }
+    if (changed.length === 0) return Promise.resolve();
+    this.changeEmitter.fire({ changed, removed: [] });
+    return this.persist();
+  }
+
   /** Stops tracking the given ids, here and in every other window; unknown ids are ignored. */
   remove(ids: readonly string[]): Promise<void> {
     const doomed = new Set(ids);
@@ -417,14 +434,17 @@ export class TaskStore {
       changed.push(id);
       return;
     }
-    if (!sameContent(entry.task, parsed.task)) changed.push(id);
+    const contentChanged = !sameContent(entry.task, parsed.task);
     if (entry.trackedAt !== parsed.trackedAt) this.sorted = undefined;
     // A newer `fetchedAt` from the window that polls is worth having even without a change.
-    if (!sameContent(entry.task, parsed.task) || parsed.task.fetchedAt > entry.task.fetchedAt) entry.task = parsed.task;
+    if (contentChanged || parsed.task.fetchedAt > entry.task.fetchedAt) entry.task = parsed.task;
     // The file's origin is the latest word; a file without one keeps ours only for the same
     // incarnation (an older build rewrote it), not for a task tracked again since.
+    const documentBefore = entry.origin?.documentUri;
     if (parsed.origin !== undefined) entry.origin = parsed.origin;
     else if (entry.trackedAt !== parsed.trackedAt) delete entry.origin;
+    // The tree and the panel name the origin's document: a relinked one is a change to show.
+    if (contentChanged || entry.origin?.documentUri !== documentBefore) changed.push(id);
     entry.trackedAt = parsed.trackedAt;
     entry.onDisk = true;
   }
