@@ -32,6 +32,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, normaliseBaseUrl } from '../core/gateway/baseUrl';
 import { systemClock, type Clock } from '../core/clock';
+import type { Localize } from '../core/localize';
 import { DisposableStore } from '../core/disposables';
 import { errorText } from '../core/errorText';
 import { BatchSupportMemory, GatewayClient, type RequestLogEntry } from '../core/gateway/gatewayClient';
@@ -66,6 +67,11 @@ export interface CliIo {
   fetch?: typeof globalThis.fetch;
   /** The poller's clock for `watch` (default: the real one, or a fast one, see above). */
   clock?: Clock;
+  /**
+   * The languages besides English a song's template placeholders may be written in (main.ts
+   * reads the extension's l10n bundles); none by default.
+   */
+  templateLanguages?: readonly Localize[];
 }
 
 const EXIT_OK = 0;
@@ -322,7 +328,7 @@ async function submitAndFollow(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
-  const plan = await planSubmit(args, io.stdin, err);
+  const plan = await planSubmit(args, { stdin: io.stdin, err, templateLanguages: io.templateLanguages ?? [] });
   const refused = (error: GatewayError): number => {
     if (connection.json) out(JSON.stringify({ error: error.toJSON() }));
     const advice = submitAdviceFor(error);

@@ -3,10 +3,15 @@
  * with its code. All behaviour lives in cli.ts, where tests can reach it.
  */
 
+import * as path from 'node:path';
 import { errorText } from '../core/errorText';
 import { main } from './cli';
+import { readTemplateLanguages } from './templateLanguages';
 
-main(process.argv.slice(2), { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+// dist/cli.js reads the extension's translations in l10n/, beside dist/.
+const templateLanguages = readTemplateLanguages(path.join(__dirname, '..', 'l10n'));
+
+main(process.argv.slice(2), { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, templateLanguages }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -10,6 +10,7 @@
  * costs nothing, and only the gateway that created the task would accept the continuation anyway.
  */
 
+import { english, type Localize } from '../core/localize';
 import { formatFrontMatterValue } from '../core/song/frontMatterValue';
 import { parseSongDocument, songField, type SongDocument } from '../core/song/songDocument';
 import { DEFAULT_MODEL_ID, isModelId } from '../core/song/modelId';
@@ -50,6 +51,16 @@ type SubmitPlan =
 
 type Print = (line: string) => void;
 
+/** Where a song comes from and how its problems are told. */
+interface SongInput {
+  /** What `-` reads. */
+  readonly stdin: AsyncIterable<Uint8Array | string> | undefined;
+  /** Prints each problem. */
+  readonly err: Print;
+  /** The languages besides English the template's placeholders may be in. */
+  readonly templateLanguages: readonly Localize[];
+}
+
 /**
  * The command line never reads settings: the models and their limits are the song core's
  * defaults, as a new editor's are.
@@ -60,13 +71,13 @@ function settingsWith(defaultModel: string): SongSettings {
 
 /**
  * Checks the arguments and reads and judges the document; prints the document's problems with
- * `err`. Throws UsageError or InvalidInputError for anything that must not be sent.
+ * `input.err`. Throws UsageError or InvalidInputError for anything that must not be sent.
  */
-export async function planSubmit(args: SubmitArguments, stdin: AsyncIterable<Uint8Array | string> | undefined, err: Print): Promise<SubmitPlan> {
-  return args.command === 'extend' ? planExtend(args, stdin, err) : planNewSong(args, stdin, err);
+export async function planSubmit(args: SubmitArguments, input: SongInput): Promise<SubmitPlan> {
+  return args.command === 'extend' ? planExtend(args, input) : planNewSong(args, input);
 }
 
-async function planNewSong(args: SubmitArguments, stdin: AsyncIterable<Uint8Array | string> | undefined, err: Print): Promise<SubmitPlan> {
+async function planNewSong(args: SubmitArguments, input: SongInput): Promise<SubmitPlan> {
   const given = [args.positionals.length > 0, args.describe !== undefined, args.lyrics !== undefined].filter(Boolean).length;
   if (given !== 1) throw new UsageError('submit takes one of: a song FILE (- for standard input), --describe TEXT or --lyrics TEXT.');
   if (args.positionals.length > 1) throw new UsageError('submit takes one song file.');
@@ -81,13 +92,13 @@ async function planNewSong(args: SubmitArguments, stdin: AsyncIterable<Uint8Arra
     const body = bodyOrRefuse(descriptionSongBody({ description: args.describe, instrumental: args.instrumental, model }, settingsWith(DEFAULT_MODEL_ID)));
     return { kind: 'ready', request: { action: 'music', body } };
   }
-  const song = await readSong(args.positionals[0], stdin, model);
+  const song = await readSong(args.positionals[0], input.stdin, model);
   const settings = settingsWith(model ?? DEFAULT_MODEL_ID);
-  judge(song, settings, err);
+  judge(song, settings, input);
   return { kind: 'ready', request: { action: 'music', body: bodyOrRefuse(customSongBody(song.document, settings)) } };
 }
 
-async function planExtend(args: SubmitArguments, stdin: AsyncIterable<Uint8Array | string> | undefined, err: Print): Promise<SubmitPlan> {
+async function planExtend(args: SubmitArguments, input: SongInput): Promise<SubmitPlan> {
   const [taskArgument, clipArgument, file, ...extra] = args.positionals;
   if (clipArgument === undefined || extra.length > 0) throw new UsageError('extend takes TASK_ID CLIP_ID --at SECONDS and, optionally, a song FILE.');
   const taskId = taskIdFrom(taskArgument);
@@ -98,10 +109,10 @@ async function planExtend(args: SubmitArguments, stdin: AsyncIterable<Uint8Array
   const continueAt = secondsFrom(args.at, '--at');
   let song: ReadSong | null = null;
   if (file !== undefined) {
-    song = await readSong(file, stdin, undefined);
+    song = await readSong(file, input.stdin, undefined);
     // The clip's model, which a document without a model line is made with, is known only once
     // the task is fetched: until then only what does not depend on it is judged (no lengths).
-    judge(song, settingsWith(MODEL_NOT_KNOWN_YET), err);
+    judge(song, settingsWith(MODEL_NOT_KNOWN_YET), input);
   }
   return { kind: 'extend', taskId, clipId, continueAt, song };
 }
@@ -136,9 +147,9 @@ function withModel(document: SongDocument, model: string | undefined): SongDocum
 }
 
 /** Prints every problem of the song; throws InvalidInputError when one of them stops the submit. */
-function judge(song: ReadSong, settings: SongSettings, err: Print): void {
-  const problems = validateSong(song.document, settings);
-  printProblems(song.source, problems, err);
+function judge(song: ReadSong, settings: SongSettings, input: SongInput): void {
+  const problems = validateSong(song.document, settings, english, input.templateLanguages);
+  printProblems(song.source, problems, input.err);
   if (hasBlockingProblem(problems)) {
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     throw new InvalidInputError(`${song.source.name} has ${errors === 1 ? 'an error' : `${errors} errors`}: nothing was submitted.`);

@@ -27,3 +27,17 @@ export interface DisplayLanguage {
 }
 
 export const ENGLISH: DisplayLanguage = { localize: english, locale: 'en' };
+
+/**
+ * A `Localize` reading one of VS Code's l10n bundles (`l10n/bundle.l10n.<language>.json`, parsed):
+ * each sentence's translation, a string or `{ message }`, with its arguments in place; English
+ * for a sentence the bundle lacks.
+ */
+export function bundleLocalize(bundle: unknown): Localize {
+  const table = typeof bundle === 'object' && bundle !== null ? (bundle as Record<string, unknown>) : {};
+  return (message, ...args) => {
+    const entry = Object.hasOwn(table, message) ? table[message] : undefined;
+    const translated = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null && typeof (entry as { message?: unknown }).message === 'string' ? (entry as { message: string }).message : message;
+    return english(translated, ...args);
+  };
+}

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { formatClipLine, formatTask, formatTaskLine } from '../../src/cli/humanOutput';
 import { terminalBlock, terminalLine } from '../../src/cli/terminalText';
+import { bundleLocalize } from '../../src/core/localize';
+import { songTemplate } from '../../src/core/song/songTemplate';
 import type { Clip, Task } from '../../src/core/task/model';
 import { LocalGateway, type Dialect, type Fault } from '../../src/localGateway/localGateway';
 import { parseLines, runCli } from './support/cliRun';
@@ -490,8 +492,9 @@ describe('suno-task', () => {
   describe('the built dist/cli.js', () => {
     // Built from the current sources into a folder of its own: a dist/cli.js left by an older
     // build would test yesterday's CLI.
+    // Laid out as in the repository: dist/cli.js, with the extension's translations in l10n/.
     const folder = mkdtempSync(join(tmpdir(), 'suno-cli-'));
-    const cli = join(folder, 'cli.js');
+    const cli = join(folder, 'dist', 'cli.js');
 
     after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -508,6 +511,8 @@ describe('suno-task', () => {
         banner: { js: '#!/usr/bin/env node' },
         logLevel: 'silent',
       });
+      mkdirSync(join(folder, 'l10n'));
+      copyFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), join(folder, 'l10n', 'bundle.l10n.zh-cn.json'));
     });
 
     it('fetches a task as a child process: one JSON line, exit 0; exit 1 for an unknown id', async function () {
@@ -538,6 +543,23 @@ describe('suno-task', () => {
       const [submit] = gateway.submits;
       assert.deepEqual(JSON.parse(stdout), { id: submit.taskId, action: 'music', baseUrl: gateway.url });
       assert.equal((submit.body as { prompt: string }).prompt, '[Verse]\nFrom a pipe');
+    });
+
+    it('refuses a song left with the placeholders of the Chinese template, read from the translations beside it', async function () {
+      this.timeout(20_000);
+      const chinese = bundleLocalize(JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')));
+      const template = songTemplate('chirp-v4', chinese);
+      const submitsBefore = gateway.submits.length;
+      const childEnv = { PATH: process.env.PATH ?? '', SUNO_API_KEY: KEY, SUNO_BASE_URL: gateway.url };
+      const child = promisify(execFile)(process.execPath, [cli, 'submit', '-'], { env: childEnv });
+      child.child.stdin?.end(template);
+      await assert.rejects(child, (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 2);
+        assert.match(error.stderr, /^<stdin>:2:8: error: Replace the template's placeholder <歌曲标题> with your own words\.$/m);
+        assert.match(error.stderr, /<stdin> has 6 errors: nothing was submitted\.$/m);
+        return true;
+      });
+      assert.equal(gateway.submits.length, submitsBefore, 'nothing reached the gateway');
     });
   });
 });

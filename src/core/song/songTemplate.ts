@@ -26,11 +26,12 @@ function templatePlaceholders(localize: Localize): TemplatePlaceholders {
 }
 
 /**
- * Whether `text` (inside angle brackets) is a placeholder of the template, in English or in the
- * display language `localize` words: a song may have been started in either.
+ * Whether `text` (inside angle brackets) is a placeholder of the template, in English or in one
+ * of `languages` (the display language; for the CLI, every language the extension ships): a song
+ * may have been started in any of them.
  */
-export function isTemplatePlaceholder(text: string, localize: Localize = english): boolean {
-  return [english, localize].some((language) => {
+export function isTemplatePlaceholder(text: string, languages: readonly Localize[] = []): boolean {
+  return [english, ...languages].some((language) => {
     const { title, style, verse, chorus } = templatePlaceholders(language);
     return [title, style, ...verse, ...chorus].includes(text);
   });

@@ -79,14 +79,19 @@ const BOOLEAN_WORDS: Readonly<Record<string, 'true' | 'false'>> = {
   '0': 'false',
 };
 
-/** `localize` words the messages and fixes: the editor passes `vscode.l10n.t`, the CLI keeps English. */
-export function validateSong(document: SongDocument, settings: SongSettings, localize: Localize = english): SongProblem[] {
+/**
+ * Every problem of the song. `localize` words the messages and fixes: the editor passes
+ * `vscode.l10n.t`, the CLI keeps English. Template placeholders are found in English, in the
+ * language of `localize`, and in `templateLanguages`: the CLI speaks English, but a song may have
+ * been started from the extension's template in another language.
+ */
+export function validateSong(document: SongDocument, settings: SongSettings, localize: Localize = english, templateLanguages: readonly Localize[] = []): SongProblem[] {
   const problems: SongProblem[] = [];
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
   checkFrontMatter(document, eol, problems, localize);
   const model = checkModel(document, settings, problems, localize);
   checkContent(document, model, eol, problems, localize);
-  checkPlaceholders(document, problems, localize);
+  checkPlaceholders(document, problems, localize, templateLanguages);
   return problems.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_SONG_PROBLEMS);
 }
 
@@ -276,10 +281,10 @@ function checkContent(document: SongDocument, model: SongModel | undefined, eol:
 }
 
 /** Placeholders of the New Song template left in place, wherever they are. */
-function checkPlaceholders(document: SongDocument, problems: SongProblem[], localize: Localize): void {
+function checkPlaceholders(document: SongDocument, problems: SongProblem[], localize: Localize, templateLanguages: readonly Localize[]): void {
   for (const match of document.text.matchAll(/<([^<>\r\n]{1,80})>/g)) {
     if (problems.length > MAX_SONG_PROBLEMS) return;
-    if (!isTemplatePlaceholder(match[1], localize)) continue;
+    if (!isTemplatePlaceholder(match[1], [localize, ...templateLanguages])) continue;
     problems.push({
       code: 'placeholder',
       severity: 'error',
