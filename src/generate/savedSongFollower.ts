@@ -9,10 +9,17 @@ import type { ExtensionServices } from '../extensionServices';
  */
 const SAVE_WINDOW_MS = 5_000;
 
+/** An untitled song submitted from this window: its words as last seen, and its tasks. */
+interface FollowedSong {
+  text: string;
+  readonly taskIds: Set<string>;
+}
+
 /** An untitled song that closed with tasks from it, waiting a moment for its file to open. */
 interface ClosedSong {
   readonly uri: string;
   readonly text: string;
+  readonly taskIds: readonly string[];
   readonly timer: ReturnType<typeof setTimeout>;
 }
 
@@ -24,12 +31,12 @@ interface ClosedSong {
  * seconds of the song closing, with exactly those words and nothing unsaved, is taken for it;
  * with two such files, no guess is made.
  *
- * Only untitled songs submitted from this window are followed: `untitled:Untitled-1` names a
- * different document in each window, and the tasks are shared by all of them.
+ * Only the tasks submitted from this window are relinked: `untitled:Untitled-1` names a different
+ * document in each window, and the tasks are shared by all of them.
  */
 export class SavedSongFollower implements vscode.Disposable {
-  /** The untitled songs followed, by URI, with their words as last seen. */
-  private readonly followed = new Map<string, string>();
+  /** The untitled songs followed, by URI. */
+  private readonly followed = new Map<string, FollowedSong>();
   private readonly openedAt = new Map<string, number>();
   private readonly closed = new Map<string, ClosedSong>();
   private readonly disposables = new DisposableStore();
@@ -43,12 +50,16 @@ export class SavedSongFollower implements vscode.Disposable {
     this.disposables.add(vscode.workspace.onDidCloseTextDocument((document) => this.closedDocument(document)));
   }
 
-  /** Follows an untitled document a task was just generated from; other documents need nothing. */
-  follow(uri: vscode.Uri): void {
+  /** Follows an untitled document task `taskId` was just generated from; other documents need nothing. */
+  follow(uri: vscode.Uri, taskId: string): void {
     if (uri.scheme !== 'untitled') return;
     const key = uri.toString();
     const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === key);
-    if (document !== undefined) this.followed.set(key, document.getText());
+    if (document === undefined) return;
+    const song = this.followed.get(key) ?? { text: '', taskIds: new Set<string>() };
+    song.text = document.getText();
+    song.taskIds.add(taskId);
+    this.followed.set(key, song);
   }
 
   dispose(): void {
@@ -66,10 +77,11 @@ export class SavedSongFollower implements vscode.Disposable {
 
   private changed(document: vscode.TextDocument): void {
     const uri = document.uri.toString();
-    if (this.followed.has(uri)) {
+    const song = this.followed.get(uri);
+    if (song !== undefined) {
       // Saving under a name empties the untitled song just before it closes: keep its last words.
       const text = document.getText();
-      if (text !== '') this.followed.set(uri, text);
+      if (text !== '') song.text = text;
     } else if (this.openedAt.has(uri)) this.match(document);
   }
 
@@ -85,10 +97,10 @@ export class SavedSongFollower implements vscode.Disposable {
   private closedDocument(document: vscode.TextDocument): void {
     const uri = document.uri.toString();
     this.openedAt.delete(uri);
-    const text = this.followed.get(uri);
-    if (text === undefined) return;
+    const followed = this.followed.get(uri);
+    if (followed === undefined) return;
     this.followed.delete(uri);
-    const song: ClosedSong = { uri, text, timer: setTimeout(() => this.settle(song), SAVE_WINDOW_MS) };
+    const song: ClosedSong = { uri, text: followed.text, taskIds: [...followed.taskIds], timer: setTimeout(() => this.settle(song), SAVE_WINDOW_MS) };
     this.closed.set(uri, song);
     // Usually the file opened first, in the same step.
     if (this.candidates(song).length > 0) this.settle(song);
@@ -106,7 +118,7 @@ export class SavedSongFollower implements vscode.Disposable {
     }
     const target = candidates[0]!.uri.toString();
     void this.services.store
-      .relinkOrigins(song.uri, target)
+      .relinkOrigins(song.taskIds, song.uri, target)
       .then(undefined, (error: unknown) => this.services.log.warn(`Could not record that a song was saved: ${errorText(error)}`));
   }
 

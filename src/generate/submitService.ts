@@ -121,7 +121,7 @@ export class SubmitService implements vscode.Disposable {
         action: input.action,
         submittedAt: this.now(),
       };
-      if (input.sourceDocument !== undefined) this.savedSongs.follow(input.sourceDocument);
+      if (input.sourceDocument !== undefined) this.savedSongs.follow(input.sourceDocument, id);
       await store.upsert([task], new Map([[id, origin]])).then(undefined, (error: unknown) =>
         // Reported by the store; the task stays tracked in this window.
         this.services.log.warn(`Could not save the new task ${id}: ${errorText(error)}`),

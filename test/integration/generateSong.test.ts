@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, SONG_LANGUAGE_ID } from '../../src/contributionIds';
+import { notFetchedYet } from '../../src/core/task/model';
 import { useExtensionWithGateway, waitFor } from './support/extensionTestSupport';
 
 const SONG = [
@@ -338,11 +339,16 @@ describe('Generate Song', function () {
       assert.ok(task);
       // Another untitled song with the same words, which was not submitted, must not confuse it.
       await openSong(SONG);
+      // Nor a task another window generated from its own document of the same untitled name.
+      const foreign = notFetchedYet('foreign-window-task', fixture.gateway.url);
+      const foreignOrigin = { documentUri: untitled.uri.toString(), action: 'generateSong', submittedAt: Date.now() };
+      await api.services.store.upsert([foreign], new Map([[foreign.id, foreignOrigin]]));
 
       assert.ok(await untitled.save(), 'the untitled song was saved');
       await waitFor('the task to lead to the saved file', () => api.services.store.origin(task.id)?.documentUri === target.toString());
       const { provider } = api.tracker;
       assert.match(String(provider.getTreeItem(provider.taskElement(task.id)).tooltip), /^Created with: Generate Song from Night Train\.suno$/m);
+      assert.deepEqual(api.services.store.origin(foreign.id), foreignOrigin, 'the other window’s task keeps its link');
 
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const reopened = await executeCommand(Commands.openSourceDocument, task.id);

@@ -78,29 +78,32 @@ describe('TaskStore shared by two windows', () => {
     assert.deepEqual(changes, [{ changed: ['a'], removed: [] }]);
   });
 
-  it('relinks the origins that name a saved untitled song, in this window and the others', async () => {
+  it('relinks the origins of the tasks named that still name a saved untitled song, in this window and the others', async () => {
     const m = machine();
     const left = await m.window();
     const right = await m.window();
     const submitted = { documentUri: 'untitled:Untitled-1', action: 'generateSong', submittedAt: m.clock };
     const elsewhere = { ...submitted, documentUri: 'untitled:Untitled-2' };
-    await left.upsert([task('a'), task('b'), task('c')], new Map([['a', submitted], ['b', submitted], ['c', elsewhere]]));
+    // "d" came from the other window's Untitled-1: another document with the same name.
+    await left.upsert([task('a'), task('b'), task('c'), task('d')], new Map([['a', submitted], ['b', submitted], ['c', elsewhere], ['d', submitted]]));
     await right.sync();
     const leftChanges = record(left);
     const rightChanges = record(right);
 
-    await left.relinkOrigins('untitled:Untitled-1', 'file:///songs/Night%20Train.suno');
+    await left.relinkOrigins(['a', 'b', 'c', 'a', 'gone'], 'untitled:Untitled-1', 'file:///songs/Night%20Train.suno');
     for (const id of ['a', 'b']) assert.equal(left.origin(id)?.documentUri, 'file:///songs/Night%20Train.suno');
-    assert.deepEqual(left.origin('c'), elsewhere, 'another document keeps its link');
+    assert.deepEqual(left.origin('c'), elsewhere, 'a task from another document keeps its link');
+    assert.deepEqual(left.origin('d'), submitted, 'a task not named keeps its link');
     assert.deepEqual(leftChanges.map((change) => [...change.changed].sort()), [['a', 'b']]);
 
     await right.sync();
     assert.deepEqual(right.origin('a'), left.origin('a'), 'the other window reads the new link');
+    assert.deepEqual(right.origin('d'), submitted);
     assert.deepEqual(rightChanges.map((change) => [...change.changed].sort()), [['a', 'b']], 'and redraws the two tasks');
     assert.deepEqual((await m.window()).origin('b'), left.origin('b'), 'a new window too');
 
-    await left.relinkOrigins('untitled:Untitled-9', 'file:///elsewhere.suno');
-    assert.equal(leftChanges.length, 1, 'a document no task came from changes nothing');
+    await left.relinkOrigins(['a'], 'untitled:Untitled-1', 'file:///elsewhere.suno');
+    assert.equal(leftChanges.length, 1, 'a task whose origin moved on already changes nothing');
   });
 
   it('removes in the other window what one window removed, as a change event', async () => {

@@ -200,13 +200,15 @@ export class TaskStore {
   }
 
   /**
-   * Points the origins that name document `from` at document `to` (an untitled song saved under
-   * a file name), here and in every other window. Fires one change naming those tasks.
+   * Points the origins of `ids` that still name document `from` at document `to` (an untitled
+   * song saved under a file name), here and in every other window. Only the ids given: another
+   * window's `untitled:Untitled-1` is another document. Fires one change naming those tasks.
    */
-  relinkOrigins(from: string, to: string): Promise<void> {
+  relinkOrigins(ids: readonly string[], from: string, to: string): Promise<void> {
     const changed: string[] = [];
-    for (const [id, entry] of this.entries) {
-      if (entry.origin?.documentUri !== from) continue;
+    for (const id of new Set(ids)) {
+      const entry = this.entries.get(id);
+      if (entry?.origin?.documentUri !== from) continue;
       entry.origin = { ...entry.origin, documentUri: to };
       changed.push(id);
       this.pending.set(id, { kind: 'save' });
