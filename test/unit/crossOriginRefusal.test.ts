@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { crossOriginRefusalMessage, explainingCrossOriginRefusals } from '../../src/core/gateway/crossOriginRefusal';
 import { GatewayClient, type RequestLogEntry } from '../../src/core/gateway/gatewayClient';
+import { failureMayHaveCharged } from '../../src/core/song/submitGuard';
 import { ManualClock } from './support/manualClock';
 import { rejection } from './support/rejection';
 
@@ -50,12 +51,28 @@ describe('A gateway that refuses cross-origin requests, seen from a browser', ()
   it('looks with one no-cors GET at the origin, never by sending the request again', async () => {
     const seen: SeenFetch[] = [];
     const fetchImpl = explainingCrossOriginRefusals(browserFetch(seen), new ManualClock());
-    const error = await rejection(client(fetchImpl).submit({ action: 'lyrics', body: { prompt: 'a song about the sea' } }), 'network');
+    const error = await rejection(client(fetchImpl).submit({ action: 'lyrics', body: { prompt: 'a song about the sea' } }), 'outcome_unknown');
     assert.match(error.message, /does not allow requests from the browser \(CORS\)/);
     assert.deepEqual(seen, [
       { url: 'https://gateway.example/suno/submit/lyrics', method: 'POST', mode: undefined },
       { url: 'https://gateway.example/', method: 'GET', mode: 'no-cors' },
     ]);
+  });
+
+  it('calls the outcome of a submit unknown: the browser says the same when the answer alone lacked the header', async () => {
+    // A gateway that allows cross-origin requests, behind a proxy whose error page does not.
+    const sent: string[] = [];
+    const fetchImpl = explainingCrossOriginRefusals(async (input, init) => {
+      if (init?.mode === 'no-cors') return new Response(null, { status: 502 });
+      sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      throw new TypeError('Failed to fetch');
+    }, new ManualClock());
+    const error = await rejection(client(fetchImpl).submit({ action: 'lyrics', body: { prompt: 'a song about the sea' } }), 'outcome_unknown');
+    assert.deepEqual(sent, ['POST https://gateway.example/suno/submit/lyrics'], 'sent once, never again to look');
+    assert.match(error.message, /\(CORS\).*may or may not have accepted the submit/s);
+    assert.equal(failureMayHaveCharged(error.kind), true, 'so the submit is remembered, and a second one asks first');
+    // A read is only a read: it stays a network failure, and polling retries it.
+    await rejection(client(fetchImpl).fetchTask('abc'), 'network');
   });
 
   it('leaves an unreachable gateway a plain network failure', async () => {

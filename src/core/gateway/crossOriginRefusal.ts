@@ -4,10 +4,14 @@
  * In a browser, a gateway that sends no `Access-Control-Allow-Origin` cannot be read: fetch
  * rejects with a bare `TypeError: Failed to fetch`, exactly as for a host that does not exist.
  * The key travels in the `Authorization` header, so every request is preflighted and a refusing
- * gateway never receives it (a submit it refuses was not sent). A `no-cors` request tells the two
- * apart: the browser sends it whatever the gateway's rules say and resolves with an opaque
- * answer when anything answers. Node's fetch knows no cross-origin rules: the desktop never
- * wraps its fetch in this.
+ * gateway never receives it. A `no-cors` request tells the two apart: the browser sends it
+ * whatever the gateway's rules say and resolves with an opaque answer when anything answers.
+ * Node's fetch knows no cross-origin rules: the desktop never wraps its fetch in this.
+ *
+ * The browser gives the same `TypeError` when the request did go out: a gateway that allows
+ * cross-origin requests whose proxy answers with an error page without the header, or a
+ * connection lost while waiting. For a read that is harmless; a submit may have been charged, so
+ * its outcome is unknown, and it is said so.
  */
 
 import type { Clock } from '../clock';
@@ -15,6 +19,7 @@ import { GatewayError } from '../gatewayError';
 import { english, type Localize } from '../localize';
 import { clip } from '../wire/answerBody';
 import { answersWithoutCors } from './gatewayProbe';
+import { OUTCOME_UNKNOWN_ADVICE } from './submitAdvice';
 
 /** How long the `no-cors` look at the gateway may take before the original failure stands. */
 const PROBE_TIMEOUT_MS = 10_000;
@@ -29,8 +34,9 @@ export function crossOriginRefusalMessage(url: string, localize: Localize = engl
 
 /**
  * `fetchImpl`, except that a request the browser refused to let us read, at a gateway that does
- * answer, fails with a GatewayError('network') saying so. Other failures are rethrown as they
- * came (an unreachable host stays a network failure, an abort stays an abort).
+ * answer, fails with a GatewayError saying so: 'network' for a GET or HEAD, 'outcome_unknown'
+ * for anything else (a submit). Other failures are rethrown as they came (an unreachable host
+ * stays a network failure, an abort stays an abort).
  */
 export function explainingCrossOriginRefusals(fetchImpl: typeof globalThis.fetch, clock: Clock): typeof globalThis.fetch {
   return async (input, init) => {
@@ -44,7 +50,10 @@ export function explainingCrossOriginRefusals(fetchImpl: typeof globalThis.fetch
       // Called as a plain function: a browser's fetch refuses any other `this` than the global.
       const probeFetch: typeof globalThis.fetch = (probeInput, probeInit) => fetchImpl(probeInput, probeInit);
       if (origin === undefined || !(await answersWithoutCors(`${origin}/`, { fetch: probeFetch, clock, timeoutMs: PROBE_TIMEOUT_MS }))) throw error;
-      throw new GatewayError('network', crossOriginRefusalMessage(url), { url, cause: error });
+      const refusal = crossOriginRefusalMessage(url);
+      const method = (init?.method ?? 'GET').toUpperCase();
+      if (method === 'GET' || method === 'HEAD') throw new GatewayError('network', refusal, { url, cause: error });
+      throw new GatewayError('outcome_unknown', `${refusal} ${OUTCOME_UNKNOWN_ADVICE}`, { url, cause: error });
     }
   };
 }
