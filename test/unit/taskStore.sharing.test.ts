@@ -106,6 +106,25 @@ describe('TaskStore shared by two windows', () => {
     assert.equal(leftChanges.length, 1, 'a task whose origin moved on already changes nothing');
   });
 
+  it('keeps a relink that another window overwrote with a poll before it read it', async () => {
+    const m = machine();
+    const left = await m.window();
+    const right = await m.window();
+    const submitted = { documentUri: 'untitled:Untitled-1', action: 'generateSong', submittedAt: m.clock };
+    await left.upsert([task('a')], new Map([['a', submitted]]));
+    await right.sync();
+
+    await left.relinkOrigins(['a'], 'untitled:Untitled-1', 'file:///songs/a.suno');
+    // The polling window writes its news of the task, with the origin it knows, before it syncs.
+    await right.upsert([task('a', { progress: 60 })]);
+    await left.sync();
+    assert.equal(left.get('a')?.progress, 60, 'the poll is taken');
+    assert.equal(left.origin('a')?.documentUri, 'file:///songs/a.suno', 'the relink is not undone');
+    await right.sync();
+    assert.equal(right.origin('a')?.documentUri, 'file:///songs/a.suno', 'and the other window learns it');
+    assert.equal((await m.window()).origin('a')?.documentUri, 'file:///songs/a.suno');
+  });
+
   it('removes in the other window what one window removed, as a change event', async () => {
     const m = machine();
     const left = await m.window();

@@ -443,7 +443,10 @@ export class TaskStore {
     // The file's origin is the latest word; a file without one keeps ours only for the same
     // incarnation (an older build rewrote it), not for a task tracked again since.
     const documentBefore = entry.origin?.documentUri;
-    if (parsed.origin !== undefined) entry.origin = parsed.origin;
+    if (parsed.origin !== undefined && isRelinkUndone(entry, parsed.trackedAt, parsed.origin)) {
+      // Another window wrote the task (a poll) before it read our relink: ours stands, again.
+      this.pending.set(id, { kind: 'save' });
+    } else if (parsed.origin !== undefined) entry.origin = parsed.origin;
     else if (entry.trackedAt !== parsed.trackedAt) delete entry.origin;
     // The tree and the panel name the origin's document: a relinked one is a change to show.
     if (contentChanged || entry.origin?.documentUri !== documentBefore) changed.push(id);
@@ -563,4 +566,22 @@ function deepEqual(a: unknown, b: unknown): boolean {
     if (!deepEqual(recordA[key], recordB[key])) return false;
   }
   return true;
+}
+
+/**
+ * Whether `written`, read from the folder, is an older word than this window's origin: the same
+ * incarnation, submitted at the same moment, still naming the untitled song that this window has
+ * relinked to its file. Origins change only that way (`relinkOrigins`), never back.
+ */
+function isRelinkUndone(entry: Entry, trackedAt: number, written: TaskOrigin): boolean {
+  const ours = entry.origin;
+  return (
+    ours !== undefined &&
+    entry.trackedAt === trackedAt &&
+    ours.submittedAt === written.submittedAt &&
+    ours.documentUri !== written.documentUri &&
+    ours.documentUri !== null &&
+    !ours.documentUri.startsWith('untitled:') &&
+    written.documentUri?.startsWith('untitled:') === true
+  );
 }
