@@ -45,6 +45,35 @@ describe('Task commands', function () {
     assert.deepEqual(fixture.api.tracker.provider.getChildren().map((element) => (element.kind === 'task' ? element.taskId : element.kind)), [running]);
   });
 
+  it('brings cleared tasks back on Undo, in their order and with the song documents they came from', async () => {
+    const { store } = fixture.api.services;
+    const first = fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'First' });
+    const second = fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'Second' });
+    await fetchTasks([first, second]);
+    const generated = fixture.gateway.addTask({ startStage: 'SUCCESS', title: 'Generated' });
+    const [task] = await fetchTasks(generated);
+    assert.ok(task);
+    // As Generate Song records it: the task came from a song document.
+    const origin = { documentUri: 'file:///songs/generated.suno', action: 'generateSong', submittedAt: Date.now() };
+    await store.remove([generated]);
+    await store.upsert([task], new Map([[generated, origin]]));
+    const order = store.all().map((tracked) => tracked.id);
+
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window.showInformationMessage;
+    // The user clicks Undo on the notification.
+    window.showInformationMessage = (_text: string, ...actions: string[]) => Promise.resolve(actions.at(-1));
+    try {
+      assert.equal(await executeCommand(Commands.clearFinished), 3);
+      await waitFor('the tasks to come back', () => store.all().length === 3);
+    } finally {
+      window.showInformationMessage = original;
+    }
+    assert.deepEqual(store.all().map((tracked) => tracked.id), order);
+    assert.deepEqual(store.origin(generated), origin);
+    assert.equal(store.origin(first), undefined, 'a task fetched by id still has no origin');
+  });
+
   it('refreshes on demand: a finished task is fetched again', async () => {
     const id = fixture.gateway.addTask({ startStage: 'SUCCESS' });
     await fetchTasks(id);
