@@ -18,6 +18,7 @@ interface FollowedSong {
 /** An untitled song that closed with tasks from it, waiting a moment for its file to open. */
 interface ClosedSong {
   readonly uri: string;
+  /** Its words as `comparable` gives them. */
   readonly text: string;
   readonly taskIds: readonly string[];
   readonly timer: ReturnType<typeof setTimeout>;
@@ -28,8 +29,9 @@ interface ClosedSong {
  * under a file name. Saving makes another document: the workbench opens the file (empty at first,
  * then filled), empties the untitled one and closes it; the API links the two nowhere. So the
  * words of each followed song are kept as it is edited, and a file that opened within a few
- * seconds of the song closing, with exactly those words and nothing unsaved, is taken for it;
- * with two such files, no guess is made.
+ * seconds of the song closing, with the same words and nothing unsaved, is taken for it; with two
+ * such files, no guess is made. "The same words" allows for what saving itself may change (see
+ * `comparable`).
  *
  * Only the tasks submitted from this window are relinked: `untitled:Untitled-1` names a different
  * document in each window, and the tasks are shared by all of them.
@@ -88,7 +90,7 @@ export class SavedSongFollower implements vscode.Disposable {
   /** A file that has just opened, or was just filled, may be a closed song saved. */
   private match(document: vscode.TextDocument): void {
     if (this.closed.size === 0 || document.isDirty) return;
-    const text = document.getText();
+    const text = comparable(document.getText());
     for (const song of this.closed.values()) {
       if (text === song.text) this.settle(song);
     }
@@ -100,7 +102,7 @@ export class SavedSongFollower implements vscode.Disposable {
     const followed = this.followed.get(uri);
     if (followed === undefined) return;
     this.followed.delete(uri);
-    const song: ClosedSong = { uri, text: followed.text, taskIds: [...followed.taskIds], timer: setTimeout(() => this.settle(song), SAVE_WINDOW_MS) };
+    const song: ClosedSong = { uri, text: comparable(followed.text), taskIds: [...followed.taskIds], timer: setTimeout(() => this.settle(song), SAVE_WINDOW_MS) };
     this.closed.set(uri, song);
     // Usually the file opened first, in the same step.
     if (this.candidates(song).length > 0) this.settle(song);
@@ -130,7 +132,7 @@ export class SavedSongFollower implements vscode.Disposable {
         !document.isClosed &&
         !document.isDirty &&
         (this.openedAt.get(document.uri.toString()) ?? -Infinity) >= since &&
-        document.getText() === song.text,
+        comparable(document.getText()) === song.text,
     );
   }
 
@@ -138,4 +140,17 @@ export class SavedSongFollower implements vscode.Disposable {
     const since = this.now() - SAVE_WINDOW_MS;
     for (const [uri, at] of this.openedAt) if (at < since) this.openedAt.delete(uri);
   }
+}
+
+/**
+ * The words of a song as saving leaves them alone: the settings `files.trimTrailingWhitespace`,
+ * `files.insertFinalNewline` and `files.eol` change the file as it is saved, so line ends,
+ * trailing blanks and final newlines do not count.
+ */
+function comparable(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trimEnd();
 }

@@ -334,7 +334,10 @@ describe('Generate Song', function () {
       const target = vscode.Uri.file(path.join(folder, 'Night Train.suno'));
       const untitled = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
       const editor = await vscode.window.showTextDocument(untitled, { preview: false });
-      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), SONG));
+      // Saving may change the words a little: trailing spaces trimmed, a final newline added.
+      await vscode.workspace.getConfiguration('files').update('trimTrailingWhitespace', true, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('files').update('insertFinalNewline', true, vscode.ConfigurationTarget.Global);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), `${SONG.trimEnd()}   `));
       const task = await executeCommand(Commands.generateSong, untitled.uri);
       assert.ok(task);
       // Another untitled song with the same words, which was not submitted, must not confuse it.
@@ -353,8 +356,10 @@ describe('Generate Song', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const reopened = await executeCommand(Commands.openSourceDocument, task.id);
       assert.equal(reopened?.uri.toString(), target.toString());
-      assert.equal(reopened?.getText(), SONG);
+      assert.equal(reopened?.getText(), `${SONG.trimEnd()}\n`);
     } finally {
+      await vscode.workspace.getConfiguration('files').update('trimTrailingWhitespace', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('files').update('insertFinalNewline', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await rm(folder, { recursive: true, force: true });
     }
