@@ -13,6 +13,7 @@ import { inertText } from './core/inertText';
 import { Poller } from './core/polling/poller';
 import { PollingLeases, gatewaysWorthPolling } from './core/polling/pollingLease';
 import { repeatEvery } from './core/polling/repeatEvery';
+import { randomId } from './core/randomId';
 import { TaskStore } from './core/store/taskStore';
 import type { ExtensionServices, ExtensionUi } from './extensionServices';
 import type { ExtensionHost } from './extensionHost';
@@ -80,7 +81,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
   // One window polls each gateway; the others see the results through the store.
   const leases = new PollingLeases({
     files: sharedFiles,
-    holderId: crypto.randomUUID(),
+    holderId: randomId(),
     clock: systemClock,
     intervalMs: () => settings.pollIntervalMs(),
     wanted: (): string[] => gatewaysWorthPolling(store, poller),

@@ -94,3 +94,8 @@ declare function clearTimeout(handle: unknown): void;
 declare const console: {
   error(...data: unknown[]): void;
 };
+
+/** Web Crypto as every context has it, secure or not (no `randomUUID`, no `subtle`). */
+declare const crypto: {
+  getRandomValues<T extends Uint8Array>(array: T): T;
+};

@@ -143,6 +143,8 @@ describe('The web worker bundle', function () {
     const files = new Map<string, { bytes: Uint8Array; mtime: number }>();
     const vscode = { ...standIn, FileType: { File: 1, Directory: 2 }, FileSystemError, workspace: { ...standIn.workspace, fs: memoryFileSystem(files) } };
     const globals: Record<string, unknown> = Object.fromEntries(WORKER_GLOBALS.map((name) => [name, (globalThis as Record<string, unknown>)[name]]));
+    // Web Crypto as an insecure context has it (code-server over plain http): no randomUUID, no subtle.
+    globals.crypto = { getRandomValues: <T extends ArrayBufferView>(array: T): T => crypto.getRandomValues(array as never) };
     const context = vm.createContext(globals);
     const module = { exports: {} as { activate?: (context: unknown) => SunoExtensionApi | undefined } };
     const load = vm.runInContext(`(function (module, exports, require) {${code}\n})`, context) as (...args: unknown[]) => void;
@@ -158,16 +160,17 @@ describe('The web worker bundle', function () {
     const secrets = { get: async () => undefined, store: async () => undefined, delete: async () => undefined, keys: async () => [], onDidChange: () => ({ dispose() {} }) };
     const globalState = { get: () => undefined, update: async () => undefined, keys: () => [], setKeysForSync: () => undefined };
     const subscriptions: { dispose(): void }[] = [];
-    const api = module.exports.activate?.({
-      subscriptions,
-      secrets,
-      globalState,
-      globalStorageUri: storage,
-      extensionUri: standIn.Uri.file(root),
-      extensionMode: 3,
-    });
-    assert.ok(api, 'activate() returned nothing in test mode');
     try {
+      // Inside the try: an activation that throws has started timers that must stop too.
+      const api = module.exports.activate?.({
+        subscriptions,
+        secrets,
+        globalState,
+        globalStorageUri: storage,
+        extensionUri: standIn.Uri.file(root),
+        extensionMode: 3,
+      });
+      assert.ok(api, 'activate() returned nothing in test mode');
       await api.services.store.loaded;
       const task = buildTask({ id: 'web-task-1' });
       await api.services.store.upsert([task]);
