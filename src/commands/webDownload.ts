@@ -33,7 +33,8 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
     if (kinds === undefined) return undefined;
     const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
 
-    const files: string[] = [];
+    // With its kind: the message names what was saved, which is not always what was picked first.
+    const saved: { readonly file: string; readonly kind: DownloadKind }[] = [];
     const failed: { kind: DownloadKind; clipId: string | null; reason: string }[] = [];
     let cancelled = false;
     for (const item of plan.items) {
@@ -48,7 +49,7 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
       }
       try {
         await vscode.workspace.fs.writeFile(target, await bytesOf(item, task.baseUrl, clock));
-        files.push(target.toString());
+        saved.push({ file: target.toString(), kind: item.kind });
         services.log.info(`Downloaded ${item.kind} of ${item.clipId ?? 'the task'} to ${target.toString()}`);
       } catch (error) {
         const reason = errorText(error);
@@ -57,11 +58,11 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
         if (item.url !== null) offerInBrowser(item.url, item.kind, reason);
       }
     }
-    if (files.length > 0) {
-      const saved = files.length === 1 && plan.items[0] !== undefined ? kindNoun(plan.items[0].kind) : vscode.l10n.t('{0} files', files.length);
-      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}".', saved, name)));
+    if (saved.length > 0) {
+      const what = saved.length === 1 ? kindNoun(saved[0].kind) : vscode.l10n.t('{0} files', saved.length);
+      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}".', what, name)));
     }
-    return { folder: '', files, skipped: plan.skipped, failed, cancelled };
+    return { folder: '', files: saved.map((entry) => entry.file), skipped: plan.skipped, failed, cancelled };
   };
 }
 
