@@ -4,11 +4,18 @@ import type { Clock } from '../core/clock';
 import { errorText } from '../core/errorText';
 import { downloadMedia } from '../core/gateway/mediaDownload';
 import { inertText } from '../core/inertText';
-import { availableDownloadKinds, chooseExtension, planDownloads, type DownloadItem, type DownloadKind } from '../core/task/downloadPlan';
+import {
+  availableDownloadKinds,
+  chooseExtension,
+  planDownloads,
+  type DownloadItem,
+  type DownloadKind,
+  type SkippedDownload,
+} from '../core/task/downloadPlan';
 import type { ExtensionServices } from '../extensionServices';
 import type { DownloadResult } from './download';
 import { openExternalUrl } from './openInBrowser';
-import { kindName, kindNoun } from './downloadKindWords';
+import { kindName, kindNoun, skippedNote } from './downloadKindWords';
 import { resolveTaskArgument } from './taskArgument';
 import type { CommandHandler } from './typedCommands';
 
@@ -33,8 +40,7 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
     if (kinds === undefined) return undefined;
     const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
 
-    // With its kind: the message names what was saved, which is not always what was picked first.
-    const saved: { readonly file: string; readonly kind: DownloadKind }[] = [];
+    const saved: SavedFile[] = [];
     const failed: { kind: DownloadKind; clipId: string | null; reason: string }[] = [];
     let cancelled = false;
     for (const item of plan.items) {
@@ -58,12 +64,30 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
         if (item.url !== null) offerInBrowser(item.url, item.kind, reason);
       }
     }
-    if (saved.length > 0) {
-      const what = saved.length === 1 ? kindNoun(saved[0].kind) : vscode.l10n.t('{0} files', saved.length);
-      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}".', what, name)));
-    }
+    report(saved, plan.skipped, name, cancelled);
     return { folder: '', files: saved.map((entry) => entry.file), skipped: plan.skipped, failed, cancelled };
   };
+}
+
+/** With its kind: the last message names what was saved, which is not always what was picked first. */
+interface SavedFile {
+  readonly file: string;
+  readonly kind: DownloadKind;
+}
+
+/**
+ * The last message of a download: what was saved and, as the desktop's says it, what was skipped
+ * and why. Failures are not repeated: each had its own warning, with the offer to open it in the
+ * browser.
+ */
+function report(saved: readonly SavedFile[], skipped: readonly SkippedDownload[], name: string, cancelled: boolean): void {
+  const suffix = skipped.length > 0 ? ` — ${skippedNote(skipped)}` : '';
+  if (saved.length > 0) {
+    const what = saved.length === 1 ? kindNoun(saved[0].kind) : vscode.l10n.t('{0} files', saved.length);
+    void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}"{2}.', what, name, suffix)));
+  } else if (suffix !== '' && !cancelled) {
+    void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Nothing was downloaded{0}.', suffix)));
+  }
 }
 
 async function pickKinds(available: readonly DownloadKind[], name: string): Promise<DownloadKind[] | undefined> {
