@@ -22,9 +22,11 @@ import type { CommandHandler } from './typedCommands';
 /**
  * `suno.download` in a browser (VS Code for the web), where there is no folder on disk to write
  * into: each file goes where the user saves it (a save dialog, written through
- * `vscode.workspace.fs`). Media come within the same limits as on the desktop
- * (core/gateway/mediaDownload.ts); a file the browser may not read (its host allows no
- * cross-origin requests) is offered in the browser instead, where it can be saved.
+ * `vscode.workspace.fs`). Media come from the same hosts, within the same idle timeout and size
+ * cap as on the desktop (core/gateway/mediaDownload.ts), and each is held in memory until it is
+ * written. A file the browser may not read (its host allows no cross-origin requests) or whose
+ * URL redirects (a browser hides where to, so the redirect cannot be checked and is not followed)
+ * is offered in the browser instead, where it can be saved.
  *
  * Options from callers are ignored: every file is saved where the user says, never where a caller
  * names.
