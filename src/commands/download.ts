@@ -21,7 +21,7 @@ import { writeNewFile } from '../storage/newFile';
 import { safeParseInEnglish } from '../core/schemaIssues';
 import type { ExtensionServices } from '../extensionServices';
 import { resolveTaskArgument } from './taskArgument';
-import { kindName, kindNoun } from './downloadKindWords';
+import { kindName, kindNoun, skippedNote } from './downloadKindWords';
 import type { CommandHandler } from './typedCommands';
 
 /**
@@ -274,7 +274,7 @@ function report(services: ExtensionServices, result: DownloadResult): void {
   const count = result.files.length;
   const where = result.folder;
   const notes: string[] = [];
-  if (result.skipped.length > 0) notes.push(vscode.l10n.t('skipped: {0}', result.skipped.map((skip) => `${kindName(skip.kind)} (${skip.reason})`).join(', ')));
+  if (result.skipped.length > 0) notes.push(skippedNote(result.skipped));
   if (result.failed.length > 0) notes.push(vscode.l10n.t('failed: {0}', result.failed.map((fail) => `${kindName(fail.kind)} (${fail.reason})`).join(', ')));
   const suffix = notes.length > 0 ? ` — ${notes.join('; ')}` : '';
 

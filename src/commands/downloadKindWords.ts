@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DownloadKind } from '../core/task/downloadPlan';
+import type { DownloadKind, SkippedDownload } from '../core/task/downloadPlan';
 
 /**
  * The words for what a download saves, shared by the desktop's and the browser's Download:
@@ -32,4 +32,9 @@ export function kindNoun(kind: DownloadKind): string {
     case 'lyrics':
       return vscode.l10n.t('the lyrics');
   }
+}
+
+/** What a download skipped and why (`skipped: Audio (the audio is still streaming)`), for the end of its last message. */
+export function skippedNote(skipped: readonly SkippedDownload[]): string {
+  return vscode.l10n.t('skipped: {0}', skipped.map((skip) => `${kindName(skip.kind)} (${skip.reason})`).join(', '));
 }

@@ -4,20 +4,29 @@ import type { Clock } from '../core/clock';
 import { errorText } from '../core/errorText';
 import { downloadMedia } from '../core/gateway/mediaDownload';
 import { inertText } from '../core/inertText';
-import { availableDownloadKinds, chooseExtension, planDownloads, type DownloadItem, type DownloadKind } from '../core/task/downloadPlan';
+import {
+  availableDownloadKinds,
+  chooseExtension,
+  planDownloads,
+  type DownloadItem,
+  type DownloadKind,
+  type SkippedDownload,
+} from '../core/task/downloadPlan';
 import type { ExtensionServices } from '../extensionServices';
 import type { DownloadResult } from './download';
 import { openExternalUrl } from './openInBrowser';
-import { kindName, kindNoun } from './downloadKindWords';
+import { kindName, kindNoun, skippedNote } from './downloadKindWords';
 import { resolveTaskArgument } from './taskArgument';
 import type { CommandHandler } from './typedCommands';
 
 /**
  * `suno.download` in a browser (VS Code for the web), where there is no folder on disk to write
  * into: each file goes where the user saves it (a save dialog, written through
- * `vscode.workspace.fs`). Media come within the same limits as on the desktop
- * (core/gateway/mediaDownload.ts); a file the browser may not read (its host allows no
- * cross-origin requests) is offered in the browser instead, where it can be saved.
+ * `vscode.workspace.fs`). Media come from the same hosts, within the same idle timeout and size
+ * cap as on the desktop (core/gateway/mediaDownload.ts), and each is held in memory until it is
+ * written. A file the browser may not read (its host allows no cross-origin requests) or whose
+ * URL redirects (a browser hides where to, so the redirect cannot be checked and is not followed)
+ * is offered in the browser instead, where it can be saved.
  *
  * Options from callers are ignored: every file is saved where the user says, never where a caller
  * names.
@@ -33,7 +42,7 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
     if (kinds === undefined) return undefined;
     const plan = planDownloads(task, clipId, kinds, vscode.l10n.t);
 
-    const files: string[] = [];
+    const saved: SavedFile[] = [];
     const failed: { kind: DownloadKind; clipId: string | null; reason: string }[] = [];
     let cancelled = false;
     for (const item of plan.items) {
@@ -48,7 +57,7 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
       }
       try {
         await vscode.workspace.fs.writeFile(target, await bytesOf(item, task.baseUrl, clock));
-        files.push(target.toString());
+        saved.push({ file: target.toString(), kind: item.kind });
         services.log.info(`Downloaded ${item.kind} of ${item.clipId ?? 'the task'} to ${target.toString()}`);
       } catch (error) {
         const reason = errorText(error);
@@ -57,12 +66,30 @@ export function downloadHandler(services: ExtensionServices, clock?: Clock): Com
         if (item.url !== null) offerInBrowser(item.url, item.kind, reason);
       }
     }
-    if (files.length > 0) {
-      const saved = files.length === 1 && plan.items[0] !== undefined ? kindNoun(plan.items[0].kind) : vscode.l10n.t('{0} files', files.length);
-      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}".', saved, name)));
-    }
-    return { folder: '', files, skipped: plan.skipped, failed, cancelled };
+    report(saved, plan.skipped, name, cancelled);
+    return { folder: '', files: saved.map((entry) => entry.file), skipped: plan.skipped, failed, cancelled };
   };
+}
+
+/** With its kind: the last message names what was saved, which is not always what was picked first. */
+interface SavedFile {
+  readonly file: string;
+  readonly kind: DownloadKind;
+}
+
+/**
+ * The last message of a download: what was saved and, as the desktop's says it, what was skipped
+ * and why. Failures are not repeated: each had its own warning, with the offer to open it in the
+ * browser.
+ */
+function report(saved: readonly SavedFile[], skipped: readonly SkippedDownload[], name: string, cancelled: boolean): void {
+  const suffix = skipped.length > 0 ? ` — ${skippedNote(skipped)}` : '';
+  if (saved.length > 0) {
+    const what = saved.length === 1 ? kindNoun(saved[0].kind) : vscode.l10n.t('{0} files', saved.length);
+    void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Saved {0} of "{1}"{2}.', what, name, suffix)));
+  } else if (suffix !== '' && !cancelled) {
+    void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Nothing was downloaded{0}.', suffix)));
+  }
 }
 
 async function pickKinds(available: readonly DownloadKind[], name: string): Promise<DownloadKind[] | undefined> {

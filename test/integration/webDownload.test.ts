@@ -103,6 +103,58 @@ describe('Download in the browser', function () {
     assert.deepEqual(await fs.readdir(folder), []);
   });
 
+  /** Answers every save dialog with a file of its suggested name in the test's folder. */
+  function saveUnderSuggestedNames(): void {
+    const dialogs = answerSaveDialogs((options) => vscode.Uri.file(path.join(folder, path.basename(options?.defaultUri?.path ?? 'untitled'))));
+    restorers.push(dialogs.restore);
+  }
+
+  it('names the file it saved when another of the same download failed', async () => {
+    const id = fixture.gateway.addTask({ title: 'Half Saved', lyrics: LYRICS, startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    const messages = pickKinds(['audio', 'lyrics']);
+    saveUnderSuggestedNames();
+    // The audio announces more bytes than a download may be: it fails, the lyrics are saved.
+    fixture.gateway.setMediaFault({ kind: 'oversized' });
+
+    const result = await download({ kind: 'clip', taskId: id, clipId: task.clips[0].id });
+    assert.deepEqual(result?.failed.map((failure) => failure.kind), ['audio']);
+    assert.equal(result?.files.length, 1);
+    assert.match(result?.files[0] ?? '', /\.txt$/);
+    assert.deepEqual(messages.information, ['Saved the lyrics of "Half Saved".']);
+  });
+
+  it('says which files it skipped and why, next to what it saved', async () => {
+    const id = fixture.gateway.addTask({ title: 'Half Streamed', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    // Clips finish one at a time: the second one's audio is still streaming.
+    const [finished, streaming] = task.clips;
+    await fixture.api.services.store.upsert([{ ...task, clips: [finished, { ...streaming, isStreaming: true }] }]);
+    const messages = pickKinds(['audio']);
+    saveUnderSuggestedNames();
+
+    const result = await download(id);
+    assert.deepEqual(result?.skipped.map((skip) => [skip.kind, skip.clipId]), [['audio', streaming.id]]);
+    assert.equal(result?.files.length, 1);
+    assert.deepEqual(messages.information, ['Saved the audio of "Half Streamed" — skipped: Audio (the audio is still streaming).']);
+  });
+
+  it('says which files it skipped and why when it saved none', async () => {
+    const id = fixture.gateway.addTask({ title: 'Nothing Yet', startStage: 'SUCCESS' });
+    const [task] = await fetchTasks(id);
+    const [finished, streaming] = task.clips;
+    await fixture.api.services.store.upsert([{ ...task, clips: [finished, { ...streaming, isStreaming: true }] }]);
+    const messages = pickKinds(['audio']);
+    saveUnderSuggestedNames();
+    fixture.gateway.setMediaFault({ kind: 'oversized' });
+
+    const result = await download(id);
+    assert.deepEqual(result?.failed.map((failure) => failure.kind), ['audio']);
+    assert.deepEqual(result?.files, []);
+    assert.equal(messages.warning.length, 1, 'the failed audio is offered in the browser');
+    assert.deepEqual(messages.information, ['Nothing was downloaded — skipped: Audio (the audio is still streaming).']);
+  });
+
   it('offers a file it cannot fetch in the browser, and writes nothing for it', async () => {
     const id = fixture.gateway.addTask({ title: 'No Video', startStage: 'SUCCESS' });
     const [task] = await fetchTasks(id);

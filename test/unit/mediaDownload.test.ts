@@ -122,6 +122,27 @@ describe('downloadMedia and writeNewFile', () => {
     assert.deepEqual(asked, ['https://cdn1.suno.ai/a.mp3']);
   });
 
+  it('says plainly that a browser will not let it follow a redirect, instead of "HTTP 0"', async () => {
+    const original = globalThis.fetch;
+    // What a browser answers a `redirect: 'manual'` request that redirects: no status, no headers, no body.
+    const opaqueRedirect = { type: 'opaqueredirect', status: 0, ok: false, redirected: false, url: '', headers: new Headers(), body: null };
+    const asked: string[] = [];
+    globalThis.fetch = async (input: string | URL | Request): Promise<Response> => {
+      asked.push(String(input));
+      return opaqueRedirect as unknown as Response;
+    };
+    try {
+      await assert.rejects(
+        save('https://cdn1.suno.ai/a.mp3', { gatewayBaseUrl: 'https://api.gpt.ge' }),
+        /^DownloadRefusedError: https:\/\/cdn1\.suno\.ai\/a\.mp3 redirects elsewhere, which the browser does not let the extension follow$/,
+      );
+    } finally {
+      globalThis.fetch = original;
+    }
+    assert.deepEqual(asked, ['https://cdn1.suno.ai/a.mp3'], 'nothing is asked where the redirect may lead');
+    assert.deepEqual(await fs.readdir(folder), []);
+  });
+
   it('a cancelled download removes its temporary file', async () => {
     gateway.setMediaFault({ kind: 'stall', afterBytes: 1000 });
     const controller = new AbortController();

@@ -3,6 +3,10 @@
  * at (hostReach.ts), following at most a few redirects that are checked the same way, giving up
  * when no bytes arrive for a while, and refusing files larger than a cap. Each limit ends the
  * download with a message that says which one it was.
+ *
+ * A browser hides a redirect from the code that asked (an "opaque redirect": no status, no
+ * Location), so there a file that redirects cannot be downloaded at all: following it blindly
+ * would send requests to hosts nobody checked.
  */
 import { systemClock, type Clock } from '../clock';
 import { isReachableFromGateway } from '../hostReach';
@@ -112,6 +116,9 @@ async function fetchFollowingRedirects(
     onUrl(current);
     refuseUnreachable(current, gatewayBaseUrl);
     const response = await fetch(current, { signal, redirect: 'manual' });
+    if (response.type === 'opaqueredirect') {
+      throw new DownloadRefusedError(`${current} redirects elsewhere, which the browser does not let the extension follow`);
+    }
     const location = response.headers.get('location');
     if (response.status < 300 || response.status > 399 || location === null) {
       if (!response.ok) throw new Error(`HTTP ${response.status} from ${current}`);
