@@ -6,8 +6,8 @@
  * gateway said is lost and the user still reads what to do in their language.
  */
 
-import type { GatewayError } from './gatewayError';
-import type { Localize } from './localize';
+import type { GatewayError } from '../gatewayError';
+import type { Localize } from '../localize';
 
 export function gatewayErrorHeadline(error: GatewayError, localize: Localize): string {
   switch (error.kind) {
