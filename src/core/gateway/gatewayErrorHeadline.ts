@@ -12,6 +12,9 @@ import type { Localize } from '../localize';
 export function gatewayErrorHeadline(error: GatewayError, localize: Localize): string {
   switch (error.kind) {
     case 'auth':
+      if (error.reason === 'unsendable_key') {
+        return localize('The API key cannot be sent: it contains spaces, line breaks or other characters a key never has. Paste it again.');
+      }
       return error.httpStatus === null
         ? localize('No API key is set for this gateway: set the key the gateway gave you.')
         : localize('The gateway refused the API key: set a new key.');
