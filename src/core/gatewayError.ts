@@ -23,8 +23,10 @@ type FaultySetting = 'baseUrl';
 /**
  * What an error's kind alone does not tell, where the words shown must differ:
  * - `unsendable_key` (auth): a key is stored but holds characters a header cannot carry.
+ * - `cross_origin` (network, outcome_unknown): the browser refused to let us read the answer of
+ *   a gateway that does answer (CORS).
  */
-type GatewayErrorReason = 'unsendable_key';
+type GatewayErrorReason = 'unsendable_key' | 'cross_origin';
 
 interface GatewayErrorDetails {
   /** The URL that was called (never contains the key: keys travel only in headers). */

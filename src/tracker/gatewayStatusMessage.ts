@@ -97,7 +97,8 @@ function keyProblem(error: GatewayError | null): 'missing' | 'unsendable' | 'ref
 function shortReason(error: GatewayError, localize: Localize): string {
   switch (error.kind) {
     case 'network':
-      return localize('unreachable');
+      // A gateway the browser would not let us read did answer: it is not unreachable.
+      return error.reason === 'cross_origin' ? localize('refused by the browser (CORS)') : localize('unreachable');
     case 'timeout':
       return localize('not answering');
     case 'server':

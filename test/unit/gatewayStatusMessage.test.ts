@@ -82,6 +82,14 @@ describe('GatewayStatusMessage', () => {
     }
   });
 
+  it('says the browser refused a gateway that does not allow cross-origin requests, not that it is unreachable', () => {
+    const message = new GatewayStatusMessage();
+    const refusal = new GatewayError('network', 'CORS', { url: 'https://api.gpt.ge/suno/fetch/abc', reason: 'cross_origin' });
+    message.update(state({ state: 'backing_off', lastError: refusal, consecutiveFailures: 1 }));
+    assert.equal(message.text(), 'api.gpt.ge: refused by the browser (CORS) — retrying automatically. "Suno: Check Gateway" tells why.');
+    assert.equal(message.problemOf('https://api.gpt.ge'), 'refused by the browser (CORS) — retrying automatically');
+  });
+
   it('clears the line while the gateway is polled again, e.g. after a new key', () => {
     const message = new GatewayStatusMessage();
     message.update(state({ state: 'paused_auth', lastError: new GatewayError('auth', 'refused'), consecutiveFailures: 1 }));
