@@ -56,7 +56,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
   const log = disposables.add(createLogChannel());
   const overrides = testOverridesFromEnv(host.env);
   const settings = disposables.add(new Settings(overrides));
-  const apiKeys = disposables.add(new ApiKeys(context.secrets, settings));
+  const apiKeys = disposables.add(new ApiKeys(context.secrets, settings, host.inBrowser === true));
 
   let warnedAboutStore = false;
   // Shared by every window of the machine; the list older versions kept in globalState is moved here once.

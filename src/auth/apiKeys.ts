@@ -7,8 +7,9 @@ import { errorText } from '../core/errorText';
 import type { Settings } from '../configuration/settings';
 
 /**
- * API keys, one per gateway, in VS Code's SecretStorage (the OS keychain). Keys never go to
- * settings, state, logs or error messages.
+ * API keys, one per gateway, in VS Code's SecretStorage: the operating system's keychain in the
+ * desktop app, the browser's storage in VS Code for the web. The words shown name neither unless
+ * they know which. Keys never go to settings, state, logs or error messages.
  *
  * A key is stored under `suno.apiKey:<normalised base URL>`, so `https://api.gpt.ge/v1/` and
  * `https://api.gpt.ge` share one key, and tasks fetched from another gateway keep being polled
@@ -35,9 +36,11 @@ export class ApiKeys implements vscode.Disposable {
   /** Fires when a key is stored or deleted, in this window or in another one. */
   readonly onDidChange: vscode.Event<ApiKeyChange> = this.changeEmitter.event;
 
+  /** `inBrowser`: VS Code for the web, where the browser keeps the secrets, not the keychain. */
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly settings: Settings,
+    private readonly inBrowser: boolean,
   ) {
     this.disposables.add(
       secrets.onDidChange((event) => {
@@ -65,7 +68,7 @@ export class ApiKeys implements vscode.Disposable {
         (value) => (value && value.trim() !== '' ? value : undefined),
         (error: unknown) => {
           this.cache.delete(normalised);
-          throw new KeychainError(vscode.l10n.t('Could not read the API key for {0} from the system keychain: {1}', normalised, errorText(error)));
+          throw new KeychainError(vscode.l10n.t("Could not read the API key for {0} from VS Code's secret storage: {1}", normalised, errorText(error)));
         },
       );
       this.cache.set(normalised, pending);
@@ -84,8 +87,8 @@ export class ApiKeys implements vscode.Disposable {
   }
 
   /**
-   * Stores a key for a gateway. Throws a KeychainError that says what to do when the keychain
-   * refuses it (on Linux without a keyring, for instance), rather than pretending it worked.
+   * Stores a key for a gateway. Throws a KeychainError that says what to do when the secret
+   * storage refuses it (on Linux without a keyring, for instance), rather than pretending it worked.
    */
   async set(baseUrl: string, apiKey: string): Promise<void> {
     const normalised = normaliseBaseUrl(baseUrl);
@@ -94,13 +97,9 @@ export class ApiKeys implements vscode.Disposable {
     try {
       await this.secrets.store(storageKey(normalised), key);
     } catch (error) {
-      throw new KeychainError(
-        vscode.l10n.t(
-          'Could not save the API key for {0} in the system keychain: {1}. VS Code keeps secrets in the operating system keychain; on Linux make sure a keyring service (GNOME Keyring, KWallet) is running, or set "password-store" in the runtime arguments.',
-          normalised,
-          errorText(error),
-        ),
-      );
+      const failure = vscode.l10n.t("Could not save the API key for {0} in VS Code's secret storage: {1}.", normalised, errorText(error));
+      // The keyring advice is for the desktop app: in the browser no keyring is involved.
+      throw new KeychainError(this.inBrowser ? failure : `${failure} ${desktopKeyringAdvice()}`);
     }
     this.cache.delete(normalised);
     await this.updateContextKey();
@@ -111,7 +110,7 @@ export class ApiKeys implements vscode.Disposable {
     try {
       await this.secrets.delete(storageKey(normalised));
     } catch (error) {
-      throw new KeychainError(vscode.l10n.t('Could not remove the API key for {0} from the system keychain: {1}', normalised, errorText(error)));
+      throw new KeychainError(vscode.l10n.t("Could not remove the API key for {0} from VS Code's secret storage: {1}", normalised, errorText(error)));
     }
     this.cache.delete(normalised);
     await this.updateContextKey();
@@ -135,6 +134,13 @@ export class ApiKeys implements vscode.Disposable {
   dispose(): void {
     this.disposables.dispose();
   }
+}
+
+/** Where the desktop app keeps secrets, and what to do when the keychain is not there. */
+function desktopKeyringAdvice(): string {
+  return vscode.l10n.t(
+    'VS Code keeps secrets in the operating system keychain; on Linux make sure a keyring service (GNOME Keyring, KWallet) is running, or set "password-store" in the runtime arguments.',
+  );
 }
 
 function storageKey(normalisedBaseUrl: string): string {

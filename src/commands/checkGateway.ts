@@ -22,7 +22,7 @@ export function checkGatewayHandler(services: ExtensionServices, documents: Gate
         async () => checkGateway({ baseUrl, apiKey: await services.apiKeys.get(baseUrl), inBrowser, localize: vscode.l10n.t }),
       );
     } catch (error) {
-      // The keychain may refuse to answer; the check itself reports everything else.
+      // The secret storage may refuse to answer; the check itself reports everything else.
       void vscode.window.showErrorMessage(inertText(vscode.l10n.t('Could not check the gateway: {0}', errorText(error))));
       return undefined;
     }

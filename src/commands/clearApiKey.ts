@@ -8,7 +8,7 @@ import type { ExtensionServices } from '../extensionServices';
 import type { CommandHandler } from './typedCommands';
 
 /**
- * Suno: Clear API Key — removes a gateway's key from the keychain, always after the user
+ * Suno: Clear API Key — removes a gateway's key from VS Code's secret storage, always after the user
  * confirms. Without an argument the user picks the gateway when several have keys; with a base
  * URL argument (the extension's own UI, another extension, a link) that gateway is proposed, and
  * an argument from outside is said to be one.
@@ -37,7 +37,7 @@ async function clearApiKey(services: ExtensionServices, args: readonly unknown[]
   }
 
   const tracked = services.store.unfinished().filter((task) => task.baseUrl === baseUrl).length;
-  const sentences = [vscode.l10n.t('Remove the API key for {0} from the system keychain?', inertText(baseUrl))];
+  const sentences = [vscode.l10n.t("Remove the API key for {0} from VS Code's secret storage?", inertText(baseUrl))];
   if (tracked > 0) sentences.push(vscode.l10n.t('Polling of its {0} running task(s) stops until you set a key again.', tracked));
   if (invocation.fromOutside) sentences.push(vscode.l10n.t('Another extension or a link asks for this.'));
   const confirm = vscode.l10n.t('Remove Key');

@@ -3,8 +3,8 @@ import { ApiKeyRequest } from '../auth/apiKeyRequest';
 import { Commands } from '../contributionIds';
 import { errorText } from '../core/errorText';
 import { isGatewayError } from '../core/gatewayError';
-import { gatewayErrorHeadline } from '../core/gatewayErrorHeadline';
 import { inertText } from '../core/inertText';
+import { gatewayErrorHeadline } from '../core/gateway/gatewayErrorHeadline';
 import { redactKeyPatterns } from '../core/gateway/redaction';
 import { submitAdviceFor } from '../core/gateway/submitAdvice';
 import { GatewayCheckRequest } from '../gatewayCheck/gatewayCheckRequest';
@@ -18,7 +18,7 @@ import { executeCommand } from './typedCommands';
  * words and never a Retry: asking again could be charged twice.
  *
  * In a display language other than English, the notification opens with the error's translated
- * headline (core/gatewayErrorHeadline.ts) and keeps the core's English message as its details.
+ * headline (core/gateway/gatewayErrorHeadline.ts) and keeps the core's English message as its details.
  */
 
 interface GatewayErrorOptions {

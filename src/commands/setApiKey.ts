@@ -62,7 +62,7 @@ async function setApiKey(services: ExtensionServices, args: readonly unknown[]):
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('Suno API Key for {0}', shownUrl),
     prompt: vscode.l10n.t(
-      'The API key the gateway {0} gave you. It is kept in the system keychain, never in settings. To use another gateway, change the "suno.baseUrl" setting first.',
+      "The API key the gateway {0} gave you. It is kept in VS Code's secret storage, never in settings. To use another gateway, change the \"suno.baseUrl\" setting first.",
       shownUrl,
     ),
     placeHolder: hadKey ? vscode.l10n.t('A key is stored; paste a new one to replace it') : 'sk-…',

@@ -20,6 +20,14 @@ export type GatewayErrorKind =
 /** A setting whose value caused an error, so that the fix offered is to open that setting. */
 type FaultySetting = 'baseUrl';
 
+/**
+ * What an error's kind alone does not tell, where the words shown must differ:
+ * - `unsendable_key` (auth): a key is stored but holds characters a header cannot carry.
+ * - `cross_origin` (network, outcome_unknown): the browser refused to let us read the answer of
+ *   a gateway that does answer (CORS).
+ */
+type GatewayErrorReason = 'unsendable_key' | 'cross_origin';
+
 interface GatewayErrorDetails {
   /** The URL that was called (never contains the key: keys travel only in headers). */
   readonly url?: string | null;
@@ -33,6 +41,7 @@ interface GatewayErrorDetails {
   readonly answeredTaskId?: string | null;
   /** For `invalid_input` caused by a setting's value: that setting. */
   readonly faultySetting?: FaultySetting | null;
+  readonly reason?: GatewayErrorReason | null;
   readonly cause?: unknown;
 }
 
@@ -44,6 +53,7 @@ export class GatewayError extends Error {
   readonly retryAfterMs: number | null;
   readonly answeredTaskId: string | null;
   readonly faultySetting: FaultySetting | null;
+  readonly reason: GatewayErrorReason | null;
 
   constructor(
     readonly kind: GatewayErrorKind,
@@ -57,6 +67,7 @@ export class GatewayError extends Error {
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.answeredTaskId = details.answeredTaskId ?? null;
     this.faultySetting = details.faultySetting ?? null;
+    this.reason = details.reason ?? null;
   }
 
   /** The JSON shape the CLI prints for a failed id. */

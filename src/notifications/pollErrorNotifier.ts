@@ -57,8 +57,8 @@ export class PollErrorNotifier implements vscode.Disposable {
 
   private async onFail(baseUrl: string, error: GatewayError, taskCount: number): Promise<void> {
     this.log.warn(`Polling ${baseUrl} failed (${error.kind}): ${error.message}`);
-    // Kind and status only: gateway messages carry request ids that differ every round.
-    const signature = `${error.kind}|${error.httpStatus ?? ''}`;
+    // Kind, status and reason only: gateway messages carry request ids that differ every round.
+    const signature = `${error.kind}|${error.httpStatus ?? ''}|${error.reason ?? ''}`;
     if (this.reported.get(baseUrl) === signature) return;
     if (isTransient(error) && this.poller.gatewayState(baseUrl).consecutiveFailures < TRANSIENT_FAILURES_BEFORE_NOTICE) return;
     if (this.showingSince !== undefined && Date.now() - this.showingSince < ON_SCREEN_MS) return;

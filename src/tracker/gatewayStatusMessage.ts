@@ -1,3 +1,4 @@
+import type { GatewayError } from '../core/gatewayError';
 import { english, type Localize } from '../core/localize';
 import type { GatewayPollState } from '../core/polling/poller';
 
@@ -48,11 +49,16 @@ export class GatewayStatusMessage {
 function describeState(state: GatewayPollState, localize: Localize): string {
   const host = hostOf(state.baseUrl);
   if (state.state === 'paused_auth') {
-    return state.lastError
-      ? localize('{0}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).', host)
-      : localize('{0}: no API key — polling paused. Run "Suno: Set API Key…".', host);
+    switch (keyProblem(state.lastError)) {
+      case 'missing':
+        return localize('{0}: no API key — polling paused. Run "Suno: Set API Key…".', host);
+      case 'unsendable':
+        return localize('{0}: the stored API key cannot be sent — polling paused. Run "Suno: Set API Key…" and paste it again.', host);
+      case 'refused':
+        return localize('{0}: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).', host);
+    }
   }
-  const reason = state.lastError ? shortReason(state.lastError.kind, localize) : localize('failed');
+  const reason = state.lastError ? shortReason(state.lastError, localize) : localize('failed');
   return state.lastError && isAboutTheGateway(state.lastError.kind)
     ? localize('{0}: {1} — retrying automatically. "Suno: Check Gateway" tells why.', host, reason)
     : localize('{0}: {1} — retrying automatically.', host, reason);
@@ -65,16 +71,34 @@ function isAboutTheGateway(kind: string): boolean {
 
 function describeProblem(state: GatewayPollState, localize: Localize): string {
   if (state.state === 'paused_auth') {
-    return state.lastError ? localize('the API key was refused — polling paused') : localize('no API key — polling paused');
+    switch (keyProblem(state.lastError)) {
+      case 'missing':
+        return localize('no API key — polling paused');
+      case 'unsendable':
+        return localize('the stored API key cannot be sent — polling paused');
+      case 'refused':
+        return localize('the API key was refused — polling paused');
+    }
   }
-  const reason = state.lastError ? shortReason(state.lastError.kind, localize) : localize('failed');
+  const reason = state.lastError ? shortReason(state.lastError, localize) : localize('failed');
   return localize('{0} — retrying automatically', reason);
 }
 
-function shortReason(kind: string, localize: Localize): string {
-  switch (kind) {
+/**
+ * Why a gateway's polling is paused for its key. An auth error without an answer was raised
+ * before anything was sent: no key, unless it says the stored key cannot be sent.
+ */
+function keyProblem(error: GatewayError | null): 'missing' | 'unsendable' | 'refused' {
+  if (error === null) return 'missing';
+  if (error.reason === 'unsendable_key') return 'unsendable';
+  return error.kind === 'auth' && error.httpStatus === null ? 'missing' : 'refused';
+}
+
+function shortReason(error: GatewayError, localize: Localize): string {
+  switch (error.kind) {
     case 'network':
-      return localize('unreachable');
+      // A gateway the browser would not let us read did answer: it is not unreachable.
+      return error.reason === 'cross_origin' ? localize('refused by the browser (CORS)') : localize('unreachable');
     case 'timeout':
       return localize('not answering');
     case 'server':

@@ -225,7 +225,7 @@ describe('Suno: Switch Gateway', function () {
     assert.ok(!shownPicks[1].some((candidate) => candidate.baseUrl === second.url), 'the forgotten gateway is gone from the list');
     assert.ok(!fixture.api.knownGateways.list().some((gateway) => gateway.baseUrl === second.url));
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^Remove the API key for /);
+    assert.match(warnings[0], /^Remove the API key for \S+ from VS Code's secret storage\?/);
     assert.equal(await fixture.api.services.apiKeys.get(second.url), undefined, 'the key was cleared after confirmation');
     assert.equal(fixture.api.services.settings.baseUrl(), fixture.gateway.url, 'the configured gateway did not change');
   });

@@ -42,6 +42,8 @@ describe('A gateway that refuses cross-origin requests, seen from a browser', ()
     );
     assert.equal(error.message, crossOriginRefusalMessage('https://gateway.example/suno/fetch/abc'));
     assert.equal(error.url, 'https://gateway.example/suno/fetch/abc');
+    // Marked by a field, so that what is shown is worded for it without reading the message.
+    assert.equal(error.reason, 'cross_origin');
     // The log says the same, and never the key.
     assert.equal(logged.length, 1);
     assert.equal(logged[0]?.error, error.message);
@@ -53,6 +55,7 @@ describe('A gateway that refuses cross-origin requests, seen from a browser', ()
     const fetchImpl = explainingCrossOriginRefusals(browserFetch(seen), new ManualClock());
     const error = await rejection(client(fetchImpl).submit({ action: 'lyrics', body: { prompt: 'a song about the sea' } }), 'outcome_unknown');
     assert.match(error.message, /does not allow requests from the browser \(CORS\)/);
+    assert.equal(error.reason, 'cross_origin');
     assert.deepEqual(seen, [
       { url: 'https://gateway.example/suno/submit/lyrics', method: 'POST', mode: undefined },
       { url: 'https://gateway.example/', method: 'GET', mode: 'no-cors' },
@@ -81,6 +84,7 @@ describe('A gateway that refuses cross-origin requests, seen from a browser', ()
     const error = await rejection(client(fetchImpl).fetchTask('abc'), 'network');
     assert.doesNotMatch(error.message, /CORS/);
     assert.match(error.message, /Could not reach the gateway/);
+    assert.equal(error.reason, null);
   });
 
   it('gives up looking after 10 seconds and keeps the original failure', async () => {

@@ -56,6 +56,40 @@ describe('GatewayStatusMessage', () => {
     assert.equal(message.problemOf('https://elsewhere.example'), undefined);
   });
 
+  it('tells a missing key, a key that cannot be sent and a refused key apart when polling pauses', () => {
+    const cases = [
+      {
+        error: new GatewayError('auth', 'No API key is set for https://api.gpt.ge.'),
+        line: 'api.gpt.ge: no API key — polling paused. Run "Suno: Set API Key…".',
+        problem: 'no API key — polling paused',
+      },
+      {
+        error: new GatewayError('auth', 'The API key contains spaces.', { url: 'https://api.gpt.ge', reason: 'unsendable_key' }),
+        line: 'api.gpt.ge: the stored API key cannot be sent — polling paused. Run "Suno: Set API Key…" and paste it again.',
+        problem: 'the stored API key cannot be sent — polling paused',
+      },
+      {
+        error: new GatewayError('auth', 'The gateway refused the API key.', { httpStatus: 403 }),
+        line: 'api.gpt.ge: the API key was refused — polling paused. Run "Suno: Set API Key…" ("Suno: Check Gateway" tells why).',
+        problem: 'the API key was refused — polling paused',
+      },
+    ];
+    for (const { error, line, problem } of cases) {
+      const message = new GatewayStatusMessage();
+      message.update(state({ state: 'paused_auth', lastError: error, consecutiveFailures: 1 }));
+      assert.equal(message.text(), line);
+      assert.equal(message.problemOf('https://api.gpt.ge'), problem);
+    }
+  });
+
+  it('says the browser refused a gateway that does not allow cross-origin requests, not that it is unreachable', () => {
+    const message = new GatewayStatusMessage();
+    const refusal = new GatewayError('network', 'CORS', { url: 'https://api.gpt.ge/suno/fetch/abc', reason: 'cross_origin' });
+    message.update(state({ state: 'backing_off', lastError: refusal, consecutiveFailures: 1 }));
+    assert.equal(message.text(), 'api.gpt.ge: refused by the browser (CORS) — retrying automatically. "Suno: Check Gateway" tells why.');
+    assert.equal(message.problemOf('https://api.gpt.ge'), 'refused by the browser (CORS) — retrying automatically');
+  });
+
   it('clears the line while the gateway is polled again, e.g. after a new key', () => {
     const message = new GatewayStatusMessage();
     message.update(state({ state: 'paused_auth', lastError: new GatewayError('auth', 'refused'), consecutiveFailures: 1 }));

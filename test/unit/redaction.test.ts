@@ -37,6 +37,17 @@ describe('redactKeyInError', () => {
     assert.equal(redacted.cause, undefined);
   });
 
+  it('keeps the fields that decide what is shown: the reason and the faulty setting', () => {
+    const refusal = new GatewayError('network', 'The gateway does not allow requests from the browser (CORS).', {
+      url: 'https://gw.example/suno/fetch/abc',
+      reason: 'cross_origin',
+      cause: new TypeError(`Failed to fetch with ${KEY}`),
+    });
+    assert.equal(redactKeyInError(refusal, KEY).reason, 'cross_origin');
+    const setting = new GatewayError('invalid_input', `bad base URL ${KEY}`, { faultySetting: 'baseUrl' });
+    assert.equal(redactKeyInError(setting, KEY).faultySetting, 'baseUrl');
+  });
+
   it('returns an error that holds no key as it is', () => {
     const error = new GatewayError('server', 'HTTP 502', { url: 'https://gw.example/fetch', httpStatus: 502, cause: new Error('reset') });
     assert.equal(redactKeyInError(error, KEY), error);

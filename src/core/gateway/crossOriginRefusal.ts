@@ -52,8 +52,8 @@ export function explainingCrossOriginRefusals(fetchImpl: typeof globalThis.fetch
       if (origin === undefined || !(await answersWithoutCors(`${origin}/`, { fetch: probeFetch, clock, timeoutMs: PROBE_TIMEOUT_MS }))) throw error;
       const refusal = crossOriginRefusalMessage(url);
       const method = (init?.method ?? 'GET').toUpperCase();
-      if (method === 'GET' || method === 'HEAD') throw new GatewayError('network', refusal, { url, cause: error });
-      throw new GatewayError('outcome_unknown', `${refusal} ${OUTCOME_UNKNOWN_ADVICE}`, { url, cause: error });
+      if (method === 'GET' || method === 'HEAD') throw new GatewayError('network', refusal, { url, reason: 'cross_origin', cause: error });
+      throw new GatewayError('outcome_unknown', `${refusal} ${OUTCOME_UNKNOWN_ADVICE}`, { url, reason: 'cross_origin', cause: error });
     }
   };
 }

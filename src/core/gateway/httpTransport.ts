@@ -105,7 +105,7 @@ export class HttpTransport {
       throw new GatewayError(
         'auth',
         `The API key for ${this.baseUrl} contains spaces, line breaks or non-ASCII characters, so it cannot be sent. Paste the key again — set a new key.`,
-        { url: this.baseUrl },
+        { url: this.baseUrl, reason: 'unsendable_key' },
       );
     }
   }

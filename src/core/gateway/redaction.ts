@@ -46,6 +46,8 @@ export function redactKeyInError(error: GatewayError, key: string | undefined): 
     gatewayMessage: error.gatewayMessage === null ? null : redactKey(error.gatewayMessage, key),
     retryAfterMs: error.retryAfterMs,
     answeredTaskId: error.answeredTaskId,
+    faultySetting: error.faultySetting,
+    reason: error.reason,
     // The original may quote the key; keep it out of `cause` chains that loggers print.
     cause: undefined,
   });
