@@ -5,7 +5,7 @@
  * or start thousands of media requests. Suno makes two clips per task and lyrics of a few
  * thousand characters, so nobody meets these limits by accident.
  *
- * The panel's page bundles this file: it imports only the tiny `localize` module.
+ * The panel's page bundles this file: it imports only `localize` and the formatting of `format.ts`.
  */
 
 import { ENGLISH, type DisplayLanguage } from '../localize';
