@@ -9,9 +9,20 @@ import { executeCommand } from '../../src/commands/typedCommands';
 import { Commands, SONG_LANGUAGE_ID } from '../../src/contributionIds';
 import { extensionApi, waitFor } from './support/extensionTestSupport';
 
+let songCount = 0;
+
+/**
+ * An untitled song with `content`, under a name no other test used: untitled documents closed by
+ * one test give their `Untitled-N` to the next one, and a provider asked about that URI right
+ * away could still be answered from the closed document.
+ */
 async function openSong(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: SONG_LANGUAGE_ID, content });
-  return vscode.window.showTextDocument(document, { preview: false });
+  songCount += 1;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `song-documents-${songCount}.suno` }));
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  assert.equal(document.languageId, SONG_LANGUAGE_ID);
+  return editor;
 }
 
 function codes(document: vscode.TextDocument): string[] {
