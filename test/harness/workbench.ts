@@ -197,15 +197,28 @@ export async function typeInQuickInput(page: Page, text: string, submit = true):
   if (submit) await input.press('Enter');
 }
 
-/** Opens a view container from the activity bar by its title (e.g. 'Suno') and returns its sidebar. */
+/**
+ * Opens a view container from the activity bar by its title (e.g. 'Suno') and returns its sidebar.
+ * A click on the item of the container already shown closes the sidebar, and a window that is
+ * still restoring its layout may show the container just after the look: when the sidebar is not
+ * up after a click, the item is clicked again.
+ */
 export async function openViewContainer(page: Page, title: string): Promise<Locator> {
   const item = activityBarItem(page, title);
   await item.waitFor({ timeout: 30_000 });
   const sidebar = page.locator('.part.sidebar');
-  const alreadyOpen = (await item.getAttribute('aria-selected')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked');
-  if (!alreadyOpen || !(await sidebar.isVisible())) await item.click();
-  await sidebar.waitFor({ state: 'visible', timeout: 15_000 });
-  return sidebar;
+  for (let attempt = 1; ; attempt++) {
+    const alreadyOpen = (await item.getAttribute('aria-selected')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked');
+    if (alreadyOpen && (await sidebar.isVisible())) return sidebar;
+    await item.click();
+    try {
+      await sidebar.waitFor({ state: 'visible', timeout: 5_000 });
+      if ((await item.getAttribute('aria-selected')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked')) return sidebar;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+    if (attempt === 3) return sidebar;
+  }
 }
 
 /** The activity bar entry (the clickable icon) whose accessible name starts with `title`. */
