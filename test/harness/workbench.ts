@@ -206,14 +206,18 @@ export async function typeInQuickInput(page: Page, text: string, submit = true):
 export async function openViewContainer(page: Page, title: string): Promise<Locator> {
   const item = activityBarItem(page, title);
   await item.waitFor({ timeout: 30_000 });
+  // The click goes to the item's list entry: a badge (a count, a progress spinner) lies over the
+  // whole icon as a sibling of its label, and would take a click aimed at the label.
+  const entry = item.locator('..');
   const sidebar = page.locator('.part.sidebar');
+  const isShown = async (): Promise<boolean> =>
+    (await item.getAttribute('aria-selected')) === 'true' || ((await entry.getAttribute('class')) ?? '').includes('checked');
   for (let attempt = 1; ; attempt++) {
-    const alreadyOpen = (await item.getAttribute('aria-selected')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked');
-    if (alreadyOpen && (await sidebar.isVisible())) return sidebar;
-    await item.click();
+    if ((await isShown()) && (await sidebar.isVisible())) return sidebar;
+    await entry.click();
     try {
       await sidebar.waitFor({ state: 'visible', timeout: 5_000 });
-      if ((await item.getAttribute('aria-selected')) === 'true' || (await item.locator('..').getAttribute('class'))?.includes('checked')) return sidebar;
+      if (await isShown()) return sidebar;
     } catch (error) {
       if (attempt === 3) throw error;
     }

@@ -88,4 +88,18 @@ describe('Workbench with the extension under development', function () {
     assert.match((await row.textContent()) ?? '', /Suno: Fetch Task/);
     await page().keyboard.press('Escape');
   });
+
+  it('opens a view container whose icon shows a badge over it', async function () {
+    assert.ok(gateway);
+    await runCommand(page(), 'Suno: Fetch Task');
+    await typeInQuickInput(page(), gateway.addTask({ title: 'Still Running', startStage: 'IN_PROGRESS', pollsPerStage: 0 }));
+    const item = activityBarItem(page(), 'Suno');
+    await page().locator('.part.activitybar .badge[aria-label*="running"]').waitFor({ timeout: 30_000 });
+    await openViewContainer(page(), 'Explorer');
+    const sidebar = await openViewContainer(page(), 'Suno');
+    const row = sidebar.locator('.monaco-list-row[aria-label^="Still Running, "]');
+    await row.waitFor({ timeout: 30_000 });
+    assert.equal(await row.isVisible(), true);
+    assert.match((await item.getAttribute('aria-label')) ?? '', /running/);
+  });
 });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { activityBarItem, findInCommandPalette, runCommand, screenshotOnFailure, startWorkbench, type Workbench } from '../harness/workbench';
+import { activityBarItem, findInCommandPalette, openViewContainer, runCommand, screenshotOnFailure, startWorkbench, type Workbench } from '../harness/workbench';
 import { projectRoot } from '../harness/vscodeTools';
 import { zipEntries } from '../harness/zipEntries';
 import { createSecondExtension, FOREIGN_GATEWAY, PROBE_COMMAND_TITLE, PROBED_GATEWAY, type SecondExtension } from './support/secondExtension';
@@ -155,7 +155,7 @@ describe('Packaged extension (.vsix)', function () {
       assert.ok(secondExtension);
       const welcome = page().locator('.part.sidebar .welcome-view-content');
       await setApiKeyThroughUi(page(), 'sk-user-key-0123456789');
-      await activityBarItem(page(), 'Suno').click();
+      await openViewContainer(page(), 'Suno');
       await welcome.filter({ hasText: 'No Suno tasks tracked yet' }).waitFor({ timeout: UI_TIMEOUT_MS });
 
       await runCommand(page(), PROBE_COMMAND_TITLE);
