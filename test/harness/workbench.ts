@@ -210,8 +210,8 @@ export async function openViewContainer(page: Page, title: string): Promise<Loca
   // whole icon as a sibling of its label, and would take a click aimed at the label.
   const entry = item.locator('..');
   const sidebar = page.locator('.part.sidebar');
-  const isShown = async (): Promise<boolean> =>
-    (await item.getAttribute('aria-selected')) === 'true' || ((await entry.getAttribute('class')) ?? '').includes('checked');
+  // The entry of the container on show is marked `checked` (the label itself carries no state).
+  const isShown = async (): Promise<boolean> => ((await entry.getAttribute('class')) ?? '').split(/\s+/).includes('checked');
   for (let attempt = 1; ; attempt++) {
     if ((await isShown()) && (await sidebar.isVisible())) return sidebar;
     await entry.click();

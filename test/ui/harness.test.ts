@@ -18,6 +18,7 @@ import {
   type Workbench,
 } from '../harness/workbench';
 import { LocalGateway } from '../../src/localGateway/localGateway';
+import { taskRow } from './support/workbenchUi';
 
 // The callback below runs in the browser, where getComputedStyle exists; the project compiles
 // without the DOM library.
@@ -96,8 +97,9 @@ describe('Workbench with the extension under development', function () {
     const item = activityBarItem(page(), 'Suno');
     await page().locator('.part.activitybar .badge[aria-label*="running"]').waitFor({ timeout: 30_000 });
     await openViewContainer(page(), 'Explorer');
-    const sidebar = await openViewContainer(page(), 'Suno');
-    const row = sidebar.locator('.monaco-list-row[aria-label^="Still Running, "]');
+    await openViewContainer(page(), 'Suno');
+    // The task's row in the sidebar's Tasks tree.
+    const row = taskRow(page(), 'Still Running');
     await row.waitFor({ timeout: 30_000 });
     assert.equal(await row.isVisible(), true);
     assert.match((await item.getAttribute('aria-label')) ?? '', /running/);
